@@ -1,0 +1,1 @@
+"""Composition root, command line (and later the Qt desktop UI)."""

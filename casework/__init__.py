@@ -1,0 +1,1 @@
+"""The core of Athar: entities, workflow, audit, ingest and search services."""

@@ -1,0 +1,45 @@
+"""An open workspace with the adapters wired in: what every service works on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from athar.casework.evidence import EvidenceStore
+from athar.casework.indexes import IndexBook
+from athar.casework.ports import IndexFactory, ModelInfo, PipelineFactory
+from athar.casework.uow import UnitOfWork
+from athar.casework.workspace import WorkspacePaths, open_workspace
+from sqlalchemy import Engine
+
+
+@dataclass
+class Workspace:
+    """The workspace's folders, database, evidence store, indexes and model recipe."""
+
+    paths: WorkspacePaths
+    engine: Engine
+    pipeline_factory: PipelineFactory
+    model: ModelInfo
+    indexes: IndexBook
+    evidence: EvidenceStore = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.evidence = EvidenceStore(self.paths.evidence, self.paths.tmp)
+
+    @classmethod
+    def open(cls, root: Path, pipeline_factory: PipelineFactory, model: ModelInfo,
+             index_factory: IndexFactory) -> Workspace:
+        """Open a workspace folder (raising WorkspaceError when it is not one)."""
+        paths, engine = open_workspace(root)
+        return cls(paths, engine, pipeline_factory, model,
+                   IndexBook(paths, engine, index_factory))
+
+    def uow(self) -> UnitOfWork:
+        """A new unit of work on this workspace's database."""
+        return UnitOfWork(self.engine)
+
+    def close(self) -> None:
+        """Save the indexes and release the database."""
+        self.indexes.save_all()
+        self.engine.dispose()

@@ -1,0 +1,262 @@
+"""Database entities (SQLAlchemy 2.0 typed ORM), named as in disaster-victim identification."""
+
+from __future__ import annotations
+
+import enum
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    Enum,
+    Float,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+def _values(enum_cls: type[enum.Enum]) -> list[str]:
+    return [str(m.value) for m in enum_cls]
+
+
+def _enum(enum_cls: type[enum.Enum], length: int) -> Enum:
+    """A portable enum column that stores the values ("pm"), not the Python names."""
+    return Enum(enum_cls, native_enum=False, length=length, values_callable=_values,
+                validate_strings=True)
+
+
+def utcnow() -> datetime:
+    """The current time, timezone-aware UTC."""
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    """Declarative base of every Athar table."""
+
+
+class Side(enum.StrEnum):
+    """Which side of the identification a photo or face belongs to."""
+
+    PM = "pm"
+    AM = "am"
+
+
+class FaceSource(enum.StrEnum):
+    """Whether a face was found by the detector or drawn by a person."""
+
+    AUTO = "auto"
+    MANUAL = "manual"
+
+
+class CandidateState(enum.StrEnum):
+    """Review states of a Candidate (DESIGN.md)."""
+
+    QUEUED = "queued"
+    IN_REVIEW = "in_review"
+    EXCLUDED = "excluded"
+    POSSIBLE = "possible"
+    NEEDS_INFO = "needs_info"
+    PROPOSED = "proposed"
+
+
+UNDECIDED_STATES = frozenset({CandidateState.QUEUED})
+"""States that a new search may update; any other state is a person's decision."""
+
+
+class Collection(Base):
+    """An imported batch of post-mortem images."""
+
+    __tablename__ = "collection"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    bodies: Mapped[list[Body]] = relationship(back_populates="collection")
+
+
+class Body(Base):
+    """One deceased person as documented in the post-mortem photographs."""
+
+    __tablename__ = "body"
+    __table_args__ = (UniqueConstraint("collection_id", "label"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    collection_id: Mapped[int] = mapped_column(ForeignKey("collection.id"))
+    label: Mapped[str] = mapped_column(String(300))
+    detainee_no: Mapped[str | None] = mapped_column(String(100))
+    branch_no: Mapped[str | None] = mapped_column(String(100))
+    forensic_no: Mapped[str | None] = mapped_column(String(100))
+    photo_date: Mapped[str | None] = mapped_column(String(40))
+    collection: Mapped[Collection] = relationship(back_populates="bodies")
+    photos: Mapped[list[Photo]] = relationship(back_populates="body")
+
+
+class MissingPerson(Base):
+    """A family's report of a missing relative (the ante-mortem side)."""
+
+    __tablename__ = "missing_person"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    label: Mapped[str] = mapped_column(String(300), unique=True)
+    name: Mapped[str | None] = mapped_column(String(300))
+    name_ar: Mapped[str | None] = mapped_column(String(300))
+    sex: Mapped[str | None] = mapped_column(String(10))
+    born: Mapped[str | None] = mapped_column(String(20))
+    origin: Mapped[str | None] = mapped_column(String(300))
+    arrest_date: Mapped[str | None] = mapped_column(String(20))
+    arrest_place: Mapped[str | None] = mapped_column(String(300))
+    arresting_branch: Mapped[str | None] = mapped_column(String(200))
+    description: Mapped[str | None] = mapped_column(Text)
+    known_marks: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    submissions: Mapped[list[Submission]] = relationship(back_populates="person")
+
+
+class Submission(Base):
+    """What a family handed in for one MissingPerson: photos, documents, contact."""
+
+    __tablename__ = "submission"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("missing_person.id"))
+    received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    submitter: Mapped[str | None] = mapped_column(String(300))
+    contact: Mapped[str | None] = mapped_column(Text)
+    source_label: Mapped[str | None] = mapped_column(String(300))
+    person: Mapped[MissingPerson] = relationship(back_populates="submissions")
+    photos: Mapped[list[Photo]] = relationship(back_populates="submission")
+
+
+class Photo(Base):
+    """One source image, stored once under evidence/ by its SHA-256."""
+
+    __tablename__ = "photo"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    side: Mapped[Side] = mapped_column(_enum(Side, 4))
+    body_id: Mapped[int | None] = mapped_column(ForeignKey("body.id"), index=True)
+    submission_id: Mapped[int | None] = mapped_column(ForeignKey("submission.id"), index=True)
+    size_bytes: Mapped[int] = mapped_column(Integer)
+    format: Mapped[str] = mapped_column(String(20))
+    width: Mapped[int] = mapped_column(Integer)
+    height: Mapped[int] = mapped_column(Integer)
+    exif_orientation: Mapped[int] = mapped_column(Integer, default=1)
+    role: Mapped[str] = mapped_column(String(20), default="face")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    body: Mapped[Body | None] = relationship(back_populates="photos")
+    submission: Mapped[Submission | None] = relationship(back_populates="photos")
+    faces: Mapped[list[Face]] = relationship(back_populates="photo")
+    provenance: Mapped[list[Provenance]] = relationship(back_populates="photo")
+
+
+class Provenance(Base):
+    """Where and when a Photo's file was imported, and by whom (one row per import path)."""
+
+    __tablename__ = "provenance"
+    __table_args__ = (UniqueConstraint("photo_id", "original_path", "target"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    photo_id: Mapped[int] = mapped_column(ForeignKey("photo.id"), index=True)
+    original_path: Mapped[str] = mapped_column(Text)
+    target: Mapped[str] = mapped_column(String(400))
+    imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    imported_by: Mapped[str] = mapped_column(String(200))
+    photo: Mapped[Photo] = relationship(back_populates="provenance")
+
+
+class Face(Base):
+    """A region of a Photo holding a face, found by the detector or drawn by hand."""
+
+    __tablename__ = "face"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    photo_id: Mapped[int] = mapped_column(ForeignKey("photo.id"), index=True)
+    box_left: Mapped[float] = mapped_column(Float)
+    box_top: Mapped[float] = mapped_column(Float)
+    box_width: Mapped[float] = mapped_column(Float)
+    box_height: Mapped[float] = mapped_column(Float)
+    landmarks: Mapped[list[list[float]]] = mapped_column(JSON)
+    det_score: Mapped[float] = mapped_column(Float)
+    det_method: Mapped[str] = mapped_column(String(40))
+    rotation: Mapped[int] = mapped_column(Integer)
+    size_px: Mapped[float] = mapped_column(Float)
+    sharpness: Mapped[float] = mapped_column(Float)
+    source: Mapped[FaceSource] = mapped_column(_enum(FaceSource, 8))
+    is_subject: Mapped[bool] = mapped_column(Boolean)
+    photo: Mapped[Photo] = relationship(back_populates="faces")
+    embeddings: Mapped[list[Embedding]] = relationship(back_populates="face")
+
+
+class Embedding(Base):
+    """One model's vector of one Face: (dim,) float32, L2-normalised, stored as bytes."""
+
+    __tablename__ = "embedding"
+    __table_args__ = (UniqueConstraint("face_id", "model_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    face_id: Mapped[int] = mapped_column(ForeignKey("face.id"), index=True)
+    model_id: Mapped[str] = mapped_column(String(200), index=True)
+    dim: Mapped[int] = mapped_column(Integer)
+    vector: Mapped[bytes] = mapped_column(LargeBinary)
+    face: Mapped[Face] = relationship(back_populates="embeddings")
+
+
+class PhotoAnalysis(Base):
+    """Marks a Photo as fully analysed by one model (faces found and embedded, or none)."""
+
+    __tablename__ = "photo_analysis"
+    __table_args__ = (UniqueConstraint("photo_id", "model_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    photo_id: Mapped[int] = mapped_column(ForeignKey("photo.id"), index=True)
+    model_id: Mapped[str] = mapped_column(String(200))
+    faces_found: Mapped[int] = mapped_column(Integer)
+    analysed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class SearchRun(Base):
+    """One search as run: model, index version and parameters, so it can be re-derived."""
+
+    __tablename__ = "search_run"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    direction: Mapped[str] = mapped_column(String(10))
+    model_id: Mapped[str] = mapped_column(String(200))
+    index_version: Mapped[str] = mapped_column(String(80))
+    params: Mapped[dict[str, object]] = mapped_column(JSON)
+    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    actor: Mapped[str] = mapped_column(String(200))
+
+
+class Candidate(Base):
+    """A MissingPerson and Body pair proposed by a search, with its review state."""
+
+    __tablename__ = "candidate"
+    __table_args__ = (UniqueConstraint("person_id", "body_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("missing_person.id"), index=True)
+    body_id: Mapped[int] = mapped_column(ForeignKey("body.id"), index=True)
+    state: Mapped[CandidateState] = mapped_column(
+        _enum(CandidateState, 12), default=CandidateState.QUEUED
+    )
+    score: Mapped[float] = mapped_column(Float)
+    score_mean3: Mapped[float] = mapped_column(Float)
+    rank: Mapped[int | None] = mapped_column(Integer)
+    am_face_id: Mapped[int] = mapped_column(ForeignKey("face.id"))
+    pm_face_id: Mapped[int] = mapped_column(ForeignKey("face.id"))
+    model_id: Mapped[str] = mapped_column(String(200))
+    index_version: Mapped[str] = mapped_column(String(80))
+    search_run_id: Mapped[int] = mapped_column(ForeignKey("search_run.id"))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class AuditEvent(Base):
+    """One action, hash-chained to the one before it (append-only)."""
+
+    __tablename__ = "audit_event"
+    seq: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    at: Mapped[str] = mapped_column(String(40))
+    actor: Mapped[str] = mapped_column(String(200))
+    action: Mapped[str] = mapped_column(String(80))
+    object_type: Mapped[str] = mapped_column(String(40))
+    object_id: Mapped[str] = mapped_column(String(80))
+    details: Mapped[str] = mapped_column(Text)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64), unique=True)

@@ -1,0 +1,328 @@
+"""Import service: streams a folder through worker processes into the workspace, resumably."""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import threading
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from athar.casework import audit
+from athar.casework.analysis import FileResult, analyse_in_worker, init_worker
+from athar.casework.context import Workspace
+from athar.casework.entities import Face, FaceSource, MissingPerson, Photo, Side
+from athar.casework.errors import InvalidRequest
+from athar.casework.grouping import ImportItem, Skipped, plan
+from athar.casework.uow import UnitOfWork
+
+logger = logging.getLogger(__name__)
+
+INDEX_SAVE_EVERY = 500
+"""Save the index after this many new searchable faces (it is repaired on open anyway)."""
+
+
+@dataclass(frozen=True)
+class ImportPhotos:
+    """Command: import a folder as post-mortem Bodies or ante-mortem MissingPersons."""
+
+    root: Path
+    side: Side
+    group_by: str = "folder"
+    collection: str | None = None
+    workers: int = 2
+    items: tuple[ImportItem, ...] | None = None
+    """Explicit files to import instead of walking `root` (e.g. add-person's photos)."""
+    source: str | None = None
+    """Where an AM submission came from; defaults to `import:<root>`."""
+
+
+@dataclass(frozen=True)
+class ImportProgress:
+    """Progress of a running import, reported after each file."""
+
+    done: int
+    total: int
+    faces: int
+    skipped: int
+    elapsed_s: float
+
+
+@dataclass
+class ImportReport:
+    """What an import did; every file not imported is listed with its reason."""
+
+    total: int = 0
+    new_photos: int = 0
+    duplicates: int = 0
+    already_done: int = 0
+    faces: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+    no_face: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    cancelled: bool = False
+    elapsed_s: float = 0.0
+
+
+ProgressFn = Callable[[ImportProgress], None]
+
+
+def _target(cmd: ImportPhotos, owner: str) -> str:
+    return f"pm:{cmd.collection}/{owner}" if cmd.side is Side.PM else f"am:{owner}"
+
+
+def _target_prefix(cmd: ImportPhotos) -> str:
+    return f"pm:{cmd.collection}/" if cmd.side is Side.PM else "am:"
+
+
+class _Recorder:
+    """Records worker results in the database and the index, one transaction per file."""
+
+    def __init__(self, ws: Workspace, cmd: ImportPhotos, actor: str, report: ImportReport):
+        self.ws, self.cmd, self.actor, self.report = ws, cmd, actor, report
+        self.index = ws.indexes.get(ws.model, cmd.side)
+        self.unsaved = 0
+
+    def record(self, item: ImportItem, result: FileResult) -> None:
+        if result.error is not None or result.sha256 is None:
+            self.report.skipped.append(Skipped(item.path, result.error or "unknown error"))
+            return
+        with self.ws.uow() as uow:
+            new_vectors = self._record(uow, item, result)
+            uow.commit()
+        if new_vectors:
+            ids, vecs = zip(*new_vectors, strict=True)
+            self.index.add(list(ids), np.stack(vecs))
+            self.unsaved += len(ids)
+            if self.unsaved >= INDEX_SAVE_EVERY:
+                self.flush()
+
+    def flush(self) -> None:
+        self.index.save()
+        self.unsaved = 0
+
+    def _owner(self, uow: UnitOfWork, item: ImportItem) -> tuple[int | None, int | None]:
+        if self.cmd.side is Side.PM:
+            collection = uow.owners.collection(str(self.cmd.collection))
+            body = uow.owners.body(collection.id, item.owner)
+            for key, value in item.fields.items():
+                if getattr(body, key) in (None, ""):
+                    setattr(body, key, value)
+            return body.id, None
+        person = uow.owners.person_by_label(item.owner)
+        if person is None:
+            person = MissingPerson(label=item.owner, name=item.owner)
+            uow.session.add(person)
+            uow.session.flush()
+            audit.record(uow.session, self.actor, "person.create", "missing_person", person.id,
+                         {"label": item.owner, "source": "import"})
+        submission = uow.owners.submission(person, self.cmd.source or f"import:{self.cmd.root}")
+        return None, submission.id
+
+    def _record(self, uow: UnitOfWork, item: ImportItem, result: FileResult
+                ) -> list[tuple[int, np.ndarray]]:
+        sha = str(result.sha256)
+        body_id, submission_id = self._owner(uow, item)
+        photo = uow.photos.by_sha(sha)
+        new_vectors: list[tuple[int, np.ndarray]] = []
+        outcome = "duplicate"
+        if photo is None:
+            if result.already_analysed:
+                raise InvalidRequest(f"{item.path}: analysed hash {sha} has no Photo")
+            photo = uow.photos.add(Photo(
+                sha256=sha, side=self.cmd.side, body_id=body_id, submission_id=submission_id,
+                size_bytes=result.size_bytes, format=result.format, width=result.width,
+                height=result.height, exif_orientation=result.exif_orientation,
+            ))
+            new_vectors = self._add_faces(uow, photo, result)
+            outcome = "new"
+            self.report.new_photos += 1
+            self.report.faces += len(result.faces)
+            if not result.faces:
+                self.report.no_face.append(item.path)
+        else:
+            self._note_duplicate(item, photo, body_id, submission_id)
+        added = uow.photos.add_provenance(photo, item.path, _target(self.cmd, item.owner),
+                                          self.actor)
+        audit.record(uow.session, self.actor, "photo.import", "photo", photo.id, {
+            "sha256": sha, "path": item.path, "target": _target(self.cmd, item.owner),
+            "outcome": outcome, "faces": len(result.faces), "new_provenance": added,
+        })
+        return new_vectors
+
+    def _note_duplicate(self, item: ImportItem, photo: Photo, body_id: int | None,
+                        submission_id: int | None) -> None:
+        self.report.duplicates += 1
+        if photo.side is not self.cmd.side or (photo.body_id, photo.submission_id) != (
+                body_id, submission_id):
+            self.report.notes.append(
+                f"{item.path}: same file as photo {photo.id} already filed elsewhere "
+                f"({photo.side.value}); recorded as provenance only, not filed again")
+
+    def _add_faces(self, uow: UnitOfWork, photo: Photo, result: FileResult
+                   ) -> list[tuple[int, np.ndarray]]:
+        model = self.ws.model
+        searchable: list[tuple[int, np.ndarray]] = []
+        for i, f in enumerate(result.faces):
+            d, box = f.detection, f.detection.box
+            face = uow.faces.add(Face(
+                photo_id=photo.id, box_left=box.left, box_top=box.top, box_width=box.width,
+                box_height=box.height, landmarks=[list(p) for p in d.landmarks],
+                det_score=d.score, det_method=d.method, rotation=d.rotation,
+                size_px=f.size_px, sharpness=f.sharpness, source=FaceSource.AUTO,
+                is_subject=(i == result.subject),
+            ))
+            vec = np.frombuffer(f.vector, dtype=np.float32)
+            if vec.shape != (model.dim,):
+                raise InvalidRequest(f"model returned a {vec.shape} vector, expected {model.dim}")
+            uow.faces.add_embedding(face.id, model.model_id, vec)
+            if face.is_subject:
+                searchable.append((face.id, vec))
+        uow.photos.mark_analysed(photo.id, model.model_id, len(result.faces))
+        return searchable
+
+
+class ImportService:
+    """Runs ImportPhotos commands on a workspace."""
+
+    def __init__(self, ws: Workspace) -> None:
+        self.ws = ws
+
+    @staticmethod
+    def _plan(cmd: ImportPhotos) -> Iterator[ImportItem | Skipped]:
+        return iter(cmd.items) if cmd.items is not None else plan(cmd.root, cmd.group_by)
+
+    def _items(self, cmd: ImportPhotos, report: ImportReport, done: set[str]
+               ) -> Iterator[ImportItem]:
+        for entry in self._plan(cmd):
+            if isinstance(entry, Skipped):
+                report.skipped.append(entry)
+            elif entry.path in done:
+                report.already_done += 1
+            else:
+                yield entry
+
+    def run(self, cmd: ImportPhotos, actor: str, progress: ProgressFn | None = None,
+            cancel: threading.Event | None = None) -> ImportReport:
+        """Import every file of the folder; resumable, each file committed on its own.
+
+        Raises:
+            InvalidRequest: the command is inconsistent (PM without collection, bad CSV...).
+        """
+        if cmd.side is Side.PM and not cmd.collection:
+            raise InvalidRequest("a post-mortem import needs a collection name")
+        total = sum(1 for e in self._plan(cmd) if isinstance(e, ImportItem))
+        report = ImportReport(total=total)
+        started = time.monotonic()
+        with self.ws.uow() as uow:
+            done = uow.photos.done_paths(_target_prefix(cmd), self.ws.model.model_id)
+            analysed = frozenset(uow.photos.analysed_hashes(self.ws.model.model_id))
+            audit.record(uow.session, actor, "import.start", "import", cmd.root, {
+                "root": str(cmd.root), "side": cmd.side.value, "group_by": cmd.group_by,
+                "collection": cmd.collection, "model_id": self.ws.model.model_id,
+                "files": total})
+            uow.commit()
+        recorder = _Recorder(self.ws, cmd, actor, report)
+        counter = _Counter(report, total, started, progress)
+        try:
+            _Pool(self.ws, cmd.workers, analysed).run(
+                self._items(cmd, report, done), recorder.record, counter.tick, cancel)
+        finally:
+            recorder.flush()
+            report.cancelled = bool(cancel and cancel.is_set())
+            report.elapsed_s = time.monotonic() - started
+            self._finish(cmd, actor, report)
+        return report
+
+    def _finish(self, cmd: ImportPhotos, actor: str, report: ImportReport) -> None:
+        with self.ws.uow() as uow:
+            audit.record(uow.session, actor, "import.finish", "import", cmd.root, {
+                "new_photos": report.new_photos, "duplicates": report.duplicates,
+                "already_done": report.already_done, "faces": report.faces,
+                "skipped": len(report.skipped), "no_face": len(report.no_face),
+                "cancelled": report.cancelled})
+            uow.commit()
+
+
+@dataclass
+class _Counter:
+    report: ImportReport
+    total: int
+    started: float
+    progress: ProgressFn | None
+    done: int = 0
+
+    def tick(self) -> None:
+        self.done += 1
+        if self.progress is not None:
+            r = self.report
+            self.progress(ImportProgress(self.done + r.already_done, self.total, r.faces,
+                                         len(r.skipped), time.monotonic() - self.started))
+
+
+class _Pool:
+    """A bounded window of files in flight across worker processes, surviving crashes."""
+
+    def __init__(self, ws: Workspace, workers: int, analysed: frozenset[str]) -> None:
+        self.ws, self.workers, self.analysed = ws, max(1, workers), analysed
+        self.window = self.workers * 4
+
+    def _executor(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            max_workers=self.workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=init_worker,
+            initargs=(self.ws.pipeline_factory, str(self.ws.paths.evidence),
+                      str(self.ws.paths.tmp), self.analysed),
+        )
+
+    def run(self, items: Iterator[ImportItem], record: Callable[[ImportItem, FileResult], None],
+            tick: Callable[[], None], cancel: threading.Event | None) -> None:
+        """Analyse items in workers and record each result in this (the calling) thread.
+
+        When a worker dies (a file crashed native code), the files that were in flight are
+        retried one at a time, so only the file that kills a worker on its own is reported.
+        """
+        suspects: list[ImportItem] = []
+        executor = self._executor()
+        inflight: dict[Future[FileResult], ImportItem] = {}
+        try:
+            while True:
+                solo = bool(suspects)
+                limit = 1 if solo else self.window
+                while not (cancel is not None and cancel.is_set()) and len(inflight) < limit:
+                    item = suspects.pop(0) if suspects else next(items, None)
+                    if item is None:
+                        break
+                    inflight[executor.submit(analyse_in_worker, item.path)] = item
+                if not inflight:
+                    return
+                finished, _ = wait(inflight, timeout=0.5, return_when=FIRST_COMPLETED)
+                crashed: list[ImportItem] = []
+                for fut in finished:
+                    item = inflight.pop(fut)
+                    if isinstance(fut.exception(), BrokenProcessPool):
+                        crashed.append(item)
+                        continue
+                    record(item, fut.result())
+                    tick()
+                if not crashed:
+                    continue
+                if solo and len(crashed) == 1 and not inflight:
+                    record(crashed[0], FileResult(crashed[0].path, error=(
+                        "the file crashed the image decoder or face model (worker died)")))
+                    tick()
+                else:
+                    suspects[:0] = crashed + list(inflight.values())
+                inflight.clear()
+                executor.shutdown(wait=True, cancel_futures=True)
+                executor = self._executor()
+        finally:
+            executor.shutdown(wait=True, cancel_futures=True)
+
+

@@ -1,0 +1,1 @@
+"""Alembic migrations of the workspace database (never edit one that has landed)."""

@@ -1,0 +1,214 @@
+"""Search service: faces to owners, aggregated over all photo pairs, stored as Candidates."""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import numpy as np
+from athar.casework import audit
+from athar.casework.context import Workspace
+from athar.casework.entities import (
+    UNDECIDED_STATES,
+    Body,
+    Candidate,
+    CandidateState,
+    MissingPerson,
+    SearchRun,
+    Side,
+    utcnow,
+)
+from athar.casework.errors import InvalidRequest
+from athar.casework.ports import VectorIndex, Vectors
+from athar.casework.uow import UnitOfWork
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_TOP = 50
+"""NIST "investigation mode": a fixed-length list for a person to review, no threshold."""
+AGGREGATION = "rank by best pair; second score: mean of the best three pairs"
+
+
+@dataclass(frozen=True)
+class RunSearch:
+    """Command: search Bodies for MissingPersons (AM→PM) or the other way (PM→AM)."""
+
+    person_ids: tuple[int, ...] = ()
+    all_persons: bool = False
+    body_ids: tuple[int, ...] = ()
+    top: int = DEFAULT_TOP
+
+
+@dataclass(frozen=True)
+class RankedMatch:
+    """One ranked owner for a query: its id, label, scores, rank and review state."""
+
+    owner_id: int
+    label: str
+    score: float
+    score_mean3: float
+    rank: int
+    state: str
+    query_face_id: int
+    match_face_id: int
+
+
+@dataclass(frozen=True)
+class QueryResult:
+    """The ranked list for one query owner (a MissingPerson, or a Body with --body)."""
+
+    direction: str
+    query_id: int
+    query_label: str
+    matches: list[RankedMatch] = field(default_factory=list)
+    note: str = ""
+
+
+@dataclass
+class _Agg:
+    pairs: list[tuple[float, int, int]] = field(default_factory=list)  # score, query, match
+
+
+def aggregate(query_ids: list[int], query_vecs: Vectors, match_ids: list[int],
+              match_owner: list[int], match_vecs: Vectors) -> dict[int, _Agg]:
+    """Every pair score between the query faces and each owner's faces.
+
+    Args:
+        query_ids: face ids of the query owner, (q,).
+        query_vecs: (q, dim) float32 unit rows.
+        match_ids: candidate face ids, (m,); match_owner: their owners, (m,).
+        match_vecs: (m, dim) float32 unit rows.
+    """
+    sims = query_vecs @ match_vecs.T
+    out: dict[int, _Agg] = defaultdict(_Agg)
+    for j, owner in enumerate(match_owner):
+        for i, qid in enumerate(query_ids):
+            out[owner].pairs.append((float(sims[i, j]), qid, match_ids[j]))
+    return out
+
+
+def _scores(agg: _Agg) -> tuple[float, float, int, int]:
+    pairs = sorted(agg.pairs, reverse=True)
+    best = pairs[0]
+    return best[0], float(np.mean([p[0] for p in pairs[:3]])), best[1], best[2]
+
+
+class SearchService:
+    """Runs RunSearch commands: FAISS top faces, then exact scores over all pairs."""
+
+    def __init__(self, ws: Workspace) -> None:
+        self.ws = ws
+
+    def run(self, cmd: RunSearch, actor: str) -> list[QueryResult]:
+        """Search and store Candidates; decided pairs are never reopened or re-queued.
+
+        Raises:
+            InvalidRequest: no query given, or top < 1.
+        """
+        if cmd.top < 1:
+            raise InvalidRequest("--top must be at least 1")
+        if cmd.body_ids:
+            return [self._one(Side.PM, b, cmd.top, actor) for b in cmd.body_ids]
+        with self.ws.uow() as uow:
+            ids = uow.owners.person_ids() if cmd.all_persons else list(cmd.person_ids)
+            for pid in ids:
+                uow.owners.person(pid)  # NotFoundError names a wrong id before any work
+        if not ids:
+            raise InvalidRequest("nothing to search: give --person ID, --all or --body ID")
+        return [self._one(Side.AM, pid, cmd.top, actor) for pid in ids]
+
+    def _one(self, query_side: Side, query_id: int, top: int, actor: str) -> QueryResult:
+        model = self.ws.model
+        target_side = Side.PM if query_side is Side.AM else Side.AM
+        index = self.ws.indexes.get(model, target_side)
+        version = index.version()
+        with self.ws.uow() as uow:
+            label = self._label(uow, query_side, query_id)
+            q_ids, _, q_vecs = uow.faces.owner_faces(query_side, [query_id], model.model_id,
+                                                    model.dim)
+            result = QueryResult(_direction(query_side), query_id, label)
+            if not q_ids:
+                return QueryResult(result.direction, query_id, label,
+                                   note="no searchable face: add a photo or mark the face")
+            owners = self._top_owners(uow, index, q_vecs, target_side, top)
+            m_ids, m_owner, m_vecs = uow.faces.owner_faces(target_side, owners,
+                                                          model.model_id, model.dim)
+            ranked = sorted(
+                ((o, *_scores(a)) for o, a in
+                 aggregate(q_ids, q_vecs, m_ids, m_owner, m_vecs).items()),
+                key=lambda r: (-r[1], -r[2], r[0]),
+            )[:top]
+            run = SearchRun(direction=result.direction, model_id=model.model_id,
+                            index_version=version, actor=actor,
+                            params={"top": top, "aggregation": AGGREGATION,
+                                    "query_faces": q_ids, "index": "exact inner product"})
+            uow.session.add(run)
+            uow.session.flush()
+            matches = self._store(uow, query_side, query_id, ranked, run)
+            audit.record(uow.session, actor, "search.run", _kind(query_side), query_id, {
+                "search_run": run.id, "direction": run.direction, "model_id": model.model_id,
+                "index_version": version, "top": top,
+                "results": [[m.owner_id, m.rank, round(m.score, 6)] for m in matches]})
+            uow.commit()
+        return QueryResult(result.direction, query_id, label, matches)
+
+    @staticmethod
+    def _label(uow: UnitOfWork, side: Side, owner_id: int) -> str:
+        if side is Side.AM:
+            return uow.owners.person(owner_id).label
+        return uow.owners.get_body(owner_id).label
+
+    @staticmethod
+    def _top_owners(uow: UnitOfWork, index: VectorIndex, q_vecs: Vectors, side: Side,
+                    top: int) -> list[int]:
+        """Owners whose best face is among the nearest, widening until `top` are found."""
+        total, k = len(index), max(top * 4, 64)
+        while True:
+            hits = index.search(q_vecs, min(k, total))
+            face_ids = {h.id for row in hits for h in row}
+            owners = set(uow.faces.owners_of(side, face_ids).values())
+            if len(owners) >= top or k >= total:
+                return sorted(owners)
+            k *= 4
+
+    def _store(self, uow: UnitOfWork, query_side: Side, query_id: int,
+               ranked: list[tuple[int, float, float, int, int]], run: SearchRun
+               ) -> list[RankedMatch]:
+        model = self.ws.model
+        if query_side is Side.AM:
+            existing = uow.candidates.for_person(query_id)
+        else:
+            existing = uow.candidates.for_body(query_id)
+        kind = MissingPerson if query_side is Side.PM else Body
+        labels = uow.owners.labels(kind, [r[0] for r in ranked])
+        matches: list[RankedMatch] = []
+        seen: set[int] = set()
+        for rank, (owner, best, mean3, q_face, m_face) in enumerate(ranked, start=1):
+            seen.add(owner)
+            cand = existing.get(owner)
+            if cand is None:
+                person, body = (query_id, owner) if query_side is Side.AM else (owner, query_id)
+                cand = Candidate(person_id=person, body_id=body, state=CandidateState.QUEUED)
+                uow.candidates.add(cand)
+            am_face, pm_face = (q_face, m_face) if query_side is Side.AM else (m_face, q_face)
+            if cand.state in UNDECIDED_STATES or cand.id is None:
+                cand.score, cand.score_mean3, cand.rank = best, mean3, rank
+                cand.am_face_id, cand.pm_face_id = am_face, pm_face
+                cand.model_id, cand.index_version = model.model_id, run.index_version
+                cand.search_run_id, cand.updated_at = run.id, utcnow()
+            matches.append(RankedMatch(owner, labels.get(owner, "?"), best, mean3, rank,
+                                       cand.state.value, q_face, m_face))
+        for owner, cand in existing.items():
+            if owner not in seen and cand.state in UNDECIDED_STATES:
+                cand.rank = None  # fell out of the latest list; kept, not deleted
+        uow.session.flush()
+        return matches
+
+
+def _direction(query_side: Side) -> str:
+    return "am->pm" if query_side is Side.AM else "pm->am"
+
+
+def _kind(side: Side) -> str:
+    return "missing_person" if side is Side.AM else "body"

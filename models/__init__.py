@@ -1,0 +1,1 @@
+"""Face model adapters: detection, alignment and embedding backends behind casework ports."""

