@@ -6,6 +6,7 @@ import logging
 from pathlib import Path
 
 from athar.casework.context import Workspace
+from athar.casework.entities import Side
 from athar.casework.workspace import init_workspace
 from athar.index.faiss_store import open_store
 from athar.models.dlib_backend import DlibPipelineFactory
@@ -18,10 +19,25 @@ def default_pipeline_factory() -> DlibPipelineFactory:
     return DlibPipelineFactory()
 
 
-def open_ws(root: Path) -> Workspace:
-    """Open a workspace with the default model and the FAISS index adapter."""
+def open_ws(root: Path, repair: bool = True) -> Workspace:
+    """Open a workspace with the default model and the FAISS index adapter.
+
+    Args:
+        root: the workspace folder.
+        repair: bring each index in step with the database now (rebuilding one that fails
+            its checksum, adding what an interrupted run did not save); `verify` passes
+            False so that it reports the saved state instead.
+    """
     factory = default_pipeline_factory()
-    return Workspace.open(root, factory, factory.model_info(), open_store)
+    ws = Workspace.open(root, factory, factory.model_info(), open_store)
+    if repair:
+        for side in Side:
+            ws.indexes.get(ws.model, side)
+        for (_, side), fix in ws.indexes.last_sync.items():
+            if fix.rebuilt or fix.added or fix.removed:
+                logger.warning("index %s repaired on open: rebuilt=%s added=%d removed=%d",
+                               side.value, fix.rebuilt, fix.added, fix.removed)
+    return ws
 
 
 def create_ws(root: Path) -> Workspace:

@@ -11,6 +11,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from tqdm import tqdm
+
 from athar.app.bootstrap import create_ws, open_ws
 from athar.casework.context import Workspace
 from athar.casework.entities import Side
@@ -20,7 +22,6 @@ from athar.casework.ingest import ImportPhotos, ImportProgress, ImportReport, Im
 from athar.casework.persons import AddPerson, add_person
 from athar.casework.search import DEFAULT_TOP, QueryResult, RunSearch, SearchService
 from athar.casework.verify import verify_workspace
-from tqdm import tqdm
 
 logger = logging.getLogger(__name__)
 
@@ -140,7 +141,7 @@ def _cmd_search(args: argparse.Namespace) -> int:
 
 
 def _cmd_verify(args: argparse.Namespace) -> int:
-    ws = open_ws(Path(args.workspace))
+    ws = open_ws(Path(args.workspace), repair=False)
     try:
         report = verify_workspace(ws)
     finally:

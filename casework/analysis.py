@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+
 from athar.casework.errors import AtharError, EnvironmentFault
 from athar.casework.evidence import EvidenceStore, sha256_hex
 from athar.casework.imaging import MAX_FILE_BYTES, decode

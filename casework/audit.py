@@ -10,9 +10,10 @@ from datetime import UTC, datetime
 from typing import Any
 
 import rfc8785
-from athar.casework.entities import AuditEvent
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
+
+from athar.casework.entities import AuditEvent
 
 GENESIS = "0" * 64
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sqlalchemy import Engine
+
 from athar.casework.evidence import EvidenceStore
 from athar.casework.indexes import IndexBook
 from athar.casework.ports import IndexFactory, ModelInfo, PipelineFactory
 from athar.casework.uow import UnitOfWork
 from athar.casework.workspace import WorkspacePaths, open_workspace
-from sqlalchemy import Engine
 
 
 @dataclass
@@ -41,5 +42,5 @@ class Workspace:
 
     def close(self) -> None:
         """Save the indexes and release the database."""
-        self.indexes.save_all()
+        self.indexes.close()
         self.engine.dispose()

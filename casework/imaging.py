@@ -7,9 +7,10 @@ import warnings
 from dataclasses import dataclass
 
 import numpy as np
+from PIL import Image, ImageOps, UnidentifiedImageError
+
 from athar.casework.errors import ImageRejected
 from athar.casework.ports import Image as RGBImage
-from PIL import Image, ImageOps, UnidentifiedImageError
 
 SUPPORTED_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp", ".webp"})
 ALLOWED_FORMATS = frozenset({"JPEG", "MPO", "PNG", "TIFF", "BMP", "WEBP"})
@@ -46,8 +47,10 @@ def _open(data: bytes) -> Image.Image:
         img = Image.open(io.BytesIO(data))
     except UnidentifiedImageError as exc:
         raise ImageRejected("not an image, or an unsupported image format") from exc
+    except Image.DecompressionBombError as exc:
+        raise ImageRejected(f"decompression bomb guard: {exc}") from exc
     except (OSError, SyntaxError, ValueError) as exc:
-        raise ImageRejected(f"unreadable image header: {exc}") from exc
+        raise ImageRejected(f"corrupt or truncated image header: {exc}") from exc
     if img.format not in ALLOWED_FORMATS:
         raise ImageRejected(f"unsupported image format {img.format}")
     return img

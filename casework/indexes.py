@@ -7,12 +7,13 @@ import logging
 from dataclasses import dataclass
 
 import numpy as np
+from sqlalchemy import Engine
+
 from athar.casework.entities import Side
 from athar.casework.errors import IndexCorruptError
 from athar.casework.ports import IndexFactory, ModelInfo, VectorIndex
 from athar.casework.uow import UnitOfWork
 from athar.casework.workspace import WorkspacePaths
-from sqlalchemy import Engine
 
 logger = logging.getLogger(__name__)
 
@@ -93,3 +94,8 @@ class IndexBook:
         """Persist every open index."""
         for index in self._open.values():
             index.save()
+
+    def close(self) -> None:
+        """Persist and forget every open index (a later `get` loads it again)."""
+        self.save_all()
+        self._open.clear()

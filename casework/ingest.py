@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+
 from athar.casework import audit
 from athar.casework.analysis import FileResult, analyse_in_worker, init_worker
 from athar.casework.context import Workspace

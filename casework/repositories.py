@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 import numpy as np
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
 from athar.casework.entities import (
     Body,
     Candidate,
@@ -20,8 +23,6 @@ from athar.casework.entities import (
 )
 from athar.casework.errors import NotFoundError
 from athar.casework.ports import Vectors
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
 
 class OwnerRepository:

@@ -7,6 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 import numpy as np
+
 from athar.casework import audit
 from athar.casework.context import Workspace
 from athar.casework.entities import (

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from types import TracebackType
 
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
 from athar.casework.repositories import (
     CandidateRepository,
     FaceRepository,
     OwnerRepository,
     PhotoRepository,
 )
-from sqlalchemy import Engine
-from sqlalchemy.orm import Session, sessionmaker
 
 
 class UnitOfWork:
@@ -42,12 +43,10 @@ class UnitOfWork:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        session = self.session
-        try:
-            session.rollback()
-        finally:
-            session.close()
-            self._session = None
+        # close() rolls back whatever was not committed and detaches the loaded objects
+        # without expiring them, so read results stay usable after the block.
+        self.session.close()
+        self._session = None
 
     def commit(self) -> None:
         """Make the action's changes (and their audit events) durable together."""

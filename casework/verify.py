@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import numpy as np
+
 from athar.casework import audit
 from athar.casework.context import Workspace
 from athar.casework.entities import Side

@@ -14,8 +14,9 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from athar.casework.errors import WorkspaceError
 from sqlalchemy import Engine, create_engine, event
+
+from athar.casework.errors import WorkspaceError
 
 logger = logging.getLogger(__name__)
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import faiss
 import numpy as np
+
 from athar.casework.errors import IndexCorruptError, ModelMismatchError
 from athar.casework.ports import Hit, Vectors
 

@@ -10,6 +10,9 @@ from pathlib import Path
 import dlib
 import face_recognition_models
 import numpy as np
+from PIL import Image as PILImage
+from PIL import ImageOps
+
 from athar.casework.errors import InvalidRequest
 from athar.casework.ports import Box, Detection, Image, ModelInfo, Vectors
 from athar.models.geometry import (
@@ -21,8 +24,6 @@ from athar.models.geometry import (
     view,
 )
 from athar.models.manifest import ModelManifest, WeightFile, verify_files
-from PIL import Image as PILImage
-from PIL import ImageOps
 
 logger = logging.getLogger(__name__)
 

@@ -8,6 +8,7 @@ and height h (the upright image's size).
 from __future__ import annotations
 
 import numpy as np
+
 from athar.casework.ports import Box, Image
 
 QUARTER_TURNS = (0, 90, 180, 270)

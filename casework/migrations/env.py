@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from alembic import context
-from athar.casework.entities import Base
 from sqlalchemy import Connection, create_engine
+
+from athar.casework.entities import Base
 
 target_metadata = Base.metadata
 

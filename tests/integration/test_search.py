@@ -1,0 +1,131 @@
+"""Search on real faces: hold-out accuracy, stored Candidates, decided pairs left alone."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select, update
+
+from athar.app.bootstrap import create_ws
+from athar.app.cli import main
+from athar.app.demo import stage_holdout
+from athar.casework.context import Workspace
+from athar.casework.entities import Candidate, CandidateState, Side
+from athar.casework.search import RunSearch, SearchService
+
+
+def _search_json(capsys: pytest.CaptureFixture[str], *args: str) -> list[dict[str, object]]:
+    capsys.readouterr()
+    assert main(["search", *args, "--json"]) == 0
+    return json.loads(capsys.readouterr().out)  # type: ignore[no-any-return]
+
+
+@pytest.mark.slow
+def test_holdout_search_all_on_faces_dev(tmp_path: Path, faces_dev: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    staged = tmp_path / "staged"
+    n = stage_holdout(faces_dev, staged)
+    ws_root = tmp_path / "ws"
+    assert main(["init", str(ws_root)]) == 0
+    assert main(["import-pm", str(ws_root), str(staged / "pm"), "--collection", "dev",
+                 "--quiet"]) == 0
+    assert main(["import-am", str(ws_root), str(staged / "am"), "--quiet"]) == 0
+    results = _search_json(capsys, str(ws_root), "--all")
+    assert len(results) == n
+    ranks = []
+    for r in results:
+        cands = r["candidates"]
+        assert isinstance(cands, list)
+        assert len(cands) == min(50, n)
+        assert [c["rank"] for c in cands] == list(range(1, len(cands) + 1))
+        ranks.append(next((c["rank"] for c in cands if c["body_label"] == r["person_label"]),
+                          None))
+    rank1 = sum(1 for x in ranks if x == 1) / n
+    rank10 = sum(1 for x in ranks if x is not None and x <= 10) / n
+    print(f"faces-dev hold-out: {n} persons, rank-1 {rank1:.1%}, rank-10 {rank10:.1%}")
+    assert rank1 >= 0.95
+    assert rank10 >= 0.99
+
+
+def test_json_shape_and_body_direction(small_ws: Workspace,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    root = str(small_ws.paths.root)
+    results = _search_json(capsys, root, "--person", "1", "--top", "3")
+    assert set(results[0]) == {"person", "person_label", "candidates"}
+    first = results[0]["candidates"][0]  # type: ignore[index]
+    assert {"body", "body_label", "score", "rank"} <= set(first)
+    assert first["body_label"] == results[0]["person_label"]
+    body_id = first["body"]
+    reverse = _search_json(capsys, root, "--body", str(body_id))
+    assert reverse[0]["candidates"][0]["person"] == 1  # type: ignore[index]
+
+
+def _candidates(ws: Workspace) -> list[Candidate]:
+    with ws.uow() as uow:
+        return list(uow.session.scalars(select(Candidate).order_by(Candidate.id)))
+
+
+def test_rerun_updates_instead_of_duplicating_and_keeps_decisions(small_ws: Workspace) -> None:
+    service = SearchService(small_ws)
+    service.run(RunSearch(all_persons=True, top=4), "alice")
+    first = _candidates(small_ws)
+    excluded = first[0]
+    with small_ws.uow() as uow:
+        uow.session.execute(update(Candidate).where(Candidate.id == excluded.id)
+                            .values(state=CandidateState.EXCLUDED, score=-1.0))
+        uow.commit()
+    results = service.run(RunSearch(all_persons=True, top=4), "bob")
+    after = _candidates(small_ws)
+    assert len(after) == len(first)
+    kept = next(c for c in after if c.id == excluded.id)
+    assert kept.state is CandidateState.EXCLUDED
+    assert kept.score == -1.0  # a decided pair is left exactly as the reviewer saw it
+    shown = [m for r in results for m in r.matches if m.owner_id == excluded.body_id
+             and r.query_id == excluded.person_id]
+    assert shown[0].state == "excluded"
+    with small_ws.uow() as uow:
+        runs = uow.session.scalar(select(func.count()).select_from(Candidate))
+    assert runs == len(first)
+
+
+def test_candidates_record_model_and_index_version(small_ws: Workspace) -> None:
+    SearchService(small_ws).run(RunSearch(person_ids=(1,), top=2), "alice")
+    cands = _candidates(small_ws)
+    index = small_ws.indexes.get(small_ws.model, Side.PM)
+    assert {c.model_id for c in cands} == {small_ws.model.model_id}
+    assert {c.index_version for c in cands} == {index.version()}
+    assert all(c.state is CandidateState.QUEUED for c in cands)
+
+
+def test_demo_prints_hit_rates(tmp_path: Path, small_pm: Path,
+                               capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "ids"
+    for side in ("pm", "am"):
+        for folder in (small_pm / side).iterdir():
+            dest = src / folder.name
+            dest.mkdir(parents=True, exist_ok=True)
+            for f in folder.iterdir():
+                (dest / f.name).write_bytes(f.read_bytes())
+    assert main(["demo", str(src), "--workspace", str(tmp_path / "demo-ws")]) == 0
+    out = capsys.readouterr().out
+    assert "rank-1 hit rate: 100.0%" in out
+    assert "rank-10 hit rate: 100.0%" in out
+
+
+def test_unknown_person_is_a_clear_error(small_ws: Workspace,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["search", str(small_ws.paths.root), "--person", "999"]) == 2
+    assert "no missing person with id 999" in capsys.readouterr().err
+
+
+def test_empty_workspace_search_says_nothing_to_search(tmp_path: Path) -> None:
+    ws = create_ws(tmp_path / "ws")
+    try:
+        from athar.casework.errors import InvalidRequest
+
+        with pytest.raises(InvalidRequest, match="nothing to search"):
+            SearchService(ws).run(RunSearch(all_persons=True), "alice")
+    finally:
+        ws.close()
