@@ -9,7 +9,7 @@ from pytest_socket import SocketBlockedError
 
 
 def test_sockets_are_blocked() -> None:
-    with pytest.raises(SocketBlockedError):
+    with pytest.warns(UserWarning, match="socket"), pytest.raises(SocketBlockedError):
         socket.socket(socket.AF_INET, socket.SOCK_STREAM)
 
 
