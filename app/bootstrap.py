@@ -5,8 +5,11 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from athar.casework.accounts import Actor, CreateUser
 from athar.casework.context import Workspace
-from athar.casework.entities import Side
+from athar.casework.crypto import KdfParams
+from athar.casework.entities import Role, Side
+from athar.casework.users import add_user
 from athar.casework.workspace import init_workspace
 from athar.index.faiss_store import open_store
 from athar.models.dlib_backend import DlibPipelineFactory
@@ -19,17 +22,18 @@ def default_pipeline_factory() -> DlibPipelineFactory:
     return DlibPipelineFactory()
 
 
-def open_ws(root: Path, repair: bool = True) -> Workspace:
-    """Open a workspace with the default model and the FAISS index adapter.
+def open_ws(root: Path, passphrase: str, repair: bool = True) -> Workspace:
+    """Unlock and open a workspace with the default model and the FAISS index adapter.
 
     Args:
         root: the workspace folder.
+        passphrase: unlocks the workspace key.
         repair: bring each index in step with the database now (rebuilding one that fails
             its checksum, adding what an interrupted run did not save); `verify` passes
             False so that it reports the saved state instead.
     """
     factory = default_pipeline_factory()
-    ws = Workspace.open(root, factory, factory.model_info(), open_store)
+    ws = Workspace.open(root, passphrase, factory, factory.model_info(), open_store)
     if repair:
         for side in Side:
             ws.indexes.get(ws.model, side)
@@ -40,7 +44,10 @@ def open_ws(root: Path, repair: bool = True) -> Workspace:
     return ws
 
 
-def create_ws(root: Path) -> Workspace:
-    """Create a workspace folder, then open it."""
-    init_workspace(root)
-    return open_ws(root)
+def create_ws(root: Path, passphrase: str, username: str, password: str,
+              kdf: KdfParams | None = None) -> tuple[Workspace, Actor]:
+    """Create a workspace locked by `passphrase`, with its first supervisor; open it."""
+    init_workspace(root, passphrase, kdf)
+    ws = open_ws(root, passphrase)
+    supervisor = add_user(ws, CreateUser(username, password, Role.SUPERVISOR, True), None)
+    return ws, supervisor

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import secrets
 import shutil
 import tempfile
 import time
@@ -70,9 +72,16 @@ def hit_rates(results: Sequence[QueryResult]) -> HitRates:
     return HitRates(ranks)
 
 
+def _demo_credentials() -> tuple[str, str, str]:
+    """ATHAR_PASSPHRASE/USER/PASSWORD when set, else fresh random ones for this run."""
+    return (os.environ.get("ATHAR_PASSPHRASE") or secrets.token_urlsafe(18),
+            os.environ.get("ATHAR_USER") or "demo-supervisor",
+            os.environ.get("ATHAR_PASSWORD") or secrets.token_urlsafe(12))
+
+
 def run_demo(data: Path | None, workspace: Path | None, workers: int) -> int:
     """Run the demo and print candidates and hit rates; 2 when no data folder is found."""
-    from athar.app.cli import actor, print_results, run_import
+    from athar.app.cli import print_results, run_import
 
     data = data or default_data_dir()
     if data is None or not data.is_dir():
@@ -84,14 +93,19 @@ def run_demo(data: Path | None, workspace: Path | None, workers: int) -> int:
         count = stage_holdout(data, staging)
         ws_root = workspace or Path(tmp) / "workspace"
         print(f"demo: {count} identities from {data}; workspace {ws_root}")
-        ws = create_ws(ws_root)
+        phrase, user, password = _demo_credentials()
+        ws, actor = create_ws(ws_root, phrase, user, password)
+        if workspace is not None and "ATHAR_PASSPHRASE" not in os.environ:
+            print(f"demo workspace kept: passphrase {phrase!r}, supervisor {user!r}, "
+                  f"password {password!r} (a demo only: real workspaces prompt for these)")
         try:
             print("== importing post-mortem side (all photos but one per identity)")
-            run_import(ws, ImportPhotos(staging / "pm", Side.PM, "folder", "demo-pm", workers))
+            run_import(ws, actor,
+                       ImportPhotos(staging / "pm", Side.PM, "folder", "demo-pm", workers))
             print("== importing ante-mortem side (the held-out photo of each identity)")
-            run_import(ws, ImportPhotos(staging / "am", Side.AM, "folder", None, workers))
+            run_import(ws, actor, ImportPhotos(staging / "am", Side.AM, "folder", None, workers))
             started = time.monotonic()
-            results = SearchService(ws).run(RunSearch(all_persons=True, top=10), actor())
+            results = SearchService(ws).run(RunSearch(all_persons=True, top=10), actor)
             elapsed = time.monotonic() - started
             print("== candidates (top 10 per person)")
             print_results(results, as_json=False)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import numpy as np
 
+from athar.casework.crypto import WorkspaceKeys
 from athar.casework.errors import AtharError, EnvironmentFault
 from athar.casework.evidence import EvidenceStore, sha256_hex
 from athar.casework.imaging import MAX_FILE_BYTES, decode
@@ -97,11 +98,11 @@ class Analyser:
 _WORKER: Analyser | None = None
 
 
-def init_worker(factory: PipelineFactory, evidence_root: str, tmp: str,
+def init_worker(factory: PipelineFactory, evidence_root: str, tmp: str, keys: WorkspaceKeys,
                 analysed: frozenset[str]) -> None:
     """Process-pool initializer: load the model once per worker."""
     global _WORKER
-    _WORKER = Analyser(factory(), EvidenceStore(Path(evidence_root), Path(tmp)), analysed)
+    _WORKER = Analyser(factory(), EvidenceStore(Path(evidence_root), Path(tmp), keys), analysed)
 
 
 def analyse_in_worker(path: str) -> FileResult:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
+from athar.casework.crypto import WorkspaceKeys
 from athar.casework.evidence import EvidenceStore
 from athar.casework.indexes import IndexBook
 from athar.casework.ports import IndexFactory, ModelInfo, PipelineFactory
@@ -20,21 +21,26 @@ class Workspace:
 
     paths: WorkspacePaths
     engine: Engine
+    keys: WorkspaceKeys
     pipeline_factory: PipelineFactory
     model: ModelInfo
     indexes: IndexBook
     evidence: EvidenceStore = field(init=False)
 
     def __post_init__(self) -> None:
-        self.evidence = EvidenceStore(self.paths.evidence, self.paths.tmp)
+        self.evidence = EvidenceStore(self.paths.evidence, self.paths.tmp, self.keys)
 
     @classmethod
-    def open(cls, root: Path, pipeline_factory: PipelineFactory, model: ModelInfo,
-             index_factory: IndexFactory) -> Workspace:
-        """Open a workspace folder (raising WorkspaceError when it is not one)."""
-        paths, engine = open_workspace(root)
-        return cls(paths, engine, pipeline_factory, model,
-                   IndexBook(paths, engine, index_factory))
+    def open(cls, root: Path, passphrase: str, pipeline_factory: PipelineFactory,
+             model: ModelInfo, index_factory: IndexFactory) -> Workspace:
+        """Unlock and open a workspace folder.
+
+        Raises:
+            WorkspaceError: not a workspace; WrongPassphrase: it stays locked.
+        """
+        paths, engine, keys = open_workspace(root, passphrase)
+        return cls(paths, engine, keys, pipeline_factory, model,
+                   IndexBook(paths, engine, index_factory, keys.file_cipher()))
 
     def uow(self) -> UnitOfWork:
         """A new unit of work on this workspace's database."""

@@ -260,3 +260,32 @@ class AuditEvent(Base):
     details: Mapped[str] = mapped_column(Text)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64), unique=True)
+
+
+class Role(enum.StrEnum):
+    """What a user does in the team (DESIGN.md)."""
+
+    IDENTIFIER = "identifier"
+    EXAMINER = "examiner"
+    SUPERVISOR = "supervisor"
+
+
+class User(Base):
+    """A local account; the password is kept only as an Argon2id hash."""
+
+    __tablename__ = "user_account"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(80), unique=True)
+    role: Mapped[Role] = mapped_column(_enum(Role, 12))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    can_view_contact: Mapped[bool] = mapped_column(Boolean, default=False)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Setting(Base):
+    """A workspace-wide setting (e.g. the idle-lock delay), changed only through services."""
+
+    __tablename__ = "setting"
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

@@ -1,4 +1,9 @@
-"""Content-addressed, read-only store of original files (evidence/aa/bb/<sha256>)."""
+"""Content-addressed, encrypted, read-only store of original files.
+
+Each original is stored once, keyed by the SHA-256 of its bytes. On disk the file is named
+by an HMAC of that hash (so a copied folder does not reveal which known photo it holds)
+and sealed with AES-256-GCM, the hash bound as associated data.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ import stat
 import uuid
 from pathlib import Path
 
+from athar.casework.crypto import WorkspaceKeys
 from athar.casework.errors import EnvironmentFault
 
 READ_ONLY = stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH
@@ -26,21 +32,28 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def _aad(sha256: str) -> bytes:
+    return f"athar-evidence:{sha256}".encode("ascii")
+
+
 class EvidenceStore:
     """Stores each original once under its hash; files are written once, then read-only."""
 
-    def __init__(self, root: Path, tmp: Path) -> None:
+    def __init__(self, root: Path, tmp: Path, keys: WorkspaceKeys) -> None:
         self._root = root
         self._tmp = tmp
+        self._keys = keys
+        self._cipher = keys.file_cipher()
 
     def path_for(self, sha256: str) -> Path:
         """Where the file with this hash lives (whether or not it exists yet)."""
-        return self._root / sha256[:2] / sha256[2:4] / sha256
+        name = self._keys.evidence_name(sha256)
+        return self._root / name[:2] / name[2:4] / name
 
     def put(self, data: bytes, sha256: str) -> Path:
-        """Store bytes under their hash: temp file, fsync, read-only, atomic rename.
+        """Seal and store bytes: temp file, fsync, read-only, atomic rename.
 
-        Safe to call from several processes at once; an existing intact file is kept.
+        Safe to call from several processes at once; an existing file is kept.
 
         Raises:
             EnvironmentFault: the bytes do not match the hash, or the disk refused.
@@ -48,13 +61,13 @@ class EvidenceStore:
         if sha256_hex(data) != sha256:
             raise EnvironmentFault("evidence bytes do not match their hash (memory or disk fault)")
         final = self.path_for(sha256)
-        if final.is_file() and final.stat().st_size == len(data):
+        if final.is_file():
             return final
         try:
             final.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self._tmp / f"{sha256}.{uuid.uuid4().hex}.part"
+            tmp = self._tmp / f"{uuid.uuid4().hex}.part"
             with open(tmp, "xb") as fh:
-                fh.write(data)
+                fh.write(self._cipher.seal(data, _aad(sha256)))
                 fh.flush()
                 os.fsync(fh.fileno())
             os.chmod(tmp, READ_ONLY)
@@ -65,30 +78,35 @@ class EvidenceStore:
         return final
 
     def read(self, sha256: str) -> bytes:
-        """The stored bytes of a file.
+        """The original bytes of a stored file, authenticated and re-hashed.
 
         Raises:
-            EnvironmentFault: the file is missing or unreadable.
+            EnvironmentFault: missing, unreadable, altered, or not matching its hash.
         """
+        path = self.path_for(sha256)
         try:
-            return self.path_for(sha256).read_bytes()
+            blob = path.read_bytes()
         except OSError as exc:
             raise EnvironmentFault(f"evidence file {sha256} cannot be read: {exc}") from exc
+        data = self._cipher.open(blob, _aad(sha256))
+        if sha256_hex(data) != sha256:
+            raise EnvironmentFault(f"evidence file {sha256} does not match its hash")
+        return data
 
     def check(self, sha256: str) -> str | None:
         """Re-hash one stored file; None when intact, else what is wrong."""
-        path = self.path_for(sha256)
-        if not path.is_file():
+        if not self.path_for(sha256).is_file():
             return "missing"
-        digest = hashlib.sha256()
         try:
-            with open(path, "rb") as fh:
-                for block in iter(lambda: fh.read(1 << 20), b""):
-                    digest.update(block)
-        except OSError as exc:
-            return f"unreadable ({exc})"
-        return None if digest.hexdigest() == sha256 else "modified (hash differs)"
+            self.read(sha256)
+        except EnvironmentFault as exc:
+            return f"modified or unreadable ({exc})"
+        return None
 
-    def stored_hashes(self) -> set[str]:
-        """Every hash that has a file in the store."""
+    def stored_names(self) -> set[str]:
+        """The on-disk names of every stored file."""
         return {p.name for p in self._root.glob("??/??/*") if p.is_file()}
+
+    def name_of(self, sha256: str) -> str:
+        """The on-disk name a hash is stored under."""
+        return self._keys.evidence_name(sha256)

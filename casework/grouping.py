@@ -10,6 +10,7 @@ from pathlib import Path
 
 from athar.casework.errors import InvalidRequest
 from athar.casework.imaging import SUPPORTED_SUFFIXES
+from athar.casework.text import clean_name
 
 CSV_COLUMNS = {
     "file": ("file", "path", "filename"),
@@ -82,11 +83,11 @@ def _by_layout(root: Path, mode: str) -> Iterator[ImportItem | Skipped]:
             continue
         rel = entry.relative_to(root)
         if mode == "file":
-            yield ImportItem(str(entry), rel.with_suffix("").as_posix())
+            yield ImportItem(str(entry), clean_name(rel.with_suffix("").as_posix()))
         elif len(rel.parts) < 2:
             yield Skipped(str(entry), "not inside a subfolder (grouping by folder)")
         else:
-            yield ImportItem(str(entry), rel.parent.as_posix())
+            yield ImportItem(str(entry), clean_name(rel.parent.as_posix()))
 
 
 def _csv_header(header: list[str], csv_path: Path) -> dict[str, int]:
@@ -124,10 +125,11 @@ def _csv_row(root: Path, real_root: Path, csv_path: Path, line_no: int, row: lis
              columns: dict[str, int]) -> ImportItem | Skipped:
     def cell(key: str) -> str:
         idx = columns.get(key)
-        return row[idx].strip() if idx is not None and idx < len(row) else ""
+        return clean_name(row[idx]) if idx is not None and idx < len(row) else ""
 
     where = f"{csv_path}:{line_no}"
-    name, body = cell("file"), cell("body")
+    name = row[columns["file"]].strip() if columns["file"] < len(row) else ""
+    body = cell("body")
     if not name or not body:
         return Skipped(where, "row without file or body key")
     path = root / name

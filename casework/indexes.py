@@ -11,7 +11,7 @@ from sqlalchemy import Engine
 
 from athar.casework.entities import Side
 from athar.casework.errors import IndexCorruptError
-from athar.casework.ports import IndexFactory, ModelInfo, VectorIndex
+from athar.casework.ports import FileSealer, IndexFactory, ModelInfo, VectorIndex
 from athar.casework.uow import UnitOfWork
 from athar.casework.workspace import WorkspacePaths
 
@@ -35,8 +35,10 @@ class SyncReport:
 class IndexBook:
     """Opens, repairs and saves the indexes of one workspace (one per model and side)."""
 
-    def __init__(self, paths: WorkspacePaths, engine: Engine, factory: IndexFactory) -> None:
+    def __init__(self, paths: WorkspacePaths, engine: Engine, factory: IndexFactory,
+                 sealer: FileSealer) -> None:
         self._paths = paths
+        self.sealer = sealer
         self._engine = engine
         self.factory = factory
         self._open: dict[tuple[str, Side], VectorIndex] = {}
@@ -53,12 +55,12 @@ class IndexBook:
         folder, name = str(self._paths.index), index_name(model.model_id, side)
         rebuilt = False
         try:
-            index = self.factory(folder, name, model.model_id, model.dim)
+            index = self.factory(folder, name, model.model_id, model.dim, self.sealer)
         except IndexCorruptError as exc:
             logger.warning("index %s does not verify (%s); rebuilding from the database",
                            name, exc)
             self._discard(name)
-            index = self.factory(folder, name, model.model_id, model.dim)
+            index = self.factory(folder, name, model.model_id, model.dim, self.sealer)
             rebuilt = True
         added, removed = self._sync(index, model, side)
         if rebuilt or added or removed:

@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from athar.casework import audit
+from athar.casework.accounts import Actor, Permission, require
 from athar.casework.analysis import FileResult, analyse_in_worker, init_worker
 from athar.casework.context import Workspace
 from athar.casework.entities import Face, FaceSource, MissingPerson, Photo, Side
@@ -84,7 +85,7 @@ def _target_prefix(cmd: ImportPhotos) -> str:
 class _Recorder:
     """Records worker results in the database and the index, one transaction per file."""
 
-    def __init__(self, ws: Workspace, cmd: ImportPhotos, actor: str, report: ImportReport):
+    def __init__(self, ws: Workspace, cmd: ImportPhotos, actor: Actor, report: ImportReport):
         self.ws, self.cmd, self.actor, self.report = ws, cmd, actor, report
         self.index = ws.indexes.get(ws.model, cmd.side)
         self.unsaved = 0
@@ -120,8 +121,8 @@ class _Recorder:
             person = MissingPerson(label=item.owner, name=item.owner)
             uow.session.add(person)
             uow.session.flush()
-            audit.record(uow.session, self.actor, "person.create", "missing_person", person.id,
-                         {"label": item.owner, "source": "import"})
+            audit.record(uow.session, self.actor.username, "person.create", "missing_person",
+                         person.id, {"label": item.owner, "source": "import"})
         submission = uow.owners.submission(person, self.cmd.source or f"import:{self.cmd.root}")
         return None, submission.id
 
@@ -149,8 +150,8 @@ class _Recorder:
         else:
             self._note_duplicate(item, photo, body_id, submission_id)
         added = uow.photos.add_provenance(photo, item.path, _target(self.cmd, item.owner),
-                                          self.actor)
-        audit.record(uow.session, self.actor, "photo.import", "photo", photo.id, {
+                                          self.actor.username)
+        audit.record(uow.session, self.actor.username, "photo.import", "photo", photo.id, {
             "sha256": sha, "path": item.path, "target": _target(self.cmd, item.owner),
             "outcome": outcome, "faces": len(result.faces), "new_provenance": added,
         })
@@ -208,13 +209,17 @@ class ImportService:
             else:
                 yield entry
 
-    def run(self, cmd: ImportPhotos, actor: str, progress: ProgressFn | None = None,
+    def run(self, cmd: ImportPhotos, actor: Actor, progress: ProgressFn | None = None,
             cancel: threading.Event | None = None) -> ImportReport:
         """Import every file of the folder; resumable, each file committed on its own.
 
         Raises:
+            PermissionDenied: the actor may not import (or, for AM, add persons).
             InvalidRequest: the command is inconsistent (PM without collection, bad CSV...).
         """
+        require(actor, Permission.IMPORT)
+        if cmd.side is Side.AM:
+            require(actor, Permission.ADD_PERSON)
         if cmd.side is Side.PM and not cmd.collection:
             raise InvalidRequest("a post-mortem import needs a collection name")
         total = sum(1 for e in self._plan(cmd) if isinstance(e, ImportItem))
@@ -223,7 +228,7 @@ class ImportService:
         with self.ws.uow() as uow:
             done = uow.photos.done_paths(_target_prefix(cmd), self.ws.model.model_id)
             analysed = frozenset(uow.photos.analysed_hashes(self.ws.model.model_id))
-            audit.record(uow.session, actor, "import.start", "import", cmd.root, {
+            audit.record(uow.session, actor.username, "import.start", "import", cmd.root, {
                 "root": str(cmd.root), "side": cmd.side.value, "group_by": cmd.group_by,
                 "collection": cmd.collection, "model_id": self.ws.model.model_id,
                 "files": total})
@@ -240,9 +245,9 @@ class ImportService:
             self._finish(cmd, actor, report)
         return report
 
-    def _finish(self, cmd: ImportPhotos, actor: str, report: ImportReport) -> None:
+    def _finish(self, cmd: ImportPhotos, actor: Actor, report: ImportReport) -> None:
         with self.ws.uow() as uow:
-            audit.record(uow.session, actor, "import.finish", "import", cmd.root, {
+            audit.record(uow.session, actor.username, "import.finish", "import", cmd.root, {
                 "new_photos": report.new_photos, "duplicates": report.duplicates,
                 "already_done": report.already_done, "faces": report.faces,
                 "skipped": len(report.skipped), "no_face": len(report.no_face),
@@ -279,7 +284,7 @@ class _Pool:
             mp_context=multiprocessing.get_context("spawn"),
             initializer=init_worker,
             initargs=(self.ws.pipeline_factory, str(self.ws.paths.evidence),
-                      str(self.ws.paths.tmp), self.analysed),
+                      str(self.ws.paths.tmp), self.ws.keys, self.analysed),
         )
 
     def run(self, items: Iterator[ImportItem], record: Callable[[ImportItem, FileResult], None],

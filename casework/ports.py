@@ -150,9 +150,22 @@ class VectorIndex(Protocol):
         ...
 
 
+class FileSealer(Protocol):
+    """Authenticated encryption of whole files (AES-GCM in the core's implementation)."""
+
+    def seal(self, data: bytes, aad: bytes) -> bytes:
+        """Encrypt and authenticate; `aad` binds the file's role."""
+        ...
+
+    def open(self, blob: bytes, aad: bytes) -> bytes:
+        """Decrypt and authenticate; raises EnvironmentFault when altered."""
+        ...
+
+
 class IndexFactory(Protocol):
     """Opens (or creates empty) the index of one model and one side of a workspace."""
 
-    def __call__(self, folder: str, name: str, model_id: str, dim: int) -> VectorIndex:
+    def __call__(self, folder: str, name: str, model_id: str, dim: int,
+                 sealer: FileSealer) -> VectorIndex:
         """Load `folder/name` if valid; raise IndexCorruptError if it does not verify."""
         ...

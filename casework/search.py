@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from athar.casework import audit
+from athar.casework.accounts import Actor, Permission, require
 from athar.casework.context import Workspace
 from athar.casework.entities import (
     UNDECIDED_STATES,
@@ -101,12 +102,14 @@ class SearchService:
     def __init__(self, ws: Workspace) -> None:
         self.ws = ws
 
-    def run(self, cmd: RunSearch, actor: str) -> list[QueryResult]:
+    def run(self, cmd: RunSearch, actor: Actor) -> list[QueryResult]:
         """Search and store Candidates; decided pairs are never reopened or re-queued.
 
         Raises:
+            PermissionDenied: the actor may not search.
             InvalidRequest: no query given, or top < 1.
         """
+        require(actor, Permission.SEARCH)
         if cmd.top < 1:
             raise InvalidRequest("--top must be at least 1")
         if cmd.body_ids:
@@ -119,7 +122,7 @@ class SearchService:
             raise InvalidRequest("nothing to search: give --person ID, --all or --body ID")
         return [self._one(Side.AM, pid, cmd.top, actor) for pid in ids]
 
-    def _one(self, query_side: Side, query_id: int, top: int, actor: str) -> QueryResult:
+    def _one(self, query_side: Side, query_id: int, top: int, actor: Actor) -> QueryResult:
         model = self.ws.model
         target_side = Side.PM if query_side is Side.AM else Side.AM
         index = self.ws.indexes.get(model, target_side)
@@ -141,13 +144,13 @@ class SearchService:
                 key=lambda r: (-r[1], -r[2], r[0]),
             )[:top]
             run = SearchRun(direction=result.direction, model_id=model.model_id,
-                            index_version=version, actor=actor,
+                            index_version=version, actor=actor.username,
                             params={"top": top, "aggregation": AGGREGATION,
                                     "query_faces": q_ids, "index": "exact inner product"})
             uow.session.add(run)
             uow.session.flush()
             matches = self._store(uow, query_side, query_id, ranked, run)
-            audit.record(uow.session, actor, "search.run", _kind(query_side), query_id, {
+            audit.record(uow.session, actor.username, "search.run", _kind(query_side), query_id, {
                 "search_run": run.id, "direction": run.direction, "model_id": model.model_id,
                 "index_version": version, "top": top,
                 "results": [[m.owner_id, m.rank, round(m.score, 6)] for m in matches]})

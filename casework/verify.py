@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from athar.casework import audit
+from athar.casework.accounts import Actor, Permission, require
 from athar.casework.context import Workspace
 from athar.casework.entities import Side
 from athar.casework.errors import IndexCorruptError
@@ -32,8 +33,13 @@ class VerifyReport:
         return not self.problems
 
 
-def verify_workspace(ws: Workspace) -> VerifyReport:
-    """Check the chain, re-hash every evidence file, compare each index with the database."""
+def verify_workspace(ws: Workspace, actor: Actor) -> VerifyReport:
+    """Check the chain, re-hash every evidence file, compare each index with the database.
+
+    Raises:
+        PermissionDenied: the actor may not verify.
+    """
+    require(actor, Permission.VERIFY)
     report = VerifyReport()
     with ws.uow() as uow:
         report.events, chain = audit.verify_chain(uow.session)
@@ -50,7 +56,7 @@ def verify_workspace(ws: Workspace) -> VerifyReport:
         wrong = ws.evidence.check(sha)
         if wrong is not None:
             report.problems.append(f"evidence file {sha}: {wrong}")
-    strays = ws.evidence.stored_hashes() - set(hashes)
+    strays = ws.evidence.stored_names() - {ws.evidence.name_of(h) for h in hashes}
     report.warnings += [f"evidence file {s} is not recorded in the database" for s in strays]
     for model_id, side, dim in model_sides:
         _check_index(ws, ModelInfo(model_id, dim), side, report)
@@ -63,7 +69,8 @@ def _check_index(ws: Workspace, model: ModelInfo, side: Side, report: VerifyRepo
         ids, vectors = uow.faces.subject_vectors(model.model_id, side, model.dim)
     report.vectors += len(ids)
     try:
-        index = ws.indexes.factory(str(ws.paths.index), name, model.model_id, model.dim)
+        index = ws.indexes.factory(str(ws.paths.index), name, model.model_id, model.dim,
+                                   ws.indexes.sealer)
     except IndexCorruptError as exc:
         report.problems.append(f"index {name}: {exc}")
         return

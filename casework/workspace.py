@@ -5,7 +5,6 @@ from __future__ import annotations
 import importlib.resources
 import json
 import logging
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,13 +14,17 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
+from sqlcipher3 import dbapi2 as sqlcipher
 
-from athar.casework.errors import WorkspaceError
+from athar.casework.crypto import KdfParams, WorkspaceKeys, create_keyring, unlock
+from athar.casework.errors import InvalidRequest, WorkspaceError
 
 logger = logging.getLogger(__name__)
 
 MARKER = "athar-workspace.json"
-FORMAT = 1
+MIN_PASSPHRASE = 12
+FORMAT = 2
+"""2: encrypted at rest (SQLCipher database, AES-GCM files, passphrase-wrapped key)."""
 DB_NAME = "athar.db"
 
 
@@ -70,22 +73,27 @@ def _alembic_config(engine: Engine) -> Config:
     return cfg
 
 
-def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
-    # Autocommit at the driver level; SQLAlchemy's "begin" event below issues
-    # BEGIN IMMEDIATE so that concurrent writers queue instead of failing mid-way.
-    dbapi_conn.isolation_level = None
-    cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA foreign_keys = ON")
-    cur.execute("PRAGMA journal_mode = WAL")
-    cur.execute("PRAGMA synchronous = FULL")
-    cur.execute("PRAGMA busy_timeout = 30000")
-    cur.close()
+def make_engine(database: Path, key: bytes) -> Engine:
+    """An engine on the encrypted workspace database, safety pragmas on every connection.
 
+    Args:
+        database: the SQLCipher file.
+        key: the 32-byte raw database key (derived, never the passphrase itself, so a
+            connection costs no key stretching).
+    """
 
-def make_engine(database: Path) -> Engine:
-    """An engine on the workspace database with the safety pragmas set on every connection."""
-    engine = create_engine(f"sqlite:///{database}")
-    event.listen(engine, "connect", _on_connect)
+    def connect() -> Any:
+        conn = sqlcipher.connect(str(database), timeout=30, check_same_thread=False)
+        # Autocommit at the driver level; the "begin" listener issues BEGIN IMMEDIATE so
+        # that concurrent writers queue instead of failing half-way.
+        conn.isolation_level = None
+        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        for pragma in ("foreign_keys = ON", "journal_mode = WAL", "synchronous = FULL",
+                       "busy_timeout = 30000", "secure_delete = ON"):
+            conn.execute(f"PRAGMA {pragma}")
+        return conn
+
+    engine = create_engine(f"sqlite:///{database}", creator=connect)
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Any) -> None:
@@ -109,8 +117,9 @@ def schema_is_current(engine: Engine) -> bool:
     return bool(current == head)
 
 
-def init_workspace(root: Path) -> WorkspacePaths:
-    """Create a new workspace in an empty (or absent) folder.
+def init_workspace(root: Path, passphrase: str,
+                   kdf: KdfParams | None = None) -> WorkspacePaths:
+    """Create a new, passphrase-locked workspace in an empty (or absent) folder.
 
     Raises:
         WorkspaceError: the folder exists and is not empty.
@@ -118,9 +127,12 @@ def init_workspace(root: Path) -> WorkspacePaths:
     paths = WorkspacePaths(root)
     if root.exists() and any(root.iterdir()):
         raise WorkspaceError(f"{root} is not empty: choose a new folder for the workspace")
+    if len(passphrase) < MIN_PASSPHRASE:
+        raise InvalidRequest(f"a workspace passphrase needs at least {MIN_PASSPHRASE} characters")
     for folder in (root, paths.evidence, paths.index, paths.cache, paths.tmp):
         folder.mkdir(parents=True, exist_ok=True)
-    engine = make_engine(paths.database)
+    keys = WorkspaceKeys.derive(create_keyring(root, passphrase, kdf or KdfParams()))
+    engine = make_engine(paths.database, keys.database)
     try:
         _upgrade(engine)
     finally:
@@ -130,11 +142,13 @@ def init_workspace(root: Path) -> WorkspacePaths:
     return paths
 
 
-def open_workspace(root: Path) -> tuple[WorkspacePaths, Engine]:
-    """Open an existing workspace, upgrading its schema when it is older.
+def open_workspace(root: Path, passphrase: str
+                   ) -> tuple[WorkspacePaths, Engine, WorkspaceKeys]:
+    """Unlock and open an existing workspace, upgrading its schema when it is older.
 
     Raises:
-        WorkspaceError: the folder is not a workspace or is from a newer Athar.
+        WorkspaceError: the folder is not a workspace or is from another Athar version.
+        WrongPassphrase: the passphrase does not unlock it (nothing is opened).
     """
     paths = WorkspacePaths(root)
     if not paths.marker.is_file() or not paths.database.is_file():
@@ -145,10 +159,11 @@ def open_workspace(root: Path) -> tuple[WorkspacePaths, Engine]:
         raise WorkspaceError(f"{paths.marker} is unreadable: {exc}") from exc
     if fmt != FORMAT:
         raise WorkspaceError(f"{root} has workspace format {fmt!r}; this Athar reads {FORMAT}")
+    keys = WorkspaceKeys.derive(unlock(root, passphrase))
     for folder in (paths.evidence, paths.index, paths.cache, paths.tmp):
         folder.mkdir(exist_ok=True)
-    engine = make_engine(paths.database)
+    engine = make_engine(paths.database, keys.database)
     if not schema_is_current(engine):
         logger.info("upgrading workspace schema at %s", root)
         _upgrade(engine)
-    return paths, engine
+    return paths, engine, keys

@@ -12,10 +12,10 @@ from pathlib import Path
 import faiss
 import numpy as np
 
-from athar.casework.errors import IndexCorruptError, ModelMismatchError
-from athar.casework.ports import Hit, Vectors
+from athar.casework.errors import EnvironmentFault, IndexCorruptError, ModelMismatchError
+from athar.casework.ports import FileSealer, Hit, Vectors
 
-MANIFEST_SUFFIX = ".manifest.json"
+MANIFEST_SUFFIX = ".manifest"
 INDEX_SUFFIX = ".faiss"
 
 
@@ -36,10 +36,13 @@ def _atomic_write(path: Path, data: bytes) -> None:
 class FaissStore:
     """`IndexIDMap2` over `IndexFlatIP`: exact cosine search on L2-normalised float32.
 
-    Ids are int64 (face ids); FAISS's -1 ("no result") never reaches the caller.
+    Ids are int64 (face ids); FAISS's -1 ("no result") never reaches the caller. Both the
+    serialised index and its manifest are sealed (encrypted, authenticated) on disk.
     """
 
-    def __init__(self, folder: Path, name: str, model_id: str, dim: int) -> None:
+    def __init__(self, folder: Path, name: str, model_id: str, dim: int,
+                 sealer: FileSealer) -> None:
+        self._sealer = sealer
         self._folder = folder
         self._name = name
         self._model_id = model_id
@@ -158,7 +161,7 @@ class FaissStore:
         """Write index then manifest, each by temp file, fsync and rename."""
         self._folder.mkdir(parents=True, exist_ok=True)
         blob = faiss.serialize_index(self._index).tobytes()
-        _atomic_write(self.index_path, blob)
+        _atomic_write(self.index_path, self._sealer.seal(blob, self._aad("index")))
         manifest = {
             "model_id": self._model_id,
             "dim": self._dim,
@@ -167,7 +170,11 @@ class FaissStore:
             "version": self.version(),
             "kind": "IndexIDMap2(IndexFlatIP)",
         }
-        _atomic_write(self.manifest_path, json.dumps(manifest, indent=1).encode())
+        _atomic_write(self.manifest_path,
+                      self._sealer.seal(json.dumps(manifest).encode(), self._aad("manifest")))
+
+    def _aad(self, part: str) -> bytes:
+        return f"athar-index:{self._name}:{part}".encode()
 
     def load(self) -> None:
         """Load the saved index if manifest, checksum, model and dim all agree.
@@ -176,9 +183,10 @@ class FaissStore:
             IndexCorruptError: anything does not match (the caller rebuilds).
         """
         try:
-            manifest = json.loads(self.manifest_path.read_text())
-            blob = self.index_path.read_bytes()
-        except (OSError, ValueError) as exc:
+            manifest = json.loads(self._sealer.open(self.manifest_path.read_bytes(),
+                                                    self._aad("manifest")))
+            blob = self._sealer.open(self.index_path.read_bytes(), self._aad("index"))
+        except (OSError, ValueError, EnvironmentFault) as exc:
             raise IndexCorruptError(f"index {self._name} unreadable: {exc}") from exc
         if hashlib.sha256(blob).hexdigest() != manifest.get("sha256"):
             raise IndexCorruptError(f"index {self._name}: file does not match its checksum")
@@ -193,13 +201,14 @@ class FaissStore:
         self._ids = {int(i) for i in self._id_array()}
 
 
-def open_store(folder: str, name: str, model_id: str, dim: int) -> FaissStore:
+def open_store(folder: str, name: str, model_id: str, dim: int,
+               sealer: FileSealer) -> FaissStore:
     """Open the named store: loaded when saved and valid, empty when never saved.
 
     Raises:
         IndexCorruptError: files exist but do not verify.
     """
-    store = FaissStore(Path(folder), name, model_id, dim)
+    store = FaissStore(Path(folder), name, model_id, dim, sealer)
     if store.manifest_path.exists() or store.index_path.exists():
         store.load()
     return store

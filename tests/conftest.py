@@ -9,11 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from athar.app.bootstrap import create_ws, open_ws
+from athar.app.bootstrap import open_ws
+from athar.casework.accounts import Actor
 from athar.casework.context import Workspace
+from support import PASSPHRASE, PASSWORD, SUPERVISOR, new_ws
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("ATHAR_USER", "test-identifier")
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ["ATHAR_PASSPHRASE"] = PASSPHRASE
+os.environ["ATHAR_USER"] = SUPERVISOR
+os.environ["ATHAR_PASSWORD"] = PASSWORD
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -43,11 +47,23 @@ def identities(root: Path, count: int | None = None) -> list[Path]:
 
 
 @pytest.fixture
-def ws(tmp_path: Path) -> Iterator[Workspace]:
-    """A new, empty workspace."""
-    workspace = create_ws(tmp_path / "ws")
-    yield workspace
+def ws_actor(tmp_path: Path) -> Iterator[tuple[Workspace, Actor]]:
+    """A new, empty workspace and its supervisor."""
+    workspace, actor = new_ws(tmp_path / "ws")
+    yield workspace, actor
     workspace.close()
+
+
+@pytest.fixture
+def ws(ws_actor: tuple[Workspace, Actor]) -> Workspace:
+    """A new, empty workspace."""
+    return ws_actor[0]
+
+
+@pytest.fixture
+def sup(ws_actor: tuple[Workspace, Actor]) -> Actor:
+    """The supervisor of the `ws` workspace."""
+    return ws_actor[1]
 
 
 @pytest.fixture(scope="session")
@@ -70,10 +86,10 @@ def small_ws_template(tmp_path_factory: pytest.TempPathFactory, small_pm: Path) 
     from athar.casework.ingest import ImportPhotos, ImportService
 
     root = tmp_path_factory.mktemp("tmpl") / "ws"
-    workspace = create_ws(root)
+    workspace, actor = new_ws(root)
     service = ImportService(workspace)
-    service.run(ImportPhotos(small_pm / "pm", Side.PM, "folder", "small", 2), "tester")
-    service.run(ImportPhotos(small_pm / "am", Side.AM, "folder", None, 2), "tester")
+    service.run(ImportPhotos(small_pm / "pm", Side.PM, "folder", "small", 2), actor)
+    service.run(ImportPhotos(small_pm / "am", Side.AM, "folder", None, 2), actor)
     workspace.close()
     return root
 
@@ -83,6 +99,14 @@ def small_ws(tmp_path: Path, small_ws_template: Path) -> Iterator[Workspace]:
     """A private copy of the imported six-identity workspace."""
     root = tmp_path / "ws"
     shutil.copytree(small_ws_template, root)
-    workspace = open_ws(root)
+    workspace = open_ws(root, PASSPHRASE)
     yield workspace
     workspace.close()
+
+
+@pytest.fixture
+def small_sup(small_ws: Workspace) -> Actor:
+    """The supervisor of `small_ws`, logged in."""
+    from athar.casework.users import login
+
+    return login(small_ws, SUPERVISOR, PASSWORD)

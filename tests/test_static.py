@@ -11,8 +11,8 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
-from athar.app.bootstrap import create_ws
 from athar.casework.entities import Base
+from support import new_ws
 
 REPO = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -43,7 +43,7 @@ def test_import_contracts_hold() -> None:
 
 
 def test_migrations_match_the_entities(tmp_path: Path) -> None:
-    ws = create_ws(tmp_path / "ws")
+    ws = new_ws(tmp_path / "ws")[0]
     try:
         with ws.engine.connect() as conn:
             diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)

@@ -8,12 +8,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select, update
 
-from athar.app.bootstrap import create_ws
 from athar.app.cli import main
 from athar.app.demo import stage_holdout
+from athar.casework.accounts import Actor
 from athar.casework.context import Workspace
 from athar.casework.entities import Candidate, CandidateState, Side
 from athar.casework.search import RunSearch, SearchService
+from support import new_ws
 
 
 def _search_json(capsys: pytest.CaptureFixture[str], *args: str) -> list[dict[str, object]]:
@@ -28,7 +29,7 @@ def test_holdout_search_all_on_faces_dev(tmp_path: Path, faces_dev: Path,
     staged = tmp_path / "staged"
     n = stage_holdout(faces_dev, staged)
     ws_root = tmp_path / "ws"
-    assert main(["init", str(ws_root)]) == 0
+    new_ws(ws_root)[0].close()
     assert main(["import-pm", str(ws_root), str(staged / "pm"), "--collection", "dev",
                  "--quiet"]) == 0
     assert main(["import-am", str(ws_root), str(staged / "am"), "--quiet"]) == 0
@@ -67,16 +68,17 @@ def _candidates(ws: Workspace) -> list[Candidate]:
         return list(uow.session.scalars(select(Candidate).order_by(Candidate.id)))
 
 
-def test_rerun_updates_instead_of_duplicating_and_keeps_decisions(small_ws: Workspace) -> None:
+def test_rerun_updates_instead_of_duplicating_and_keeps_decisions(small_ws: Workspace,
+                                                                  small_sup: Actor) -> None:
     service = SearchService(small_ws)
-    service.run(RunSearch(all_persons=True, top=4), "alice")
+    service.run(RunSearch(all_persons=True, top=4), small_sup)
     first = _candidates(small_ws)
     excluded = first[0]
     with small_ws.uow() as uow:
         uow.session.execute(update(Candidate).where(Candidate.id == excluded.id)
                             .values(state=CandidateState.EXCLUDED, score=-1.0))
         uow.commit()
-    results = service.run(RunSearch(all_persons=True, top=4), "bob")
+    results = service.run(RunSearch(all_persons=True, top=4), small_sup)
     after = _candidates(small_ws)
     assert len(after) == len(first)
     kept = next(c for c in after if c.id == excluded.id)
@@ -90,8 +92,9 @@ def test_rerun_updates_instead_of_duplicating_and_keeps_decisions(small_ws: Work
     assert runs == len(first)
 
 
-def test_candidates_record_model_and_index_version(small_ws: Workspace) -> None:
-    SearchService(small_ws).run(RunSearch(person_ids=(1,), top=2), "alice")
+def test_candidates_record_model_and_index_version(small_ws: Workspace,
+                                                   small_sup: Actor) -> None:
+    SearchService(small_ws).run(RunSearch(person_ids=(1,), top=2), small_sup)
     cands = _candidates(small_ws)
     index = small_ws.indexes.get(small_ws.model, Side.PM)
     assert {c.model_id for c in cands} == {small_ws.model.model_id}
@@ -120,12 +123,8 @@ def test_unknown_person_is_a_clear_error(small_ws: Workspace,
     assert "no missing person with id 999" in capsys.readouterr().err
 
 
-def test_empty_workspace_search_says_nothing_to_search(tmp_path: Path) -> None:
-    ws = create_ws(tmp_path / "ws")
-    try:
-        from athar.casework.errors import InvalidRequest
+def test_empty_workspace_search_says_nothing_to_search(ws: Workspace, sup: Actor) -> None:
+    from athar.casework.errors import InvalidRequest
 
-        with pytest.raises(InvalidRequest, match="nothing to search"):
-            SearchService(ws).run(RunSearch(all_persons=True), "alice")
-    finally:
-        ws.close()
+    with pytest.raises(InvalidRequest, match="nothing to search"):
+        SearchService(ws).run(RunSearch(all_persons=True), sup)

@@ -15,6 +15,7 @@ from athar.casework.context import Workspace
 from athar.casework.entities import Photo, Side
 from athar.casework.indexes import index_name
 from athar.index.faiss_store import open_store
+from support import PASSPHRASE
 
 
 def _verify(ws: Workspace, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
@@ -69,7 +70,8 @@ def test_index_out_of_step_fails_then_is_repaired_on_open(
     model = small_ws.model
     small_ws.close()
     name = index_name(model.model_id, Side.PM)
-    store = open_store(str(small_ws.paths.index), name, model.model_id, model.dim)
+    store = open_store(str(small_ws.paths.index), name, model.model_id, model.dim,
+                       small_ws.indexes.sealer)
     victim = min(store.ids())
     store.remove([victim])
     store.add([10_000], np.ones((1, model.dim), np.float32) / np.sqrt(model.dim))
@@ -78,7 +80,7 @@ def test_index_out_of_step_fails_then_is_repaired_on_open(
     assert code == 1
     assert "1 vector(s) of the database are missing" in out
     assert "1 vector(s) not in the database" in out
-    open_ws(small_ws.paths.root).close()  # any ordinary open repairs the index
+    open_ws(small_ws.paths.root, PASSPHRASE).close()  # any ordinary open repairs the index
     assert main(["verify", str(small_ws.paths.root)]) == 0
 
 
@@ -87,7 +89,8 @@ def test_changed_vector_in_index_fails(small_ws: Workspace,
     model = small_ws.model
     small_ws.close()
     name = index_name(model.model_id, Side.AM)
-    store = open_store(str(small_ws.paths.index), name, model.model_id, model.dim)
+    store = open_store(str(small_ws.paths.index), name, model.model_id, model.dim,
+                       small_ws.indexes.sealer)
     victim = min(store.ids())
     store.add([victim], -store.vectors([victim]))
     store.save()
@@ -105,7 +108,7 @@ def test_corrupt_index_file_is_rebuilt_with_identical_results(small_ws: Workspac
     path = Path(small_ws.paths.index) / f"{index_name(model.model_id, Side.PM)}.faiss"
     small_ws.close()
     path.write_bytes(b"garbage")
-    reopened = open_ws(small_ws.paths.root)
+    reopened = open_ws(small_ws.paths.root, PASSPHRASE)
     try:
         after = reopened.indexes.get(model, Side.PM)
         assert reopened.indexes.last_sync[(model.model_id, Side.PM)].rebuilt
@@ -118,7 +121,7 @@ def test_corrupt_index_file_is_rebuilt_with_identical_results(small_ws: Workspac
 def test_rebuild_from_database_equals_saved_index(small_ws: Workspace) -> None:
     model = small_ws.model
     saved = open_store(str(small_ws.paths.index), index_name(model.model_id, Side.PM),
-                       model.model_id, model.dim)
+                       model.model_id, model.dim, small_ws.indexes.sealer)
     rebuilt = small_ws.indexes.rebuild(model, Side.PM)
     assert rebuilt.version() == saved.version()
     q = saved.vectors(sorted(saved.ids())[:4])

@@ -17,7 +17,6 @@ depends_on = None
 
 
 def upgrade() -> None:
-
     op.create_table(
         "audit_event",
         sa.Column("seq", sa.Integer(), autoincrement=False, nullable=False),
@@ -270,7 +269,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-
     with op.batch_alter_table("embedding", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_embedding_model_id"))
         batch_op.drop_index(batch_op.f("ix_embedding_face_id"))

@@ -7,8 +7,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from athar.casework.crypto import FileCipher
 from athar.casework.errors import IndexCorruptError, ModelMismatchError
 from athar.index.faiss_store import FaissStore, open_store
+
+SEALER = FileCipher(bytes(range(32)))
 
 
 def _unit(n: int, dim: int = 8, seed: int = 0) -> np.ndarray:
@@ -17,7 +20,7 @@ def _unit(n: int, dim: int = 8, seed: int = 0) -> np.ndarray:
 
 
 def test_search_is_exact_and_never_returns_minus_one(tmp_path: Path) -> None:
-    store = FaissStore(tmp_path, "t", "m", 8)
+    store = FaissStore(tmp_path, "t", "m", 8, SEALER)
     vecs = _unit(20)
     store.add(list(range(100, 120)), vecs)
     hits = store.search(vecs[:2], 50)
@@ -30,7 +33,7 @@ def test_search_is_exact_and_never_returns_minus_one(tmp_path: Path) -> None:
 
 
 def test_add_replaces_an_existing_id(tmp_path: Path) -> None:
-    store = FaissStore(tmp_path, "t", "m", 8)
+    store = FaissStore(tmp_path, "t", "m", 8, SEALER)
     vecs = _unit(3)
     store.add([1, 2], vecs[:2])
     store.add([2], vecs[2:3])
@@ -39,43 +42,45 @@ def test_add_replaces_an_existing_id(tmp_path: Path) -> None:
 
 
 def test_remove(tmp_path: Path) -> None:
-    store = FaissStore(tmp_path, "t", "m", 8)
+    store = FaissStore(tmp_path, "t", "m", 8, SEALER)
     store.add([1, 2, 3], _unit(3))
     assert store.remove([2, 99]) == 1
     assert store.ids() == {1, 3}
 
 
 def test_save_load_equivalence(tmp_path: Path) -> None:
-    store = FaissStore(tmp_path, "t", "m", 8)
+    store = FaissStore(tmp_path, "t", "m", 8, SEALER)
     vecs = _unit(50, seed=3)
     store.add(list(range(50)), vecs)
     store.save()
-    loaded = open_store(str(tmp_path), "t", "m", 8)
+    loaded = open_store(str(tmp_path), "t", "m", 8, SEALER)
     assert loaded.version() == store.version()
     assert loaded.search(vecs[:5], 10) == store.search(vecs[:5], 10)
 
 
 def test_corrupt_or_foreign_index_is_refused(tmp_path: Path) -> None:
-    store = FaissStore(tmp_path, "t", "m", 8)
+    store = FaissStore(tmp_path, "t", "m", 8, SEALER)
     store.add([1], _unit(1))
     store.save()
     with pytest.raises(IndexCorruptError, match="another model"):
-        open_store(str(tmp_path), "t", "other-model", 8)
+        open_store(str(tmp_path), "t", "other-model", 8, SEALER)
     data = bytearray(store.index_path.read_bytes())
     data[-5] ^= 0xFF
     store.index_path.write_bytes(bytes(data))
-    with pytest.raises(IndexCorruptError, match="checksum"):
-        open_store(str(tmp_path), "t", "m", 8)
+    with pytest.raises(IndexCorruptError, match="authentication"):
+        open_store(str(tmp_path), "t", "m", 8, SEALER)
+    with pytest.raises(IndexCorruptError):
+        open_store(str(tmp_path), "t", "m", 8, FileCipher(bytes(32)))  # another workspace
 
 
 def test_wrong_dimension_is_an_error(tmp_path: Path) -> None:
-    store = FaissStore(tmp_path, "t", "m", 8)
+    store = FaissStore(tmp_path, "t", "m", 8, SEALER)
     with pytest.raises(ModelMismatchError):
         store.add([1], _unit(1, dim=16))
 
 
 def test_version_depends_on_content_not_order(tmp_path: Path) -> None:
-    a, b = FaissStore(tmp_path, "a", "m", 8), FaissStore(tmp_path, "b", "m", 8)
+    a, b = FaissStore(tmp_path, "a", "m", 8, SEALER), FaissStore(tmp_path, "b", "m", 8, SEALER)
     vecs = _unit(3)
     a.add([1, 2, 3], vecs)
     b.add([3, 1, 2], vecs[[2, 0, 1]])
