@@ -24,6 +24,7 @@ from athar.casework.entities import Role, Side
 from athar.casework.errors import AtharError
 from athar.casework.grouping import ImportItem
 from athar.casework.ingest import ImportPhotos, ImportProgress, ImportReport, ImportService
+from athar.casework.offline import forbid_network
 from athar.casework.persons import AddPerson, add_person
 from athar.casework.search import DEFAULT_TOP, QueryResult, RunSearch, SearchService
 from athar.casework.text import csv_cell, neutralise
@@ -337,6 +338,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `athar` console script."""
+    forbid_network()
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")

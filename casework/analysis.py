@@ -12,6 +12,7 @@ from athar.casework.crypto import WorkspaceKeys
 from athar.casework.errors import AtharError, EnvironmentFault
 from athar.casework.evidence import EvidenceStore, sha256_hex
 from athar.casework.imaging import MAX_FILE_BYTES, decode
+from athar.casework.offline import forbid_network
 from athar.casework.ports import Detection, FacePipeline, PipelineFactory
 from athar.casework.quality import face_size, sharpness, subject_index
 
@@ -100,8 +101,9 @@ _WORKER: Analyser | None = None
 
 def init_worker(factory: PipelineFactory, evidence_root: str, tmp: str, keys: WorkspaceKeys,
                 analysed: frozenset[str]) -> None:
-    """Process-pool initializer: load the model once per worker."""
+    """Process-pool initializer: no network, then load the model once per worker."""
     global _WORKER
+    forbid_network()
     _WORKER = Analyser(factory(), EvidenceStore(Path(evidence_root), Path(tmp), keys), analysed)
 
 

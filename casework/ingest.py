@@ -42,6 +42,8 @@ class ImportPhotos:
     """Explicit files to import instead of walking `root` (e.g. add-person's photos)."""
     source: str | None = None
     """Where an AM submission came from; defaults to `import:<root>`."""
+    file_timeout_s: float = 120.0
+    """A file that keeps a worker busy longer than this (alone) is reported and skipped."""
 
 
 @dataclass(frozen=True)
@@ -236,7 +238,7 @@ class ImportService:
         recorder = _Recorder(self.ws, cmd, actor, report)
         counter = _Counter(report, total, started, progress)
         try:
-            _Pool(self.ws, cmd.workers, analysed).run(
+            _Pool(self.ws, cmd.workers, analysed, cmd.file_timeout_s).run(
                 self._items(cmd, report, done), recorder.record, counter.tick, cancel)
         finally:
             recorder.flush()
@@ -274,11 +276,13 @@ class _Counter:
 class _Pool:
     """A bounded window of files in flight across worker processes, surviving crashes."""
 
-    def __init__(self, ws: Workspace, workers: int, analysed: frozenset[str]) -> None:
+    def __init__(self, ws: Workspace, workers: int, analysed: frozenset[str],
+                 timeout_s: float) -> None:
         self.ws, self.workers, self.analysed = ws, max(1, workers), analysed
         self.window = self.workers * 4
+        self.timeout_s = timeout_s
 
-    def _executor(self) -> ProcessPoolExecutor:
+    def _executor_factory(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(
             max_workers=self.workers,
             mp_context=multiprocessing.get_context("spawn"),
@@ -291,44 +295,72 @@ class _Pool:
             tick: Callable[[], None], cancel: threading.Event | None) -> None:
         """Analyse items in workers and record each result in this (the calling) thread.
 
-        When a worker dies (a file crashed native code), the files that were in flight are
-        retried one at a time, so only the file that kills a worker on its own is reported.
+        When a worker dies (a file crashed native code) or overruns the time limit, the
+        files in flight are retried one at a time, so only a file that kills or stalls a
+        worker on its own is reported, and every other file is still imported.
         """
-        suspects: list[ImportItem] = []
-        executor = self._executor()
-        inflight: dict[Future[FileResult], ImportItem] = {}
+        self._suspects: list[ImportItem] = []
+        self._executor = self._executor_factory()
+        self._inflight: dict[Future[FileResult], tuple[ImportItem, float]] = {}
         try:
             while True:
-                solo = bool(suspects)
-                limit = 1 if solo else self.window
-                while not (cancel is not None and cancel.is_set()) and len(inflight) < limit:
-                    item = suspects.pop(0) if suspects else next(items, None)
-                    if item is None:
-                        break
-                    inflight[executor.submit(analyse_in_worker, item.path)] = item
-                if not inflight:
+                solo = bool(self._suspects)
+                self._fill(items, 1 if solo else self.window, cancel)
+                if not self._inflight:
                     return
-                finished, _ = wait(inflight, timeout=0.5, return_when=FIRST_COMPLETED)
-                crashed: list[ImportItem] = []
-                for fut in finished:
-                    item = inflight.pop(fut)
-                    if isinstance(fut.exception(), BrokenProcessPool):
-                        crashed.append(item)
-                        continue
-                    record(item, fut.result())
-                    tick()
-                if not crashed:
-                    continue
-                if solo and len(crashed) == 1 and not inflight:
-                    record(crashed[0], FileResult(crashed[0].path, error=(
-                        "the file crashed the image decoder or face model (worker died)")))
-                    tick()
-                else:
-                    suspects[:0] = crashed + list(inflight.values())
-                inflight.clear()
-                executor.shutdown(wait=True, cancel_futures=True)
-                executor = self._executor()
+                finished, _ = wait(self._inflight, timeout=0.25, return_when=FIRST_COMPLETED)
+                failed = self._collect(finished, record, tick)
+                now = time.monotonic()
+                overdue = [f for f, (_, t0) in self._inflight.items()
+                           if now - t0 > self.timeout_s]
+                if failed or overdue:
+                    self._recover(solo, failed, overdue, record, tick)
         finally:
-            executor.shutdown(wait=True, cancel_futures=True)
+            self._kill()
 
+    def _fill(self, items: Iterator[ImportItem], limit: int,
+              cancel: threading.Event | None) -> None:
+        while not (cancel is not None and cancel.is_set()) and len(self._inflight) < limit:
+            item = self._suspects.pop(0) if self._suspects else next(items, None)
+            if item is None:
+                return
+            fut = self._executor.submit(analyse_in_worker, item.path)
+            self._inflight[fut] = (item, time.monotonic())
 
+    def _collect(self, finished: set[Future[FileResult]],
+                 record: Callable[[ImportItem, FileResult], None],
+                 tick: Callable[[], None]) -> list[ImportItem]:
+        crashed: list[ImportItem] = []
+        for fut in finished:
+            item, _ = self._inflight.pop(fut)
+            if isinstance(fut.exception(), BrokenProcessPool):
+                crashed.append(item)
+                continue
+            record(item, fut.result())
+            tick()
+        return crashed
+
+    def _recover(self, solo: bool, crashed: list[ImportItem],
+                 overdue: list[Future[FileResult]],
+                 record: Callable[[ImportItem, FileResult], None],
+                 tick: Callable[[], None]) -> None:
+        pending = crashed + [item for item, _ in self._inflight.values()]
+        if solo and len(pending) == 1:
+            reason = (f"analysis took longer than {self.timeout_s:g} s (stopped)" if overdue
+                      else "the file crashed the image decoder or face model (worker died)")
+            record(pending[0], FileResult(pending[0].path, error=reason))
+            tick()
+        else:
+            self._suspects[:0] = pending
+        self._kill(force=True)
+        self._inflight.clear()
+        self._executor = self._executor_factory()
+
+    def _kill(self, force: bool = False) -> None:
+        # A stalled worker never returns: end the processes, then the executor.
+        # `_processes` is private but stable since Python 3.8; there is no public way.
+        processes = getattr(self._executor, "_processes", None) or {}
+        if force or self._inflight:
+            for proc in list(processes.values()):
+                proc.kill()
+        self._executor.shutdown(wait=True, cancel_futures=True)

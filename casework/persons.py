@@ -23,6 +23,9 @@ class AddPerson:
     sex: str | None = None
     born: str | None = None
     label: str | None = None
+    submitter: str | None = None
+    contact: str | None = None
+    """The submitter's contact: the most sensitive field; shown only to users granted it."""
 
 
 def _unique_label(ws: Workspace, wanted: str) -> str:
@@ -54,7 +57,43 @@ def add_person(ws: Workspace, cmd: AddPerson, actor: Actor) -> tuple[int, str]:
                                born=cmd.born)
         uow.session.add(person)
         uow.session.flush()
+        if cmd.submitter or cmd.contact:
+            sub = uow.owners.submission(person, "manual entry")
+            sub.submitter = clean_name(cmd.submitter) if cmd.submitter else None
+            sub.contact = cmd.contact
         audit.record(uow.session, actor.username, "person.create", "missing_person", person.id,
-                     {"label": label, "source": "manual entry"})
+                     {"label": label, "source": "manual entry",
+                      "contact_recorded": bool(cmd.contact)})
         uow.commit()
         return person.id, label
+
+
+HIDDEN = "(hidden: not permitted)"
+
+
+@dataclass(frozen=True)
+class SubmissionView:
+    """A submission as a given user may see it."""
+
+    submission_id: int
+    submitter: str | None
+    contact: str | None
+
+
+def submissions_of(ws: Workspace, person_id: int, actor: Actor) -> list[SubmissionView]:
+    """A person's submissions; the contact is shown only with the VIEW_CONTACT grant.
+
+    Viewing a contact is itself audited, since it is the most sensitive field.
+    """
+    require(actor, Permission.SEARCH)
+    may_see = actor.may(Permission.VIEW_CONTACT)
+    with ws.uow() as uow:
+        person = uow.owners.person(person_id)
+        views = [SubmissionView(s.id, s.submitter,
+                                (s.contact if may_see else HIDDEN) if s.contact else None)
+                 for s in person.submissions]
+        if may_see and any(v.contact for v in views):
+            audit.record(uow.session, actor.username, "contact.view", "missing_person",
+                         person_id, {})
+            uow.commit()
+    return views
