@@ -300,11 +300,12 @@ class _Pool:
         worker on its own is reported, and every other file is still imported.
         """
         self._suspects: list[ImportItem] = []
+        self._retrying: set[Future[FileResult]] = set()
         self._executor = self._executor_factory()
         self._inflight: dict[Future[FileResult], tuple[ImportItem, float]] = {}
         try:
             while True:
-                solo = bool(self._suspects)
+                solo = bool(self._suspects or self._retrying)
                 self._fill(items, 1 if solo else self.window, cancel)
                 if not self._inflight:
                     return
@@ -321,11 +322,14 @@ class _Pool:
     def _fill(self, items: Iterator[ImportItem], limit: int,
               cancel: threading.Event | None) -> None:
         while not (cancel is not None and cancel.is_set()) and len(self._inflight) < limit:
-            item = self._suspects.pop(0) if self._suspects else next(items, None)
+            retry = bool(self._suspects)
+            item = self._suspects.pop(0) if retry else next(items, None)
             if item is None:
                 return
             fut = self._executor.submit(analyse_in_worker, item.path)
             self._inflight[fut] = (item, time.monotonic())
+            if retry:
+                self._retrying.add(fut)
 
     def _collect(self, finished: set[Future[FileResult]],
                  record: Callable[[ImportItem, FileResult], None],
@@ -333,6 +337,7 @@ class _Pool:
         crashed: list[ImportItem] = []
         for fut in finished:
             item, _ = self._inflight.pop(fut)
+            self._retrying.discard(fut)
             if isinstance(fut.exception(), BrokenProcessPool):
                 crashed.append(item)
                 continue
@@ -354,6 +359,7 @@ class _Pool:
             self._suspects[:0] = pending
         self._kill(force=True)
         self._inflight.clear()
+        self._retrying.clear()
         self._executor = self._executor_factory()
 
     def _kill(self, force: bool = False) -> None:
