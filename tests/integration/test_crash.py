@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
-from support import PASSPHRASE, PASSWORD, SUPERVISOR, new_ws
 
 from athar.app.bootstrap import open_ws
 from athar.app.cli import main
@@ -20,6 +19,7 @@ from athar.app.demo import stage_holdout
 from athar.casework.entities import Candidate, Embedding, Face, Photo, PhotoAnalysis, Side
 from athar.casework.users import login
 from athar.casework.verify import verify_workspace
+from support import PASSPHRASE, PASSWORD, SUPERVISOR, new_ws
 
 KILLS = 20
 
