@@ -48,6 +48,19 @@ def _check_invariants(root: Path) -> int:
         ws.close()
 
 
+def _wait_for_photos(root: Path, proc: subprocess.Popen[bytes], target: int) -> None:
+    ws = open_ws(root, PASSPHRASE, repair=False)
+    deadline = time.monotonic() + 120
+    try:
+        while proc.poll() is None and time.monotonic() < deadline:
+            with ws.uow() as uow:
+                if (uow.session.scalar(select(func.count()).select_from(Photo)) or 0) >= target:
+                    return
+            time.sleep(0.05)
+    finally:
+        ws.engine.dispose()
+
+
 @pytest.mark.slow
 def test_random_kills_during_import_and_search(tmp_path: Path, faces_dev: Path) -> None:
     staged = tmp_path / "staged"
@@ -60,12 +73,16 @@ def test_random_kills_during_import_and_search(tmp_path: Path, faces_dev: Path) 
     imports = [*cli, "import-pm", str(root), str(staged / "pm"), "--collection", "pm",
                "--quiet"]
     search = [*cli, "search", str(root), "--all", "--top", "5", "--json"]
-    progress = []
+    progress = [_check_invariants(root)]
     for cycle in range(KILLS):
-        args = search if cycle % 4 == 3 else imports
-        proc = subprocess.Popen(args, start_new_session=True, stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(1.0, 4.5))  # from start-up to mid-import
+        is_search = cycle % 4 == 3
+        proc = subprocess.Popen(search if is_search else imports, start_new_session=True,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        if is_search:
+            time.sleep(rng.uniform(0.5, 3.0))
+        else:  # a random point: after 0 to 12 more photos, plus a random fraction of one
+            _wait_for_photos(root, proc, progress[-1] + rng.randint(0, 12))
+            time.sleep(rng.uniform(0.0, 0.3))
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
@@ -75,4 +92,4 @@ def test_random_kills_during_import_and_search(tmp_path: Path, faces_dev: Path) 
     final = _check_invariants(root)
     assert final == sum(1 for _ in staged.rglob("*.jpg"))
     assert progress == sorted(progress)  # work done before a kill is never lost
-    assert progress[-1] > 60 + 20  # the kills did land in the middle of imports
+    assert progress[-1] > progress[0] + 20  # the kills did land in the middle of imports

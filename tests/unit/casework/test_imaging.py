@@ -74,3 +74,25 @@ def test_exif_orientation_is_applied_to_pixels_only() -> None:
     assert (out.width, out.height) == (60, 20)  # the stored grid
     assert out.exif_orientation == 6
     assert out.pixels.shape == (60, 20, 3)  # upright pixels for analysis
+
+
+def test_wrong_extension_is_decoded_by_content() -> None:
+    out = decode(_save(gradient(20, 10), "PNG"))  # whatever the file was called
+    assert out.format == "PNG"
+
+
+def test_huge_exif_block_is_harmless() -> None:
+    exif = Image.Exif()
+    exif[0x9286] = "x" * 60_000  # UserComment near the 64 KiB APP1 limit
+    exif[0x0112] = 3
+    out = decode(_save(gradient(30, 20), "JPEG", exif=exif.tobytes()))
+    assert out.exif_orientation == 3
+    assert out.pixels.shape == (20, 30, 3)
+
+
+def test_out_of_range_orientation_is_ignored() -> None:
+    exif = Image.Exif()
+    exif[0x0112] = 99
+    out = decode(_save(gradient(30, 20), "JPEG", exif=exif.tobytes()))
+    assert out.exif_orientation == 1
+    assert out.pixels.shape == (20, 30, 3)
