@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.resources
 import json
 import logging
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -142,6 +143,20 @@ def init_workspace(root: Path, passphrase: str,
     return paths
 
 
+STALE_PART_S = 3600
+
+
+def _remove_stale_parts(tmp: Path) -> None:
+    """Drop half-written temp files a killed run left (sealed, never a final name)."""
+    cutoff = time.time() - STALE_PART_S
+    for part in tmp.glob("*.part"):
+        try:
+            if part.stat().st_mtime < cutoff:
+                part.unlink()
+        except OSError as exc:
+            logger.warning("cannot remove stale temp file %s: %s", part.name, exc)
+
+
 def open_workspace(root: Path, passphrase: str
                    ) -> tuple[WorkspacePaths, Engine, WorkspaceKeys]:
     """Unlock and open an existing workspace, upgrading its schema when it is older.
@@ -162,6 +177,7 @@ def open_workspace(root: Path, passphrase: str
     keys = WorkspaceKeys.derive(unlock(root, passphrase))
     for folder in (paths.evidence, paths.index, paths.cache, paths.tmp):
         folder.mkdir(exist_ok=True)
+    _remove_stale_parts(paths.tmp)
     engine = make_engine(paths.database, keys.database)
     if not schema_is_current(engine):
         logger.info("upgrading workspace schema at %s", root)

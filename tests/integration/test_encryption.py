@@ -135,3 +135,16 @@ def test_new_ws_helper_makes_a_locked_workspace(tmp_path: Path) -> None:
     ws.close()
     assert actor.username == SUPERVISOR
     assert b"SQLite format 3" not in (tmp_path / "w" / "athar.db").read_bytes()[:16]
+
+
+def test_stale_temp_files_are_removed_on_open(ws: Workspace) -> None:
+    import os
+
+    ws.close()
+    old, fresh = ws.paths.tmp / "old.part", ws.paths.tmp / "fresh.part"
+    old.write_bytes(b"x")
+    fresh.write_bytes(b"y")
+    os.utime(old, (time.time() - 7200, time.time() - 7200))
+    open_ws(ws.paths.root, PASSPHRASE).close()
+    assert not old.exists()
+    assert fresh.exists()  # may belong to an import running right now
