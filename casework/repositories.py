@@ -88,11 +88,11 @@ class OwnerRepository:
 
     def labels(self, kind: type[Body] | type[MissingPerson], ids: Iterable[int]) -> dict[int, str]:
         """id -> label for Bodies or MissingPersons."""
-        id_list = list(ids)
-        if not id_list:
-            return {}
-        rows = self._s.execute(select(kind.id, kind.label).where(kind.id.in_(id_list)))
-        return {int(i): str(label) for i, label in rows}
+        out: dict[int, str] = {}
+        for chunk in _chunks(list(ids)):
+            rows = self._s.execute(select(kind.id, kind.label).where(kind.id.in_(chunk)))
+            out.update({int(i): str(label) for i, label in rows})
+        return out
 
     def counts(self) -> dict[str, int]:
         """How many of each entity the workspace holds."""
@@ -177,6 +177,14 @@ class PhotoRepository:
         return [str(h) for h in self._s.scalars(select(Photo.sha256).order_by(Photo.id))]
 
 
+CHUNK = 900
+"""Ids per IN (...) clause: well under SQLite's bound-parameter limit."""
+
+
+def _chunks(ids: list[int]) -> list[list[int]]:
+    return [ids[i:i + CHUNK] for i in range(0, len(ids), CHUNK)]
+
+
 def _to_vectors(blobs: Sequence[bytes], dim: int) -> Vectors:
     if not blobs:
         return np.zeros((0, dim), dtype=np.float32)
@@ -242,15 +250,15 @@ class FaceRepository:
 
     def owners_of(self, side: Side, face_ids: Iterable[int]) -> dict[int, int]:
         """face id -> Body id (PM) or MissingPerson id (AM)."""
-        ids = list(face_ids)
-        if not ids:
-            return {}
         owner = self._owner_column(side)
         stmt = select(Face.id, owner).join(Photo, Photo.id == Face.photo_id)
         if side is Side.AM:
             stmt = stmt.join(Submission, Submission.id == Photo.submission_id)
-        rows = self._s.execute(stmt.where(Face.id.in_(ids)))
-        return {int(f): int(o) for f, o in rows if o is not None}
+        out: dict[int, int] = {}
+        for chunk in _chunks(list(face_ids)):
+            rows = self._s.execute(stmt.where(Face.id.in_(chunk)))
+            out.update({int(f): int(o) for f, o in rows if o is not None})
+        return out
 
     def model_sides(self) -> list[tuple[str, Side, int]]:
         """Each (model id, side, dim) that has searchable embeddings."""

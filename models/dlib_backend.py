@@ -75,8 +75,12 @@ class _Found:
 class DlibPipeline:
     """dlib detection (HOG, contrast-enhanced HOG, CNN) over quarter turns, then ResNet."""
 
-    def __init__(self, folder: Path | None = None, use_cnn: bool = True) -> None:
+    def __init__(self, folder: Path | None = None, use_cnn: bool = True,
+                 rotation_search: bool = True, equalize: bool = True) -> None:
         paths = verify_files(DLIB_MANIFEST, folder or _models_folder())
+        self._turns = QUARTER_TURNS if rotation_search else (0,)
+        self._passes = ("hog",) + (("hog+equalize",) if equalize else ()) + (
+            ("cnn",) if use_cnn else ())
         self._hog = dlib.get_frontal_face_detector()
         self._cnn = dlib.cnn_face_detection_model_v1(str(paths["detect_cnn"])) if use_cnn else None
         self._shape = dlib.shape_predictor(str(paths["landmarks5"]))
@@ -130,7 +134,7 @@ class DlibPipeline:
         best: tuple[int, list[_Found]] = (0, [])
         best_score = -np.inf
         for method in passes:
-            for rotation in QUARTER_TURNS:
+            for rotation in self._turns:
                 turned = view(small, rotation)
                 if method == "hog":
                     found = self._hog_pass(turned, scale, "hog")
@@ -163,7 +167,7 @@ class DlibPipeline:
         Returns:
             Detections in upright-image coordinates, each with the rotation that found it.
         """
-        rotation, found = self._search(image, ("hog", "hog+equalize", "cnn"))
+        rotation, found = self._search(image, self._passes)
         h, w = image.shape[:2]
         turned = view(image, rotation)
         out: list[Detection] = []
@@ -223,6 +227,8 @@ class DlibPipelineFactory:
 
     folder: str | None = None
     use_cnn: bool = True
+    rotation_search: bool = True
+    equalize: bool = True
 
     def model_info(self) -> ModelInfo:
         """Id and dimension from the manifest (weights are verified when loaded)."""
@@ -230,4 +236,5 @@ class DlibPipelineFactory:
 
     def __call__(self) -> DlibPipeline:
         """Verify the weight files and load the model."""
-        return DlibPipeline(Path(self.folder) if self.folder else None, self.use_cnn)
+        return DlibPipeline(Path(self.folder) if self.folder else None, self.use_cnn,
+                            self.rotation_search, self.equalize)

@@ -1,0 +1,261 @@
+"""Identification accuracy under post-mortem conditions, through Athar's real import+search.
+
+    .venv/bin/python bench/accuracy.py DATA_DIR [--out bench/out/accuracy] [--quick]
+
+DATA_DIR holds one folder per identity (e.g. ../shared/data/faces-dev). Writes
+report.md, report.json and PNG plots (CMC per condition, ROC) to --out.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import Identity, identities, new_workspace, stage  # noqa: E402
+from conditions import CONDITIONS, Condition  # noqa: E402
+
+from athar.casework.entities import Body, MissingPerson, Side  # noqa: E402
+from athar.casework.ingest import ImportPhotos, ImportService  # noqa: E402
+from athar.casework.search import RunSearch, SearchService  # noqa: E402
+from athar.models.dlib_backend import DlibPipelineFactory  # noqa: E402
+
+RANKS = (1, 5, 10, 20)
+BASELINE = DlibPipelineFactory(use_cnn=False, rotation_search=False, equalize=False)
+"""What straightforward dlib code does: upright HOG only (largest face, best pair)."""
+
+
+@dataclass
+class Row:
+    """One condition's closed-set result."""
+
+    condition: str
+    variant: str
+    persons: int
+    cmc: dict[int, float]
+    pm_photos: int
+    pm_no_face: int
+    bodies_without_face: int
+    seconds: float
+    curve: list[float] = field(default_factory=list)
+
+
+def _run_pipeline(work: Path, pm: dict[str, list[Path]], am: dict[str, list[Path]],
+                  condition: Condition | None, factory: DlibPipelineFactory | None,
+                  top: int) -> tuple[list[int | None], int, int, int, object]:
+    pm_dir = stage(work / "pm", pm, condition)
+    am_dir = stage(work / "am", am)
+    ws, actor = new_workspace(work / "ws", factory)
+    try:
+        service = ImportService(ws)
+        pm_report = service.run(ImportPhotos(pm_dir, Side.PM, "folder", "bench", 2), actor)
+        service.run(ImportPhotos(am_dir, Side.AM, "folder", None, 2), actor)
+        results = SearchService(ws).run(RunSearch(all_persons=True, top=top), actor)
+        ranks = [next((m.rank for m in r.matches if m.label == r.query_label), None)
+                 for r in results]
+        with ws.uow() as uow:
+            face_bodies = set(uow.faces.owners_of(Side.PM, uow.faces.subject_vectors(
+                ws.model.model_id, Side.PM, ws.model.dim)[0]).values())
+            n_bodies = uow.owners.counts()["bodies"]
+        vectors = _labelled_vectors(ws)
+    finally:
+        ws.close()
+    return (ranks + [None] * (len(am) - len(ranks)), pm_report.new_photos,
+            len(pm_report.no_face), n_bodies - len(face_bodies), vectors)
+
+
+def _labelled_vectors(ws: object) -> tuple[np.ndarray, list[str]]:
+    from athar.casework.context import Workspace
+
+    assert isinstance(ws, Workspace)
+    vecs, labels = [], []
+    with ws.uow() as uow:
+        for side, kind in ((Side.PM, Body), (Side.AM, MissingPerson)):
+            ids, v = uow.faces.subject_vectors(ws.model.model_id, side, ws.model.dim)
+            owners = uow.faces.owners_of(side, ids)
+            names = uow.owners.labels(kind, set(owners.values()))
+            vecs.append(v)
+            labels += [names[owners[i]] for i in ids]
+    return np.concatenate(vecs), labels
+
+
+def closed_set(ids: list[Identity], name: str, condition: Condition | None, work: Path,
+               variant: str = "athar", factory: DlibPipelineFactory | None = None
+               ) -> tuple[Row, object]:
+    """AM = first photo of each identity, PM (degraded) = the rest."""
+    started = time.monotonic()
+    pm = {i.name: list(i.photos[1:]) for i in ids}
+    am = {i.name: [i.photos[0]] for i in ids}
+    ranks, pm_photos, no_face, faceless, vectors = _run_pipeline(
+        work, pm, am, condition, factory, top=len(ids))
+    n = len(ranks)
+    curve = [sum(1 for r in ranks if r is not None and r <= k) / n for k in range(1, n + 1)]
+    cmc = {k: curve[min(k, n) - 1] for k in RANKS}
+    return Row(name, variant, n, cmc, pm_photos, no_face, faceless,
+               round(time.monotonic() - started, 1), curve), vectors
+
+
+def open_set(ids: list[Identity], work: Path) -> dict[str, object]:
+    """Half the identities (odd positions) have no Body: FNIR at fixed FPIR, rank 1."""
+    with_body = {i.name for k, i in enumerate(ids) if k % 2 == 0}
+    pm = {i.name: list(i.photos[1:]) for i in ids if i.name in with_body}
+    am = {i.name: [i.photos[0]] for i in ids}
+    ws, actor = new_workspace(work / "ws")
+    try:
+        service = ImportService(ws)
+        service.run(ImportPhotos(stage(work / "pm", pm), Side.PM, "folder", "b", 2), actor)
+        service.run(ImportPhotos(stage(work / "am", am), Side.AM, "folder", None, 2), actor)
+        results = SearchService(ws).run(RunSearch(all_persons=True, top=1), actor)
+    finally:
+        ws.close()
+    mated = [(r.matches[0].label == r.query_label, r.matches[0].score) if r.matches
+             else (False, -1.0) for r in results if r.query_label in with_body]
+    nonmated = np.array([r.matches[0].score for r in results
+                         if r.query_label not in with_body and r.matches])
+    out: dict[str, object] = {"mated": len(mated), "non_mated": int(nonmated.size)}
+    for target in (0.01, 0.1):
+        candidates = np.unique(np.concatenate([nonmated, [np.inf]]))
+        threshold = float(min(t for t in candidates if np.mean(nonmated >= t) <= target))
+        threshold = threshold if np.isfinite(threshold) else float(nonmated.max() + 1e-6)
+        fnir = float(np.mean([not (hit and s >= threshold) for hit, s in mated]))
+        out[f"fpir_{target}"] = {"threshold": round(threshold, 4), "fnir": round(fnir, 4),
+                                 "fpir": round(float(np.mean(nonmated >= threshold)), 4)}
+    return out
+
+
+def verification(vectors: tuple[np.ndarray, list[str]]) -> dict[str, object]:
+    """All same/different pairs of searchable faces: TAR at FAR 1e-2 and 1e-3, ROC."""
+    vecs, labels = vectors
+    sims = vecs @ vecs.T
+    iu = np.triu_indices(len(labels), k=1)
+    lab = np.array(labels)
+    same = lab[iu[0]] == lab[iu[1]]
+    genuine, impostor = sims[iu][same], np.sort(sims[iu][~same])[::-1]
+    out: dict[str, object] = {"genuine_pairs": int(genuine.size),
+                              "impostor_pairs": int(impostor.size)}
+    roc = []
+    for far in np.logspace(-4, 0, 40):
+        k = max(int(far * impostor.size), 1) - 1
+        roc.append((float(far), float(np.mean(genuine >= impostor[k]))))
+    for far in (1e-2, 1e-3):
+        k = max(int(far * impostor.size), 1) - 1
+        out[f"tar_at_far_{far:g}"] = round(float(np.mean(genuine > impostor[k])), 4)
+        out[f"threshold_at_far_{far:g}"] = round(float(impostor[k]), 4)
+    out["roc"] = roc
+    return out
+
+
+def _plots(rows: list[Row], ver: dict[str, object], out: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(8, 5))
+    for row in rows:
+        style = "--" if row.variant != "athar" else "-"
+        ax.plot(range(1, len(row.curve) + 1), row.curve, style,
+                label=f"{row.condition} ({row.variant})")
+    ax.set_xlabel("rank")
+    ax.set_ylabel("share of persons whose true Body is within rank")
+    ax.set_xlim(1, 20)
+    ax.set_ylim(0, 1.01)
+    ax.grid(alpha=0.3)
+    ax.legend(fontsize=7, ncol=2)
+    ax.set_title("CMC: closed-set identification (PM side degraded)")
+    fig.tight_layout()
+    fig.savefig(out / "cmc.png", dpi=110)
+    fig, ax = plt.subplots(figsize=(6, 5))
+    roc = np.array(ver["roc"])  # type: ignore[arg-type]
+    ax.semilogx(roc[:, 0], roc[:, 1])
+    ax.set_xlabel("false accept rate (impostor pairs above threshold)")
+    ax.set_ylabel("true accept rate")
+    ax.grid(alpha=0.3, which="both")
+    ax.set_title("ROC: verification, all pairs (clean)")
+    fig.tight_layout()
+    fig.savefig(out / "roc.png", dpi=110)
+    plt.close("all")
+
+
+def _markdown(rows: list[Row], ver: dict[str, object], openset: dict[str, object],
+              data: Path, elapsed: float) -> str:
+    lines = [
+        "# Athar accuracy benchmark", "",
+        f"Data: `{data}` ({rows[0].persons} persons). Model: dlib ResNet (128-d). "
+        f"Run time {elapsed:.0f} s on this machine.", "",
+        "## Closed-set identification (CMC), post-mortem conditions on the PM side", "",
+        "| condition | variant | rank 1 | rank 5 | rank 10 | rank 20 | PM photos "
+        "| PM no face | Bodies with no face | s |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for r in rows:
+        lines.append(f"| {r.condition} | {r.variant} | " + " | ".join(
+            f"{r.cmc[k]:.1%}" for k in RANKS) +
+            f" | {r.pm_photos} | {r.pm_no_face} | {r.bodies_without_face} | {r.seconds} |")
+    lines += ["", "## Open-set (half the persons have no Body; rank 1)", "",
+              "| target FPIR | threshold | achieved FPIR | FNIR |", "|---|---|---|---|"]
+    for target in (0.01, 0.1):
+        v = openset[f"fpir_{target}"]
+        assert isinstance(v, dict)
+        lines.append(f"| {target} | {v['threshold']} | {v['fpir']} | {v['fnir']} |")
+    lines += ["", f"{openset['mated']} mated and {openset['non_mated']} non-mated searches; "
+              "with so few non-mated searches FPIR 0.01 is resolved only to "
+              f"1/{openset['non_mated']}.", "",
+              "## Verification (all pairs of searchable faces, clean)", "",
+              f"TAR at FAR 1e-2: {ver['tar_at_far_0.01']:.1%} (cosine >= "
+              f"{ver['threshold_at_far_0.01']}); TAR at FAR 1e-3: "
+              f"{ver['tar_at_far_0.001']:.1%} (cosine >= {ver['threshold_at_far_0.001']}); "
+              f"{ver['genuine_pairs']} genuine and {ver['impostor_pairs']} impostor pairs.",
+              "", "Plots: `cmc.png`, `roc.png`."]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command-line entry point."""
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("data", type=Path)
+    p.add_argument("--out", type=Path, default=Path("bench/out/accuracy"))
+    p.add_argument("--conditions", default=",".join(CONDITIONS))
+    p.add_argument("--baseline", default="clean,rot90,dark,pm-hard",
+                   help="conditions also run with the straightforward-dlib baseline")
+    p.add_argument("--limit", type=int, help="only the first N identities (smoke runs)")
+    args = p.parse_args(argv)
+    ids = identities(args.data)[: args.limit]
+    args.out.mkdir(parents=True, exist_ok=True)
+    started = time.monotonic()
+    rows: list[Row] = []
+    vectors: object = None
+    with tempfile.TemporaryDirectory(prefix="athar-acc-") as tmp:
+        for k, name in enumerate(c for c in args.conditions.split(",") if c):
+            row, vecs = closed_set(ids, name, CONDITIONS[name], Path(tmp) / f"c{k}")
+            rows.append(row)
+            vectors = vecs if name == "clean" else vectors
+            print(f"{name}: {row.cmc}", file=sys.stderr)
+        for k, name in enumerate(c for c in args.baseline.split(",") if c):
+            row, _ = closed_set(ids, name, CONDITIONS[name], Path(tmp) / f"b{k}",
+                                "baseline", BASELINE)
+            rows.append(row)
+            print(f"{name} baseline: {row.cmc}", file=sys.stderr)
+        openset = open_set(ids, Path(tmp) / "open")
+    ver = verification(vectors)  # type: ignore[arg-type]
+    elapsed = time.monotonic() - started
+    report = {"data": str(args.data), "persons": len(ids), "elapsed_s": round(elapsed, 1),
+              "closed_set": [asdict(r) for r in rows], "open_set": openset,
+              "verification": {k: v for k, v in ver.items() if k != "roc"}, "roc": ver["roc"]}
+    (args.out / "report.json").write_text(json.dumps(report, indent=1))
+    (args.out / "report.md").write_text(_markdown(rows, ver, openset, args.data, elapsed))
+    _plots(rows, ver, args.out)
+    print((args.out / "report.md").read_text())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,194 @@
+"""Search at scale: exact FAISS, HNSW and IVF-PQ against a NumPy linear scan.
+
+    .venv/bin/python bench/search.py [--sizes 10000,100000,1000000] [--out bench/out/search]
+
+Vectors are synthetic but shaped like face embeddings: identities are random unit
+centres, each face a noisy copy (cosine to its centre about 0.93, as dlib's same-person
+pairs), so approximate indexes see clusters rather than uniform noise. A query asks for
+the 200 nearest faces, what a top-50 Body search reads. Recall@10 is measured against
+the exact result. 10^7 is extrapolated from the measured sizes (linear in n for scans
+and memory). Optionally `--real DIR.npy` adds a recall check on real embeddings.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import faiss
+import numpy as np
+
+DIM = 128
+K = 200
+QUERIES = 200
+
+
+def synthetic(n: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """n face-like unit vectors and QUERIES held-out queries from the same identities."""
+    rng = np.random.default_rng(seed)
+    ids = max(n // 4, 1)
+    centres = rng.normal(size=(ids, DIM)).astype(np.float32)
+    centres /= np.linalg.norm(centres, axis=1, keepdims=True)
+    owner = rng.integers(0, ids, size=n + QUERIES)
+    noise = rng.normal(scale=0.035, size=(n + QUERIES, DIM)).astype(np.float32)
+    vecs = centres[owner] + noise
+    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+    return np.ascontiguousarray(vecs[:n]), np.ascontiguousarray(vecs[n:])
+
+
+def numpy_scan(base: np.ndarray) -> Callable[[np.ndarray], np.ndarray]:
+    """What face_recognition.face_distance amounts to: score every vector, then sort."""
+    def search(q: np.ndarray) -> np.ndarray:
+        scores = base @ q[0]
+        top = np.argpartition(-scores, K)[:K]
+        return top[np.argsort(-scores[top])][None, :]
+    return search
+
+
+def _faiss(index: faiss.Index) -> Callable[[np.ndarray], np.ndarray]:
+    def search(q: np.ndarray) -> np.ndarray:
+        return index.search(q, K)[1]
+    return search
+
+
+def build(kind: str, base: np.ndarray) -> tuple[faiss.Index, float]:
+    """Build one index kind; returns it and the build time in seconds."""
+    started = time.monotonic()
+    n = base.shape[0]
+    if kind == "exact":
+        index = faiss.IndexFlatIP(DIM)
+    elif kind == "hnsw":
+        index = faiss.IndexHNSWFlat(DIM, 32, faiss.METRIC_INNER_PRODUCT)
+        index.hnsw.efConstruction = 80
+    else:
+        nlist = int(4 * np.sqrt(n))
+        ivf = faiss.IndexIVFPQ(faiss.IndexFlatIP(DIM), DIM, nlist, 32, 8,
+                               faiss.METRIC_INNER_PRODUCT)
+        ivf.train(base[: min(n, max(40 * nlist, 20_000))])
+        index = faiss.IndexRefineFlat(ivf)  # re-rank the PQ shortlist exactly
+    index.add(base)
+    return index, time.monotonic() - started
+
+
+def tune(kind: str, index: faiss.Index, queries: np.ndarray, truth: np.ndarray) -> tuple[
+        str, float]:
+    """The cheapest search setting reaching recall@10 >= 0.99 (or the best tried)."""
+    settings: list[tuple[str, Callable[[], None]]] = [("-", lambda: None)]
+    if kind == "hnsw":
+        settings = [(f"efSearch={ef}", lambda ef=ef: setattr(index.hnsw, "efSearch", ef))
+                    for ef in (64, 128, 256, 512)]
+    elif kind == "ivfpq":
+        ivf = faiss.downcast_index(index.base_index)
+        settings = [(f"nprobe={p},k_factor=4",
+                     lambda p=p: (setattr(ivf, "nprobe", p), setattr(index, "k_factor", 4)))
+                    for p in (8, 16, 32, 64, 128)]
+    best = ("", 0.0)
+    for name, apply in settings:
+        apply()
+        got = index.search(queries, K)[1]
+        rec = recall_at_10(got, truth)
+        best = max(best, (name, rec), key=lambda b: b[1])
+        if rec >= 0.99:
+            return name, rec
+    settings[[s[0] for s in settings].index(best[0])][1]()
+    return best
+
+
+def recall_at_10(got: np.ndarray, truth: np.ndarray) -> float:
+    """Share of the exact top 10 found in the approximate top 10."""
+    return float(np.mean([len(set(g[:10]) & set(t[:10])) / 10 for g, t in zip(got, truth,
+                                                                                strict=True)]))
+
+
+def latency_ms(search: Callable[[np.ndarray], np.ndarray], queries: np.ndarray) -> tuple[
+        float, float]:
+    """p50 and p95 of single-query latency (a person runs one search at a time)."""
+    times = []
+    for q in queries:
+        t0 = time.perf_counter()
+        search(q[None, :])
+        times.append((time.perf_counter() - t0) * 1000)
+    times.sort()
+    return statistics.median(times), times[int(0.95 * (len(times) - 1))]
+
+
+def measure(n: int, seed: int) -> list[dict[str, object]]:
+    """Every method at one size."""
+    base, queries = synthetic(n, seed)
+    exact, exact_s = build("exact", base)
+    truth = exact.search(queries, K)[1]
+    rows: list[dict[str, object]] = []
+    p50, p95 = latency_ms(numpy_scan(base), queries[:50])
+    rows.append({"n": n, "method": "numpy scan", "build_s": 0.0, "mb": base.nbytes / 2**20,
+                 "p50_ms": p50, "p95_ms": p95, "recall10": 1.0, "setting": "-"})
+    for kind in ("exact", "hnsw", "ivfpq"):
+        index, build_s = (exact, exact_s) if kind == "exact" else build(kind, base)
+        setting, rec = tune(kind, index, queries, truth)
+        p50, p95 = latency_ms(_faiss(index), queries)
+        mb = faiss.serialize_index(index).nbytes / 2**20 if kind != "ivfpq" else (
+            faiss.serialize_index(index.base_index).nbytes + base.nbytes) / 2**20
+        rows.append({"n": n, "method": f"faiss {kind}", "build_s": build_s, "mb": mb,
+                     "p50_ms": p50, "p95_ms": p95, "recall10": rec, "setting": setting})
+        print(f"n={n} {kind}: {rows[-1]}", file=sys.stderr, flush=True)
+    return rows
+
+
+def extrapolate(rows: list[dict[str, object]], target: int) -> list[dict[str, object]]:
+    """Scale the largest measured size to `target`: memory and scans linear in n, HNSW
+    and IVF latency by their growth between the two largest sizes."""
+    sizes = sorted({int(r["n"]) for r in rows})
+    big, prev = sizes[-1], sizes[-2] if len(sizes) > 1 else sizes[-1]
+    out = []
+    for method in dict.fromkeys(str(r["method"]) for r in rows):
+        at = {int(r["n"]): r for r in rows if r["method"] == method}
+        b, p = at[big], at[prev]
+        factor = target / big
+        growth = (float(b["p95_ms"]) / max(float(p["p95_ms"]), 1e-9)) if big != prev else 1
+        steps = np.log10(factor) / max(np.log10(big / prev), 1e-9) if big != prev else 1
+        scan = method in ("numpy scan", "faiss exact")
+        lat = float(b["p95_ms"]) * (factor if scan else growth ** steps)
+        out.append({"n": target, "method": method, "extrapolated": True,
+                    "build_s": float(b["build_s"]) * factor * (1.2 if "hnsw" in method else 1),
+                    "mb": float(b["mb"]) * factor, "p50_ms": float(b["p50_ms"]) * lat / max(
+                        float(b["p95_ms"]), 1e-9), "p95_ms": lat, "recall10": b["recall10"],
+                    "setting": b["setting"]})
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command-line entry point."""
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--sizes", default="10000,100000,1000000")
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--out", type=Path, default=Path("bench/out/search"))
+    args = p.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    rows: list[dict[str, object]] = []
+    for n in (int(s) for s in args.sizes.split(",")):
+        rows += measure(n, args.seed)
+    rows += extrapolate(rows, 10_000_000)
+    (args.out / "report.json").write_text(json.dumps(rows, indent=1))
+    md = ["# Search at scale (top-200 faces per query, single query at a time)", "",
+          "| faces | method | setting | build s | MB | p50 ms | p95 ms | recall@10 | "
+          "vs numpy p95 |", "|---|---|---|---|---|---|---|---|---|"]
+    scan = {r["n"]: float(r["p95_ms"]) for r in rows
+            if r["method"] == "numpy scan"}
+    for r in rows:
+        mark = " (extrapolated)" if r.get("extrapolated") else ""
+        md.append(f"| {int(r['n']):,}{mark} | {r['method']} | {r['setting']} | "
+                  f"{float(r['build_s']):.1f} | {float(r['mb']):.0f} | "
+                  f"{float(r['p50_ms']):.2f} | {float(r['p95_ms']):.2f} | "
+                  f"{float(r['recall10']):.3f} | "
+                  f"{scan[r['n']] / float(r['p95_ms']):.1f}x |")
+    (args.out / "report.md").write_text("\n".join(md) + "\n")
+    print("\n".join(md))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,55 @@
+"""The benchmark scripts run end to end on a tiny input (the real runs are in bench/)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _tiny(faces_dev: Path, dest: Path, count: int) -> Path:
+    for folder in sorted(p for p in faces_dev.iterdir() if p.is_dir())[:count]:
+        shutil.copytree(folder, dest / folder.name)
+    return dest
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, *args], cwd=REPO, capture_output=True, text=True,
+                          timeout=280, check=False)
+
+
+@pytest.mark.slow
+def test_accuracy_bench_runs(tmp_path: Path, faces_dev: Path) -> None:
+    data = _tiny(faces_dev, tmp_path / "data", 3)
+    out = tmp_path / "out"
+    done = _run("bench/accuracy.py", str(data), "--out", str(out), "--conditions",
+                "clean,rot90", "--baseline", "rot90")
+    assert done.returncode == 0, done.stderr
+    report = json.loads((out / "report.json").read_text())
+    rows = {(r["condition"], r["variant"]): r for r in report["closed_set"]}
+    assert rows[("clean", "athar")]["cmc"]["1"] == 1.0
+    assert rows[("rot90", "athar")]["cmc"]["1"] == 1.0
+    assert rows[("rot90", "baseline")]["pm_no_face"] > 0
+    assert (out / "cmc.png").stat().st_size > 1000
+    assert (out / "roc.png").stat().st_size > 1000
+    assert "| rot90 | baseline |" in (out / "report.md").read_text()
+
+
+@pytest.mark.slow
+def test_ingest_bench_runs(tmp_path: Path, faces_dev: Path) -> None:
+    pytest.importorskip("face_recognition", reason="peer library: pip install --no-deps "
+                        "face-recognition-ng (as .ci/run does)")
+    data = _tiny(faces_dev, tmp_path / "data", 2)
+    out = tmp_path / "out"
+    done = _run("bench/ingest.py", str(data), "--rounds", "1", "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    report = json.loads((out / "report.json").read_text())
+    assert report["embeddings"]["min_cosine"] >= 0.999
+    assert report["embeddings"]["unmatched_peer_faces"] == 0
+    assert report["ratio"] > 0
