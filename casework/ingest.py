@@ -19,7 +19,7 @@ from athar.casework.accounts import Actor, Permission, require
 from athar.casework.analysis import FileResult, analyse_in_worker, init_worker
 from athar.casework.context import Workspace
 from athar.casework.entities import Face, FaceSource, MissingPerson, Photo, Side
-from athar.casework.errors import InvalidRequest
+from athar.casework.errors import AtharError, InvalidRequest
 from athar.casework.grouping import ImportItem, Skipped, plan
 from athar.casework.uow import UnitOfWork
 
@@ -96,9 +96,13 @@ class _Recorder:
         if result.error is not None or result.sha256 is None:
             self.report.skipped.append(Skipped(item.path, result.error or "unknown error"))
             return
-        with self.ws.uow() as uow:
-            new_vectors = self._record(uow, item, result)
-            uow.commit()
+        try:
+            with self.ws.uow() as uow:
+                new_vectors = self._record(uow, item, result)
+                uow.commit()
+        except AtharError as exc:  # this file only; its transaction was rolled back
+            self.report.skipped.append(Skipped(item.path, str(exc)))
+            return
         if new_vectors:
             ids, vecs = zip(*new_vectors, strict=True)
             self.index.add(list(ids), np.stack(vecs))

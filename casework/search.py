@@ -101,6 +101,7 @@ class SearchService:
 
     def __init__(self, ws: Workspace) -> None:
         self.ws = ws
+        self._versions: dict[Side, str] = {}
 
     def run(self, cmd: RunSearch, actor: Actor) -> list[QueryResult]:
         """Search and store Candidates; decided pairs are never reopened or re-queued.
@@ -112,6 +113,7 @@ class SearchService:
         require(actor, Permission.SEARCH)
         if cmd.top < 1:
             raise InvalidRequest("--top must be at least 1")
+        self._versions = {}
         if cmd.body_ids:
             return [self._one(Side.PM, b, cmd.top, actor) for b in cmd.body_ids]
         with self.ws.uow() as uow:
@@ -126,7 +128,9 @@ class SearchService:
         model = self.ws.model
         target_side = Side.PM if query_side is Side.AM else Side.AM
         index = self.ws.indexes.get(model, target_side)
-        version = index.version()
+        if target_side not in self._versions:  # one digest per run: the index is unchanged
+            self._versions[target_side] = index.version()
+        version = self._versions[target_side]
         with self.ws.uow() as uow:
             label = self._label(uow, query_side, query_id)
             q_ids, _, q_vecs = uow.faces.owner_faces(query_side, [query_id], model.model_id,

@@ -76,7 +76,8 @@ class DlibPipeline:
     """dlib detection (HOG, contrast-enhanced HOG, CNN) over quarter turns, then ResNet."""
 
     def __init__(self, folder: Path | None = None, use_cnn: bool = True,
-                 rotation_search: bool = True, equalize: bool = True) -> None:
+                 rotation_search: bool = True, equalize: bool = True,
+                 flip_tta: bool = False) -> None:
         paths = verify_files(DLIB_MANIFEST, folder or _models_folder())
         self._turns = QUARTER_TURNS if rotation_search else (0,)
         self._passes = ("hog",) + (("hog+equalize",) if equalize else ()) + (
@@ -85,7 +86,8 @@ class DlibPipeline:
         self._cnn = dlib.cnn_face_detection_model_v1(str(paths["detect_cnn"])) if use_cnn else None
         self._shape = dlib.shape_predictor(str(paths["landmarks5"]))
         self._encoder = dlib.face_recognition_model_v1(str(paths["embed"]))
-        self._info = ModelInfo(DLIB_MANIFEST.model_id, DLIB_MANIFEST.dim)
+        self._flip = flip_tta
+        self._info = ModelInfo(variant_id(flip_tta), DLIB_MANIFEST.dim)
 
     @property
     def info(self) -> ModelInfo:
@@ -216,9 +218,33 @@ class DlibPipeline:
                     dlib.points([dlib.point(round(x), round(y)) for x, y in pts]),
                 ))
             vecs = np.asarray(self._encoder.compute_face_descriptor(turned, shapes), np.float32)
-            out[idx] = vecs.reshape(len(idx), DLIB_MANIFEST.dim)
+            vecs = vecs.reshape(len(idx), DLIB_MANIFEST.dim)
+            if self._flip:
+                vecs = vecs / np.linalg.norm(vecs, axis=1, keepdims=True) + self._mirrored(
+                    turned, shapes)
+            out[idx] = vecs
         norms = np.linalg.norm(out, axis=1, keepdims=True)
         return np.asarray(out / np.maximum(norms, 1e-12), dtype=np.float32)
+
+
+    def _mirrored(self, turned: Image, shapes: object) -> Vectors:
+        """Unit descriptors of the horizontally mirrored aligned chips (same chip geometry as
+        compute_face_descriptor: 150 px, padding 0.25)."""
+        chips = dlib.get_face_chips(turned, shapes, size=DLIB_MANIFEST.input_size,
+                                    padding=0.25)
+        mirrored = [np.ascontiguousarray(np.fliplr(c)) for c in chips]
+        vecs = np.asarray(self._encoder.compute_face_descriptor(mirrored), np.float32)
+        vecs = vecs.reshape(len(mirrored), DLIB_MANIFEST.dim)
+        return np.asarray(vecs / np.linalg.norm(vecs, axis=1, keepdims=True), np.float32)
+
+
+def variant_id(flip_tta: bool) -> str:
+    """The model id of a configuration: flip averaging changes every vector, so it is part
+    of the id (vectors of the two are never compared)."""
+    if not flip_tta:
+        return DLIB_MANIFEST.model_id
+    name, _, digest = DLIB_MANIFEST.model_id.partition("@")
+    return f"{name}+flip-tta@{digest}"
 
 
 @dataclass(frozen=True)
@@ -229,12 +255,13 @@ class DlibPipelineFactory:
     use_cnn: bool = True
     rotation_search: bool = True
     equalize: bool = True
+    flip_tta: bool = False
 
     def model_info(self) -> ModelInfo:
         """Id and dimension from the manifest (weights are verified when loaded)."""
-        return ModelInfo(DLIB_MANIFEST.model_id, DLIB_MANIFEST.dim)
+        return ModelInfo(variant_id(self.flip_tta), DLIB_MANIFEST.dim)
 
     def __call__(self) -> DlibPipeline:
         """Verify the weight files and load the model."""
         return DlibPipeline(Path(self.folder) if self.folder else None, self.use_cnn,
-                            self.rotation_search, self.equalize)
+                            self.rotation_search, self.equalize, self.flip_tta)
