@@ -90,3 +90,12 @@ def test_head_moves_with_each_event(ws: Workspace, n: int) -> None:
         count, digest = audit.head(uow.session)
     assert count == before[0] + n
     assert digest != before[1]
+
+
+def test_unit_of_work_rolls_back_without_commit(ws: Workspace) -> None:
+    with ws.uow() as uow:
+        before = audit.head(uow.session)
+    with ws.uow() as uow:
+        audit.record(uow.session, "alice", "never.committed", "thing", 1)
+    with ws.uow() as uow:
+        assert audit.head(uow.session) == before
