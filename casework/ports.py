@@ -125,6 +125,10 @@ class VectorIndex(Protocol):
         """A digest of the stored ids and vectors: equal contents, equal version."""
         ...
 
+    def describe(self) -> dict[str, object]:
+        """The index kind and search parameters (recorded with each search)."""
+        ...
+
     def add(self, ids: Sequence[int], vectors: Vectors) -> None:
         """Add (or replace) vectors under the given ids."""
         ...

@@ -150,7 +150,7 @@ class SearchService:
             run = SearchRun(direction=result.direction, model_id=model.model_id,
                             index_version=version, actor=actor.username,
                             params={"top": top, "aggregation": AGGREGATION,
-                                    "query_faces": q_ids, "index": "exact inner product"})
+                                    "query_faces": q_ids, "index": index.describe()})
             uow.session.add(run)
             uow.session.flush()
             matches = self._store(uow, query_side, query_id, ranked, run)

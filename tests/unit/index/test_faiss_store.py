@@ -87,3 +87,27 @@ def test_version_depends_on_content_not_order(tmp_path: Path) -> None:
     assert a.version() == b.version()
     b.remove([3])
     assert a.version() != b.version()
+
+
+def test_size_policy_switches_to_hnsw_and_back(tmp_path: Path) -> None:
+    store = FaissStore(tmp_path, "p", "m", 8, SEALER, approx_above=200)
+    vecs = _unit(400, seed=5)
+    store.add(list(range(150)), vecs[:150])
+    assert store.kind == "exact"
+    store.add(list(range(150, 400)), vecs[150:])
+    assert store.kind == "hnsw"
+    assert store.describe()["kind"] == "hnsw"
+    exact = np.argsort(-(vecs[:20] @ vecs.T), axis=1)[:, :10]
+    got = store.search(vecs[:20], 10)
+    recall = np.mean([len({h.id for h in g} & set(e)) / 10 for g, e in zip(got, exact,
+                                                                          strict=True)])
+    assert recall >= 0.99
+    store.save()
+    loaded = FaissStore(tmp_path, "p", "m", 8, SEALER, approx_above=200)
+    loaded.load()
+    assert loaded.kind == "hnsw"
+    assert loaded.version() == store.version()
+    assert loaded.remove(list(range(310))) == 310  # HNSW rebuilds without them
+    assert loaded.ids() == set(range(310, 400))
+    assert loaded.kind == "exact"  # below half the threshold: exact again
+    assert np.allclose(loaded.vectors([350])[0], vecs[350])
