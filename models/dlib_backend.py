@@ -179,10 +179,15 @@ class DlibPipeline:
         h, w = image.shape[:2]
         turned = view(image, rotation)
         out: list[Detection] = []
+        th, tw = turned.shape[:2]
         for f in found:
-            points = self._landmarks(turned, f.rect)
+            # A face cut by the photo's edge: fit landmarks inside the visible part, as
+            # face_recognition does, so both give the same vector for the same face.
+            left, top, right, bottom = f.rect
+            rect = (max(left, 0.0), max(top, 0.0), min(right, float(tw)), min(bottom, float(th)))
+            points = self._landmarks(turned, rect)
             out.append(Detection(
-                box=box_to_upright(*f.rect, rotation, w, h),
+                box=box_to_upright(*rect, rotation, w, h),
                 landmarks=tuple(to_upright(x, y, rotation, w, h) for x, y in points),
                 score=f.score,
                 rotation=rotation,
