@@ -34,6 +34,17 @@ def fake_ws(tmp_path: Path) -> Iterator[tuple[Workspace, Actor]]:
     ws.close()
 
 
+def _bodies(root: Path, count: int) -> None:
+    """`count` body folders, each with one valid, faceless photo of its own size."""
+    for i in range(count):
+        (root / f"b{i}").mkdir(parents=True)
+        gradient(40 + i, 30).save(root / f"b{i}" / "ok.png")
+
+
+def _reasons(report: object) -> dict[str, str]:
+    return {Path(s.path).name: s.reason for s in report.skipped}  # type: ignore[attr-defined]
+
+
 def _solid(path: Path, colour: tuple[int, int, int]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     Image.new("RGB", (32, 32), colour).save(path, "PNG")
@@ -43,15 +54,13 @@ def test_stalling_file_is_stopped_and_reported_others_imported(
         fake_ws: tuple[Workspace, Actor], tmp_path: Path) -> None:
     ws, actor = fake_ws
     root = tmp_path / "in"
-    for i in range(6):
-        (root / f"b{i}").mkdir(parents=True)
-        gradient(40 + i, 30).save(root / f"b{i}" / "ok.png")
+    _bodies(root, 6)
     _solid(root / "b2" / "stall.png", (255, 0, 0))
     started = time.monotonic()
     report = ImportService(ws).run(
         ImportPhotos(root, Side.PM, "folder", "c", 2, file_timeout_s=2.0), actor)
     assert time.monotonic() - started < 60
-    reasons = {Path(s.path).name: s.reason for s in report.skipped}
+    reasons = _reasons(report)
     assert "longer than 2 s" in reasons["stall.png"]
     assert report.new_photos == 6
 
@@ -60,12 +69,10 @@ def test_file_that_kills_a_worker_is_reported_others_imported(
         fake_ws: tuple[Workspace, Actor], tmp_path: Path) -> None:
     ws, actor = fake_ws
     root = tmp_path / "in"
-    for i in range(5):
-        (root / f"b{i}").mkdir(parents=True)
-        gradient(40 + i, 30).save(root / f"b{i}" / "ok.png")
+    _bodies(root, 5)
     _solid(root / "b1" / "crash.png", (0, 0, 255))
     report = ImportService(ws).run(ImportPhotos(root, Side.PM, "folder", "c", 2), actor)
-    reasons = {Path(s.path).name: s.reason for s in report.skipped}
+    reasons = _reasons(report)
     assert "worker died" in reasons["crash.png"]
     assert report.new_photos == 5
 
@@ -81,7 +88,7 @@ def test_symlink_loops_and_escapes_are_survived(
     (tmp_path / "secret.jpg").write_bytes(jpeg_bytes())
     (root / "body" / "secret.jpg").symlink_to(tmp_path / "secret.jpg")
     report = ImportService(ws).run(ImportPhotos(root, Side.PM, "folder", "c", 1), actor)
-    reasons = {Path(s.path).name: s.reason for s in report.skipped}
+    reasons = _reasons(report)
     assert "not followed" in reasons["loop"]
     assert "not followed" in reasons["escape"]
     assert "outside" in reasons["secret.jpg"]

@@ -14,7 +14,7 @@ from athar.app.cli import main
 from athar.casework.context import Workspace
 from athar.casework.entities import Photo, Side
 from athar.casework.indexes import index_name
-from athar.index.faiss_store import open_store
+from athar.index.faiss_store import FaissStore, open_store
 from support import PASSPHRASE
 
 
@@ -23,6 +23,14 @@ def _verify(ws: Workspace, capsys: pytest.CaptureFixture[str]) -> tuple[int, str
     capsys.readouterr()
     code = main(["verify", str(ws.paths.root)])
     return code, capsys.readouterr().out
+
+
+def _saved_index(ws: Workspace, side: Side) -> FaissStore:
+    """The index file of a side as saved, after closing the workspace (which saves it)."""
+    model = ws.model
+    ws.close()
+    return open_store(str(ws.paths.index), index_name(model.model_id, side), model.model_id,
+                      model.dim, ws.indexes.sealer)
 
 
 def test_sound_workspace_verifies(small_ws: Workspace, capsys: pytest.CaptureFixture[str]
@@ -68,10 +76,7 @@ def test_tampered_audit_event_fails(small_ws: Workspace,
 def test_index_out_of_step_fails_then_is_repaired_on_open(
         small_ws: Workspace, capsys: pytest.CaptureFixture[str]) -> None:
     model = small_ws.model
-    small_ws.close()
-    name = index_name(model.model_id, Side.PM)
-    store = open_store(str(small_ws.paths.index), name, model.model_id, model.dim,
-                       small_ws.indexes.sealer)
+    store = _saved_index(small_ws, Side.PM)
     victim = min(store.ids())
     store.remove([victim])
     store.add([10_000], np.ones((1, model.dim), np.float32) / np.sqrt(model.dim))
@@ -86,11 +91,7 @@ def test_index_out_of_step_fails_then_is_repaired_on_open(
 
 def test_changed_vector_in_index_fails(small_ws: Workspace,
                                        capsys: pytest.CaptureFixture[str]) -> None:
-    model = small_ws.model
-    small_ws.close()
-    name = index_name(model.model_id, Side.AM)
-    store = open_store(str(small_ws.paths.index), name, model.model_id, model.dim,
-                       small_ws.indexes.sealer)
+    store = _saved_index(small_ws, Side.AM)
     victim = min(store.ids())
     store.add([victim], -store.vectors([victim]))
     store.save()
