@@ -260,7 +260,8 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every subcommand."""
     p = argparse.ArgumentParser(prog="athar", description=__doc__)
     p.add_argument("-v", "--verbose", action="store_true", help="log progress details")
-    sub = p.add_subparsers(dest="command", required=True)
+    sub = p.add_subparsers(dest="command", required=False)
+    sub.add_parser("gui", help="open the desktop application (the default with no command)")
     s = sub.add_parser("init", help="create a workspace folder")
     s.add_argument("workspace")
     for name, side in (("import-pm", Side.PM), ("import-am", Side.AM)):
@@ -348,6 +349,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         "audit": _cmd_audit, "user": _cmd_user, "passphrase": _cmd_passphrase,
         "settings": _cmd_settings, "backup": _cmd_backup, "restore": _cmd_restore,
     }
+    if args.command in (None, "gui"):
+        from athar.app.gui.application import run  # Qt only when the desktop app is asked
+
+        return run([sys.argv[0]])
     try:
         if args.command in ("import-pm", "import-am"):
             return _cmd_import(args, args.side)

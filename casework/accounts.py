@@ -35,13 +35,15 @@ class Permission(enum.StrEnum):
     CHANGE_PASSPHRASE = "change_passphrase"
     SETTINGS = "settings"
     VIEW_CONTACT = "view_contact"
+    VIEW_RECORDS = "view_records"
+    """See collections, bodies, persons, candidates and images (every role)."""
 
 
 _IDENTIFIER = {Permission.IMPORT, Permission.ADD_PERSON, Permission.EDIT_RECORDS,
-               Permission.SEARCH, Permission.VERIFY}
+               Permission.SEARCH, Permission.VERIFY, Permission.VIEW_RECORDS}
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.IDENTIFIER: frozenset(_IDENTIFIER),
-    Role.EXAMINER: frozenset({Permission.VERIFY}),
+    Role.EXAMINER: frozenset({Permission.VERIFY, Permission.VIEW_RECORDS}),
     Role.SUPERVISOR: frozenset(_IDENTIFIER | {
         Permission.MANAGE_USERS, Permission.AUDIT_EXPORT, Permission.CHECKPOINT,
         Permission.BACKUP, Permission.CHANGE_PASSPHRASE, Permission.SETTINGS}),

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+from sqlalchemy import func, select
 
 from athar.casework import audit
 from athar.casework.accounts import Actor, Permission, require
+from athar.casework.browse import PhotoView, photo_views
 from athar.casework.context import Workspace
-from athar.casework.entities import MissingPerson
+from athar.casework.entities import Face, MissingPerson, Photo, Submission
 from athar.casework.errors import InvalidRequest
-from athar.casework.text import clean_name
+from athar.casework.text import clean_name, neutralise, search_key
 
 SEXES = frozenset({"male", "female", "unknown"})
 
@@ -26,6 +30,46 @@ class AddPerson:
     submitter: str | None = None
     contact: str | None = None
     """The submitter's contact: the most sensitive field; shown only to users granted it."""
+    origin: str | None = None
+    arrest_date: str | None = None
+    arrest_place: str | None = None
+    arresting_branch: str | None = None
+    description: str | None = None
+    known_marks: str | None = None
+    """Scars, tattoos, dental work... as the family describes them."""
+
+
+MAX_TEXT = 4000
+_SHORT_FIELDS = {"name": 300, "name_ar": 300, "born": 20, "label": 300, "submitter": 300,
+                 "origin": 300, "arrest_date": 20, "arrest_place": 300,
+                 "arresting_branch": 200}
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def _validate(cmd: AddPerson) -> None:
+    for key, limit in _SHORT_FIELDS.items():
+        value = getattr(cmd, key)
+        if value is not None and len(value) > limit:
+            raise InvalidRequest(f"{key}: longer than {limit} characters")
+    for key in ("description", "known_marks", "contact"):
+        value = getattr(cmd, key)
+        if value is not None and len(value) > MAX_TEXT:
+            raise InvalidRequest(f"{key}: longer than {MAX_TEXT} characters")
+    for key in ("born", "arrest_date"):
+        value = getattr(cmd, key)
+        if value and not _DATE.match(value):
+            raise InvalidRequest(f"{key}: write a year (1980), a month (1980-05) or a "
+                                 "date (1980-05-17)")
+
+
+def _text(value: str | None) -> str | None:
+    if value is None:
+        return None
+    return neutralise(value).strip() or None
+
+
+def _short(value: str | None) -> str | None:
+    return clean_name(value) or None if value else None
 
 
 def _unique_label(ws: Workspace, wanted: str) -> str:
@@ -50,17 +94,22 @@ def add_person(ws: Workspace, cmd: AddPerson, actor: Actor) -> tuple[int, str]:
         raise InvalidRequest("--name must not be empty")
     if cmd.sex is not None and cmd.sex not in SEXES:
         raise InvalidRequest(f"--sex must be one of {', '.join(sorted(SEXES))}")
+    _validate(cmd)
     label = _unique_label(ws, clean_name(cmd.label or name))
     name_ar = clean_name(cmd.name_ar) if cmd.name_ar else None
     with ws.uow() as uow:
-        person = MissingPerson(label=label, name=name, name_ar=name_ar, sex=cmd.sex,
-                               born=cmd.born)
+        person = MissingPerson(
+            label=label, name=name, name_ar=name_ar, sex=cmd.sex, born=cmd.born,
+            origin=_short(cmd.origin), arrest_date=cmd.arrest_date or None,
+            arrest_place=_short(cmd.arrest_place),
+            arresting_branch=_short(cmd.arresting_branch),
+            description=_text(cmd.description), known_marks=_text(cmd.known_marks))
         uow.session.add(person)
         uow.session.flush()
         if cmd.submitter or cmd.contact:
             sub = uow.owners.submission(person, "manual entry")
             sub.submitter = clean_name(cmd.submitter) if cmd.submitter else None
-            sub.contact = cmd.contact
+            sub.contact = _text(cmd.contact)
         audit.record(uow.session, actor.username, "person.create", "missing_person", person.id,
                      {"label": label, "source": "manual entry",
                       "contact_recorded": bool(cmd.contact)})
@@ -97,3 +146,70 @@ def submissions_of(ws: Workspace, person_id: int, actor: Actor) -> list[Submissi
                          person_id, {})
             uow.commit()
     return views
+
+
+PERSON_FIELDS = ("name", "name_ar", "sex", "born", "origin", "arrest_date", "arrest_place",
+                 "arresting_branch", "description", "known_marks")
+
+
+@dataclass(frozen=True)
+class PersonSummary:
+    """One missing person as the list shows it; `key` is what the filter matches."""
+
+    id: int
+    label: str
+    name: str | None
+    name_ar: str | None
+    sex: str | None
+    born: str | None
+    photos: int
+    faces: int
+    key: str
+
+
+@dataclass(frozen=True)
+class PersonDetail:
+    """A missing person's record and the family's photos (with their faces)."""
+
+    id: int
+    label: str
+    fields: dict[str, str | None]
+    photos: tuple[PhotoView, ...]
+
+
+def list_persons(ws: Workspace, actor: Actor) -> list[PersonSummary]:
+    """All missing persons by label, with photo and face counts (three queries)."""
+    require(actor, Permission.VIEW_RECORDS)
+    with ws.uow() as uow:
+        s = uow.session
+        photos = dict(s.execute(
+            select(Submission.person_id, func.count(Photo.id))
+            .join(Photo, Photo.submission_id == Submission.id)
+            .group_by(Submission.person_id)).tuples().all())
+        faces = dict(s.execute(
+            select(Submission.person_id, func.count(Face.id))
+            .join(Photo, Photo.submission_id == Submission.id)
+            .join(Face, Face.photo_id == Photo.id)
+            .group_by(Submission.person_id)).tuples().all())
+        people = s.scalars(select(MissingPerson).order_by(MissingPerson.label))
+        return [PersonSummary(
+            p.id, p.label, p.name, p.name_ar, p.sex, p.born, photos.get(p.id, 0),
+            faces.get(p.id, 0), search_key(" ".join(x for x in (p.label, p.name, p.name_ar)
+                                                   if x)))
+            for p in people]
+
+
+def person_detail(ws: Workspace, actor: Actor, person_id: int) -> PersonDetail:
+    """The person's record and photos.
+
+    Raises:
+        NotFoundError: no such person.
+    """
+    require(actor, Permission.VIEW_RECORDS)
+    with ws.uow() as uow:
+        person = uow.owners.person(person_id)
+        photos = list(uow.session.scalars(
+            select(Photo).join(Submission, Photo.submission_id == Submission.id)
+            .where(Submission.person_id == person_id).order_by(Photo.id)))
+        head = (person.id, person.label, {k: getattr(person, k) for k in PERSON_FIELDS})
+    return PersonDetail(*head, photo_views(ws, photos))

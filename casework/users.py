@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from athar.casework import accounts
+from athar.casework import accounts, audit
 from athar.casework.accounts import Actor, AuthenticationFailed, CreateUser
 from athar.casework.context import Workspace
+from athar.casework.entities import Setting
+from athar.casework.errors import InvalidRequest
 
 
 def login(ws: Workspace, username: str, password: str) -> Actor:
@@ -57,3 +59,37 @@ def start_session(ws: Workspace, actor: Actor) -> accounts.UserSession:
     with ws.uow() as uow:
         idle = accounts.idle_lock_seconds(uow.session)
     return accounts.UserSession(actor, idle)
+
+
+PREFERENCES: dict[str, str] = {"blur_pm_photos": "1"}
+"""Per-user preferences and their defaults. Post-mortem photos other than face crops are
+blurred until clicked, unless the user turns that off (exposure to these images is a
+recognised occupational harm for analysts)."""
+
+
+def _pref_key(actor: Actor, name: str) -> str:
+    if name not in PREFERENCES:
+        raise InvalidRequest(f"unknown preference {name!r}")
+    return f"user.{actor.user_id}.{name}"
+
+
+def preference(ws: Workspace, actor: Actor, name: str) -> str:
+    """The actor's value of a preference (its default when never set)."""
+    key = _pref_key(actor, name)
+    with ws.uow() as uow:
+        row = uow.session.get(Setting, key)
+        return row.value if row is not None else PREFERENCES[name]
+
+
+def set_preference(ws: Workspace, actor: Actor, name: str, value: str) -> None:
+    """Change one of the actor's own preferences (audited)."""
+    key = _pref_key(actor, name)
+    with ws.uow() as uow:
+        row = uow.session.get(Setting, key)
+        if row is None:
+            uow.session.add(Setting(key=key, value=value))
+        else:
+            row.value = value
+        audit.record(uow.session, actor.username, "settings.preference", "setting", key,
+                     {"value": value})
+        uow.commit()

@@ -272,6 +272,13 @@ class DlibPipelineFactory:
         """Id and dimension from the manifest (weights are verified when loaded)."""
         return ModelInfo(variant_id(self.flip_tta), DLIB_MANIFEST.dim)
 
+    def device(self) -> str:
+        """Where the model computes: "GPU (CUDA)" when dlib was built with CUDA and sees a
+        device, else "CPU"."""
+        if getattr(dlib, "DLIB_USE_CUDA", False) and dlib.cuda.get_num_devices() > 0:
+            return "GPU (CUDA)"
+        return "CPU"
+
     def __call__(self) -> DlibPipeline:
         """Verify the weight files and load the model."""
         return DlibPipeline(Path(self.folder) if self.folder else None, self.use_cnn,

@@ -1,0 +1,1 @@
+"""The PySide6 desktop workbench: thin views over the casework services."""

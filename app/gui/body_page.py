@@ -1,0 +1,372 @@
+"""A Body page: all its photos, face boxes over them, its numbers, manual face marking."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from athar.app.gui import labels
+from athar.app.gui.services import Services
+from athar.app.gui.tasks import TaskRunner
+from athar.app.gui.thumbnails import PictureKey, ThumbnailCache
+from athar.app.gui.widgets import show_error
+from athar.casework.browse import BODY_FIELDS, BodyDetail, PhotoView
+from athar.casework.entities import FaceSource
+from athar.casework.marking import MarkFace
+from athar.casework.ports import Box
+
+STRIP = 96
+VIEW_MAX = 1600
+"""Longest side of the photo shown on the page (the original stays in the evidence)."""
+
+
+class PhotoCanvas(QWidget):
+    """One photo, fitted; face boxes drawn over it; a box can be drawn to mark a face.
+
+    While blurred (post-mortem photos, unless the user turned that off) a click shows it.
+    """
+
+    box_drawn = Signal(object)
+    """A Box in upright-photo pixels, drawn by the user in marking mode."""
+    reveal_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMinimumSize(QSize(360, 300))
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.image: QImage | None = None
+        self.photo: PhotoView | None = None
+        self.blurred = False
+        self.show_boxes = True
+        self.marking = False
+        self._drag: tuple[QPointF, QPointF] | None = None
+        self.setMouseTracking(False)
+
+    def set_photo(self, photo: PhotoView | None, image: QImage | None, blurred: bool) -> None:
+        """Show a photo (image may be a blurred rendering of it)."""
+        self.photo, self.image, self.blurred = photo, image, blurred
+        self._drag = None
+        self.update()
+
+    def _frame(self) -> tuple[QRectF, float]:
+        """Where the photo is drawn and the scale from photo pixels to widget pixels."""
+        if self.photo is None or self.image is None:
+            return QRectF(), 1.0
+        scale = min(self.width() / self.image.width(), self.height() / self.image.height())
+        w, h = self.image.width() * scale, self.image.height() * scale
+        target = QRectF((self.width() - w) / 2, (self.height() - h) / 2, w, h)
+        return target, w / max(1, self.photo.width)
+
+    def to_photo(self, point: QPointF) -> QPointF:
+        """Widget coordinates to upright-photo pixels."""
+        target, scale = self._frame()
+        return QPointF((point.x() - target.left()) / scale, (point.y() - target.top()) / scale)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # Qt override
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor("#263238"))
+        target, scale = self._frame()
+        if self.image is None or self.photo is None:
+            painter.setPen(QColor("#eceff1"))
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter,
+                             self.tr("No photo chosen") if self.photo is None
+                             else self.tr("Loading…"))
+            painter.end()
+            return
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        painter.drawImage(target, self.image)
+        if self.blurred:
+            painter.setPen(QColor("#ffffff"))
+            painter.drawText(target, Qt.AlignmentFlag.AlignCenter,
+                             self.tr("Blurred. Click to show the photo."))
+        elif self.show_boxes:
+            for face in self.photo.faces:
+                manual = face.source is FaceSource.MANUAL
+                pen = QPen(QColor("#ff9800" if manual else "#00e676"), 2)
+                if not face.is_subject:
+                    pen.setStyle(Qt.PenStyle.DashLine)
+                painter.setPen(pen)
+                b = face.box
+                painter.drawRect(QRectF(target.left() + b.left * scale,
+                                        target.top() + b.top * scale,
+                                        b.width * scale, b.height * scale))
+        if self._drag is not None:
+            painter.setPen(QPen(QColor("#ffeb3b"), 2, Qt.PenStyle.DashLine))
+            painter.drawRect(QRectF(self._drag[0], self._drag[1]).normalized())
+        painter.end()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # Qt override
+        if self.blurred:
+            self.reveal_requested.emit()
+        elif self.marking and self.image is not None:
+            self._drag = (event.position(), event.position())
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # Qt override
+        if self._drag is not None:
+            self._drag = (self._drag[0], event.position())
+            self.update()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # Qt override
+        if self._drag is not None:
+            a, b = self.to_photo(self._drag[0]), self.to_photo(event.position())
+            self._drag = None
+            self.update()
+            left, top = min(a.x(), b.x()), min(a.y(), b.y())
+            self.box_drawn.emit(Box(left, top, abs(a.x() - b.x()), abs(a.y() - b.y())))
+
+
+class BodyView(QWidget):
+    """Everything about one Body; edits and face marks go through the services."""
+
+    back = Signal()
+
+    def __init__(self, services: Services, tasks: TaskRunner, thumbs: ThumbnailCache,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services, self.tasks, self.thumbs = services, tasks, thumbs
+        self.blur = True
+        self.detail: BodyDetail | None = None
+        self.revealed: set[int] = set()
+        self.title = QLabel()
+        self.title.setObjectName("pageTitle")
+        back = QPushButton(self.tr("Back to the Bodies"))
+        back.setObjectName("backButton")
+        back.clicked.connect(self.back.emit)
+        self.strip = QListWidget()
+        self.strip.setObjectName("photoStrip")
+        self.strip.setViewMode(QListWidget.ViewMode.IconMode)
+        self.strip.setFlow(QListWidget.Flow.LeftToRight)
+        self.strip.setWrapping(False)
+        self.strip.setIconSize(QSize(STRIP, STRIP))
+        self.strip.setFixedHeight(STRIP + 44)
+        self.strip.currentRowChanged.connect(self._show_photo)
+        self.canvas = PhotoCanvas()
+        self.canvas.reveal_requested.connect(self._reveal)
+        self.canvas.box_drawn.connect(self._box_drawn)
+        self.boxes = QCheckBox(self.tr("Show face boxes"))
+        self.boxes.setChecked(True)
+        self.boxes.toggled.connect(self._toggle_boxes)
+        self.mark = QPushButton(self.tr("Mark a face by hand"))
+        self.mark.setObjectName("markButton")
+        self.mark.setCheckable(True)
+        self.mark.toggled.connect(self._marking)
+        self.rotation = QComboBox()
+        for degrees, text in ((0, self.tr("Face upright")),
+                              (90, self.tr("Face lies on its right side")),
+                              (270, self.tr("Face lies on its left side")),
+                              (180, self.tr("Face upside down"))):
+            self.rotation.addItem(text, degrees)
+        self.photo_info = QLabel()
+        self.photo_info.setWordWrap(True)
+        tools = QHBoxLayout()
+        tools.addWidget(self.boxes)
+        tools.addWidget(self.mark)
+        tools.addWidget(self.rotation)
+        tools.addStretch(1)
+        self.fields: dict[str, QLineEdit] = {}
+        form = QFormLayout()
+        for name in BODY_FIELDS:
+            edit = QLineEdit()
+            edit.setObjectName(f"field_{name}")
+            edit.setMaxLength(100)
+            self.fields[name] = edit
+            form.addRow(labels.body_field(name), edit)
+        self.save = QPushButton(self.tr("Save numbers"))
+        self.save.setObjectName("saveBody")
+        self.save.clicked.connect(self._save)
+        self.message = QLabel()
+        self.message.setObjectName("bodyMessage")
+        self.message.setWordWrap(True)
+        numbers = QGroupBox(self.tr("Numbers"))
+        numbers_layout = QVBoxLayout(numbers)
+        numbers_layout.addLayout(form)
+        numbers_layout.addWidget(self.save)
+        numbers_layout.addWidget(self.message)
+        numbers_layout.addWidget(self.photo_info)
+        numbers_layout.addStretch(1)
+        numbers.setMaximumWidth(360)
+        head = QHBoxLayout()
+        head.addWidget(back)
+        head.addWidget(self.title, 1)
+        middle = QHBoxLayout()
+        left = QVBoxLayout()
+        left.addLayout(tools)
+        left.addWidget(self.canvas, 1)
+        middle.addLayout(left, 1)
+        middle.addWidget(numbers)
+        layout = QVBoxLayout(self)
+        layout.addLayout(head)
+        layout.addWidget(self.strip)
+        layout.addLayout(middle, 1)
+        thumbs.ready.connect(self._thumb_ready)
+        self._full: dict[tuple[int, bool], QImage] = {}
+
+    # -- loading --------------------------------------------------------------------------
+
+    def load(self, body_id: int) -> None:
+        """Show a Body (loaded in the background)."""
+        self.revealed.clear()
+        self._full.clear()
+        self.mark.setChecked(False)
+        self.tasks.submit(lambda _p: self.services.body(body_id), self._show,
+                          lambda msg: show_error(self, self.tr("Cannot open the Body"), msg))
+
+    def reload(self) -> None:
+        """Load the shown Body again (after a change)."""
+        if self.detail is not None:
+            keep = self.strip.currentRow()
+            body_id = self.detail.id
+            self.tasks.submit(lambda _p: self.services.body(body_id),
+                              lambda d: self._show(d, keep), lambda _m: None)
+
+    def _show(self, detail: BodyDetail, row: int = 0) -> None:
+        self.detail = detail
+        self.title.setText(self.tr("Body %1 — collection %2").replace(
+            "%1", detail.label).replace("%2", detail.collection))
+        for name, edit in self.fields.items():
+            edit.setText(detail.fields.get(name) or "")
+        self.message.clear()
+        self.strip.blockSignals(True)
+        self.strip.clear()
+        for photo in detail.photos:
+            item = QListWidgetItem(self._strip_icon(photo), self._caption(photo))
+            item.setData(Qt.ItemDataRole.UserRole, photo.id)
+            self.strip.addItem(item)
+        self.strip.blockSignals(False)
+        if detail.photos:
+            self.strip.setCurrentRow(max(0, min(row, len(detail.photos) - 1)))
+            self._show_photo(self.strip.currentRow())
+        else:
+            self.canvas.set_photo(None, None, False)
+
+    def _caption(self, photo: PhotoView) -> str:
+        if not photo.faces:
+            return self.tr("no face")
+        return self.tr("%n face(s)", "", len(photo.faces))
+
+    def _strip_key(self, photo: PhotoView) -> PictureKey:
+        subject = [f for f in photo.faces if f.is_subject]
+        if subject:
+            return PictureKey("face", subject[0].id, STRIP)
+        return PictureKey("photo", photo.id, STRIP, self.blur)
+
+    def _strip_icon(self, photo: PhotoView) -> QPixmap:
+        pixmap = self.thumbs.get(self._strip_key(photo))
+        if pixmap is None:
+            pixmap = QPixmap(STRIP, STRIP)
+            pixmap.fill(QColor("#eceff1"))
+        return pixmap
+
+    def _thumb_ready(self, key: object) -> None:
+        if self.detail is None:
+            return
+        for row, photo in enumerate(self.detail.photos):
+            if self._strip_key(photo) == key and row < self.strip.count():
+                self.strip.item(row).setIcon(self._strip_icon(photo))
+
+    def current_photo(self) -> PhotoView | None:
+        """The photo on the canvas."""
+        row = self.strip.currentRow()
+        if self.detail is None or not 0 <= row < len(self.detail.photos):
+            return None
+        return self.detail.photos[row]
+
+    def _show_photo(self, row: int) -> None:
+        photo = self.current_photo()
+        if photo is None:
+            return
+        del row
+        blurred = self.blur and photo.id not in self.revealed
+        faces = ", ".join(f"{labels.source_name(f.source.value)} ({f.method}, "
+                          f"{round(f.size_px)} px)" for f in photo.faces)
+        self.photo_info.setText(self.tr("Photo %1: %2 × %3 px. Faces: %4").replace(
+            "%1", str(photo.id)).replace("%2", str(photo.width)).replace(
+            "%3", str(photo.height)).replace("%4", faces or self.tr("none found")))
+        cached = self._full.get((photo.id, blurred))
+        self.canvas.set_photo(photo, cached, blurred)
+        if cached is None:
+            pid = photo.id
+            self.tasks.submit(lambda _p: QImage.fromData(
+                self.services.photo(pid, VIEW_MAX, blurred).png, "PNG"),
+                lambda image: self._photo_ready(pid, blurred, image),
+                lambda msg: show_error(self, self.tr("Cannot show the photo"), msg))
+
+    def _photo_ready(self, photo_id: int, blurred: bool, image: QImage) -> None:
+        self._full[(photo_id, blurred)] = image
+        photo = self.current_photo()
+        if photo is not None and photo.id == photo_id:
+            self.canvas.set_photo(photo, image, blurred)
+
+    def _reveal(self) -> None:
+        photo = self.current_photo()
+        if photo is not None:
+            self.revealed.add(photo.id)
+            self._show_photo(self.strip.currentRow())
+
+    def _toggle_boxes(self, on: bool) -> None:
+        self.canvas.show_boxes = on
+        self.canvas.update()
+
+    # -- changing -------------------------------------------------------------------------
+
+    def _save(self) -> None:
+        if self.detail is None:
+            return
+        body_id = self.detail.id
+        changes = {name: edit.text() for name, edit in self.fields.items()}
+        self.save.setEnabled(False)
+        self.tasks.submit(lambda _p: self.services.update_body(body_id, changes),
+                          self._saved, self._save_failed, write=True)
+
+    def _saved(self, changed: dict[str, list[str | None]]) -> None:
+        self.save.setEnabled(True)
+        self.message.setText(self.tr("Saved: %1").replace(
+            "%1", ", ".join(labels.body_field(k) for k in changed)) if changed
+            else self.tr("Nothing changed."))
+        if changed:
+            self.services.events.changed.emit("body")
+
+    def _save_failed(self, message: str) -> None:
+        self.save.setEnabled(True)
+        show_error(self, self.tr("The numbers were not saved"), message)
+
+    def _marking(self, on: bool) -> None:
+        if on and self.canvas.blurred:
+            self._reveal()
+        self.canvas.marking = on
+        self.canvas.setCursor(Qt.CursorShape.CrossCursor if on else Qt.CursorShape.ArrowCursor)
+
+    def _box_drawn(self, box: Box) -> None:
+        photo = self.current_photo()
+        if photo is None:
+            return
+        cmd = MarkFace(photo.id, box, int(self.rotation.currentData()))
+        self.mark.setChecked(False)
+        self.message.setText(self.tr("Aligning and indexing the marked face…"))
+        self.tasks.submit(lambda _p: self.services.mark_face(cmd), self._marked,
+                          self._mark_failed, write=True)
+
+    def _marked(self, face_id: int) -> None:
+        self.message.setText(self.tr("Face %1 marked by hand and added to the search index.")
+                             .replace("%1", str(face_id)))
+        self.services.events.changed.emit("face")
+
+    def _mark_failed(self, message: str) -> None:
+        self.message.setText("")
+        show_error(self, self.tr("The face was not marked"), message)

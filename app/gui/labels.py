@@ -1,0 +1,86 @@
+"""User-visible names of the domain's values, translated (one place for every screen)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from athar.casework.entities import CandidateState
+
+
+def state_name(state: CandidateState | str) -> str:
+    """A review state as people say it."""
+    names = {
+        "queued": QCoreApplication.translate("Labels", "Queued"),
+        "in_review": QCoreApplication.translate("Labels", "In review"),
+        "excluded": QCoreApplication.translate("Labels", "Excluded"),
+        "possible": QCoreApplication.translate("Labels", "Possible"),
+        "needs_info": QCoreApplication.translate("Labels", "Needs information"),
+        "proposed": QCoreApplication.translate("Labels", "Proposed identification"),
+    }
+    return names.get(str(state), str(state))
+
+
+def body_field(name: str) -> str:
+    """A Body number's label."""
+    names = {
+        "detainee_no": QCoreApplication.translate("Labels", "Detainee number"),
+        "branch_no": QCoreApplication.translate("Labels", "Branch number"),
+        "forensic_no": QCoreApplication.translate("Labels", "Forensic report number"),
+        "photo_date": QCoreApplication.translate("Labels", "Date photographed"),
+    }
+    return names.get(name, name)
+
+
+def count_name(name: str) -> str:
+    """A count on the overview."""
+    names = {
+        "collections": QCoreApplication.translate("Labels", "Collections"),
+        "bodies": QCoreApplication.translate("Labels", "Bodies"),
+        "photos": QCoreApplication.translate("Labels", "Photos"),
+        "faces": QCoreApplication.translate("Labels", "Faces"),
+        "pm_faces": QCoreApplication.translate("Labels", "Post-mortem faces"),
+        "manual_faces": QCoreApplication.translate("Labels", "Faces marked by hand"),
+        "missing_persons": QCoreApplication.translate("Labels", "Missing persons"),
+        "candidates": QCoreApplication.translate("Labels", "Candidates"),
+        "proposed": QCoreApplication.translate("Labels", "Proposed identifications"),
+    }
+    return names.get(name, name)
+
+
+def sex_name(value: str | None) -> str:
+    """male / female / unknown."""
+    names = {
+        "male": QCoreApplication.translate("Labels", "Male"),
+        "female": QCoreApplication.translate("Labels", "Female"),
+        "unknown": QCoreApplication.translate("Labels", "Unknown"),
+    }
+    return names.get(value or "", "")
+
+
+def role_name(value: str) -> str:
+    """A user's role."""
+    names = {
+        "identifier": QCoreApplication.translate("Labels", "Identifier"),
+        "examiner": QCoreApplication.translate("Labels", "Examiner"),
+        "supervisor": QCoreApplication.translate("Labels", "Supervisor"),
+    }
+    return names.get(value, value)
+
+
+def grouping_name(value: str) -> str:
+    """How an import groups files into Bodies."""
+    names = {
+        "folder": QCoreApplication.translate("Labels", "One Body per folder"),
+        "file": QCoreApplication.translate("Labels", "One Body per file"),
+        "csv": QCoreApplication.translate("Labels", "From a CSV list (file, body, numbers)"),
+    }
+    return names.get(value, value)
+
+
+def source_name(value: str) -> str:
+    """How a face was found."""
+    names = {
+        "auto": QCoreApplication.translate("Labels", "detector"),
+        "manual": QCoreApplication.translate("Labels", "marked by hand"),
+    }
+    return names.get(value, value)

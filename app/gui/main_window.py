@@ -1,0 +1,254 @@
+"""The main window: navigation rail, the screens, the status bar and the idle lock."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from athar.app.gui import labels
+from athar.app.gui.audit_view import AuditView
+from athar.app.gui.candidates import CandidatesView
+from athar.app.gui.i18n import LANGUAGES
+from athar.app.gui.import_dialog import ImportDialog
+from athar.app.gui.overview import OverviewView
+from athar.app.gui.persons import PersonsView
+from athar.app.gui.postmortem import PostMortemView
+from athar.app.gui.services import Services
+from athar.app.gui.start import LockDialog
+from athar.app.gui.tasks import TaskRunner
+from athar.app.gui.thumbnails import ThumbnailCache
+
+PAGES = ("overview", "postmortem", "persons", "candidates", "review", "audit")
+LOCK_CHECK_MS = 2000
+_ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel,
+             QEvent.Type.MouseMove}
+
+
+class _ActivityFilter(QObject):
+    """Counts keyboard and mouse use anywhere in the app as activity for the idle lock."""
+
+    def __init__(self, services: Services) -> None:
+        super().__init__()
+        self.services = services
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
+        if event.type() in _ACTIVITY:
+            self.services.session.touch()
+        return False
+
+
+class ReviewPlaceholder(QWidget):
+    """Where the side-by-side review screen will live."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        title = QLabel(self.tr("Review"))
+        title.setObjectName("pageTitle")
+        text = QLabel(self.tr("The side-by-side review of candidates comes in a later "
+                              "version. Until then, candidates stay queued."))
+        text.setWordWrap(True)
+        layout.addWidget(title)
+        layout.addWidget(text)
+        layout.addStretch(1)
+
+
+class MainWindow(QMainWindow):
+    """Everything after login; every screen works through `services`."""
+
+    language_change = Signal(str)
+    closed = Signal()
+
+    def __init__(self, services: Services, tasks: TaskRunner | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.services = services
+        self.tasks = tasks or TaskRunner(self)
+        self.thumbs = ThumbnailCache(services, self.tasks, parent=self)
+        self.setWindowTitle(self.tr("Athar — %1").replace("%1", services.workspace_path.name))
+        self.rail = QListWidget()
+        self.rail.setObjectName("navigation")
+        self.rail.setFixedWidth(190)
+        names = {"overview": self.tr("Overview"), "postmortem": self.tr("Post-mortem"),
+                 "persons": self.tr("Missing persons"), "candidates": self.tr("Candidates"),
+                 "review": self.tr("Review (later)"), "audit": self.tr("Audit")}
+        for key in PAGES:
+            item = QListWidgetItem(names[key])
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            if key == "review":
+                item.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.rail.addItem(item)
+        self.overview = OverviewView(services, self.tasks)
+        self.postmortem = PostMortemView(services, self.tasks, self.thumbs)
+        self.persons = PersonsView(services, self.tasks, self.thumbs)
+        self.candidates = CandidatesView(services, self.tasks, self.thumbs)
+        self.review = ReviewPlaceholder()
+        self.audit = AuditView(services, self.tasks)
+        self.stack = QStackedWidget()
+        for page in (self.overview, self.postmortem, self.persons, self.candidates,
+                     self.review, self.audit):
+            self.stack.addWidget(page)
+        self.rail.currentRowChanged.connect(self._go)
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.rail)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self._status_bar()
+        self._menus()
+        self.postmortem.import_requested.connect(self.open_import)
+        self.persons.search_requested.connect(self.show_candidates)
+        self.candidates.open_body.connect(self.show_body)
+        self.import_dialog: ImportDialog | None = None
+        self.lock_dialog = LockDialog(services, self)
+        self._filter = _ActivityFilter(services)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self._filter)
+        self.lock_timer = QTimer(self)
+        self.lock_timer.setInterval(LOCK_CHECK_MS)
+        self.lock_timer.timeout.connect(self.check_lock)
+        self.lock_timer.start()
+        self._loaded: set[str] = set()
+        self.tasks.busy_changed.connect(self._busy)
+        self.resize(1280, 800)
+        self.rail.setCurrentRow(0)
+
+    def _status_bar(self) -> None:
+        s = self.services
+        actor = s.session.actor()
+        self.owner = actor.username
+        self.status_workspace = QLabel(self.tr("Workspace: %1").replace(
+            "%1", str(s.workspace_path)))
+        self.status_user = QLabel(self.tr("User: %1 (%2)").replace("%1", actor.username)
+                                  .replace("%2", labels.role_name(actor.role.value)))
+        model = s.ws.model
+        self.status_model = QLabel(self.tr("Model: %1").replace("%1", model.model_id[:40]))
+        self.status_model.setToolTip(model.model_id)
+        self.status_device = QLabel(self.tr("Device: %1").replace("%1", s.device))
+        self.status_busy = QLabel()
+        for w in (self.status_workspace, self.status_user, self.status_model,
+                  self.status_device):
+            self.statusBar().addPermanentWidget(w)
+        self.statusBar().addWidget(self.status_busy)
+
+    def _menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&Workspace"))
+        imp = QAction(self.tr("Import post-mortem photos…"), self)
+        imp.triggered.connect(self.open_import)
+        person = QAction(self.tr("New missing person…"), self)
+        person.triggered.connect(lambda: (self.navigate("persons"), self.persons.open_intake()))
+        lock = QAction(self.tr("Lock now"), self)
+        lock.triggered.connect(self.lock_now)
+        quit_action = QAction(self.tr("Close workspace"), self)
+        quit_action.triggered.connect(self.close)
+        for a in (imp, person, lock, quit_action):
+            file_menu.addAction(a)
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.blur_action = QAction(self.tr("Blur post-mortem photos until clicked"), self)
+        self.blur_action.setCheckable(True)
+        self.blur_action.setChecked(True)
+        self.blur_action.toggled.connect(self._set_blur)
+        view_menu.addAction(self.blur_action)
+        language_menu = view_menu.addMenu(self.tr("Language"))
+        for code, name in LANGUAGES.items():
+            action = QAction(name, self)
+            action.triggered.connect(lambda _c=False, code=code: self.language_change.emit(code))
+            language_menu.addAction(action)
+        self.tasks.submit(lambda _p: self.services.blur_pm_photos(), self._blur_loaded,
+                          lambda _m: None)
+
+    def _blur_loaded(self, on: bool) -> None:
+        self.blur_action.blockSignals(True)
+        self.blur_action.setChecked(on)
+        self.blur_action.blockSignals(False)
+
+    def _set_blur(self, on: bool) -> None:
+        self.tasks.submit(lambda _p: self.services.set_blur_pm_photos(on),
+                          lambda _r: self.services.events.changed.emit("settings"),
+                          lambda _m: None, write=True)
+
+    # -- navigation -----------------------------------------------------------------------
+
+    def navigate(self, key: str) -> None:
+        """Show a screen by its key (see PAGES)."""
+        self.rail.setCurrentRow(PAGES.index(key))
+
+    def _go(self, row: int) -> None:
+        if not 0 <= row < len(PAGES):
+            return
+        key = PAGES[row]
+        self.stack.setCurrentIndex(row)
+        if key not in self._loaded:
+            self._loaded.add(key)
+            page = self.stack.widget(row)
+            refresh = getattr(page, "refresh", None)
+            if refresh is not None:
+                refresh()
+
+    def open_import(self) -> ImportDialog:
+        """The import dialog (non-modal: the window stays usable during the import)."""
+        if self.import_dialog is None or not self.import_dialog.isVisible():
+            self.import_dialog = ImportDialog(self.services, self.tasks, self)
+        self.import_dialog.show()
+        self.import_dialog.raise_()
+        return self.import_dialog
+
+    def show_candidates(self, person_id: int) -> None:
+        """The Candidates screen for a person."""
+        self.navigate("candidates")
+        self.candidates.choose(person_id)
+
+    def show_body(self, body_id: int) -> None:
+        """The post-mortem screen at a Body's page."""
+        self.navigate("postmortem")
+        self.postmortem.open_body(body_id)
+
+    def _busy(self, busy: bool) -> None:
+        self.status_busy.setText(self.tr("Working…") if busy else "")
+
+    # -- idle lock ------------------------------------------------------------------------
+
+    def check_lock(self) -> None:
+        """Lock the window when the session locked itself."""
+        if self.services.session.locked and not self.lock_dialog.isVisible():
+            self._show_lock()
+
+    def lock_now(self) -> None:
+        """Lock at once (leaving the desk)."""
+        self.services.session.lock()
+        self._show_lock()
+
+    def _show_lock(self) -> None:
+        self.centralWidget().setVisible(False)
+        self.lock_dialog.set_user(self.owner)
+        self.lock_dialog.open()
+        self.lock_dialog.finished.connect(self._unlocked)
+
+    def _unlocked(self) -> None:
+        self.lock_dialog.finished.disconnect(self._unlocked)
+        self.centralWidget().setVisible(True)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # Qt override
+        if self.import_dialog is not None and self.import_dialog.running:
+            self.import_dialog.request_cancel()
+        self.lock_timer.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self._filter)
+        self.tasks.wait(30_000)
+        self.closed.emit()
+        super().closeEvent(event)

@@ -1,0 +1,253 @@
+"""Post-mortem: collections, the grid of Bodies, and the way into a Body page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QPixmap
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from athar.app.gui.body_page import BodyView
+from athar.app.gui.services import Services
+from athar.app.gui.tasks import TaskRunner
+from athar.app.gui.thumbnails import PictureKey, ThumbnailCache
+from athar.casework.browse import BodySummary, CollectionView
+from athar.casework.text import search_key
+
+THUMB = 120
+BODY_ROLE = Qt.ItemDataRole.UserRole + 1
+KEY_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+def placeholder(size: int) -> QPixmap:
+    """A neutral square shown until a picture arrives."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(QColor("#eceff1"))
+    return pixmap
+
+
+class BodyGridModel(QAbstractListModel):
+    """Bodies as grid cells; thumbnails asked of the cache only for visible cells."""
+
+    def __init__(self, thumbs: ThumbnailCache, blur: bool = True) -> None:
+        super().__init__()
+        self.thumbs, self.blur = thumbs, blur
+        self._rows: list[BodySummary] = []
+        self._row_of: dict[PictureKey, int] = {}
+        self._blank = placeholder(THUMB)
+        thumbs.ready.connect(self._picture_ready)
+
+    def set_bodies(self, rows: list[BodySummary]) -> None:
+        """Replace the Bodies shown."""
+        self.beginResetModel()
+        self._rows = rows
+        self._row_of = {self.picture_key(b): i for i, b in enumerate(rows)}
+        self.endResetModel()
+
+    def picture_key(self, body: BodySummary) -> PictureKey:
+        """The face crop when a face is known; else the first photo, blurred if so chosen."""
+        if body.cover_face_id is not None:
+            return PictureKey("face", body.cover_face_id, THUMB)
+        return PictureKey("photo", body.cover_photo_id or 0, THUMB, self.blur)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()  # noqa: B008
+                 ) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        body = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return body.label
+        if role == Qt.ItemDataRole.DecorationRole:
+            if body.cover_photo_id is None:
+                return self._blank
+            return self.thumbs.get(self.picture_key(body)) or self._blank
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tr("%1: %2 photos, %3 faces").replace("%1", body.label).replace(
+                "%2", str(body.photos)).replace("%3", str(body.faces))
+        if role == BODY_ROLE:
+            return body.id
+        if role == KEY_ROLE:
+            return search_key(body.label)
+        return None
+
+    def body_at(self, row: int) -> BodySummary:
+        """The Body of a row."""
+        return self._rows[row]
+
+    def _picture_ready(self, key: object) -> None:
+        row = self._row_of.get(key)  # type: ignore[call-overload]
+        if row is not None:
+            idx = self.index(row)
+            self.dataChanged.emit(idx, idx, [Qt.ItemDataRole.DecorationRole])
+
+
+class _LabelFilter(QSortFilterProxyModel):
+    def __init__(self) -> None:
+        super().__init__()
+        self.needle = ""
+
+    def set_needle(self, text: str) -> None:
+        self.needle = search_key(text)
+        self.invalidateFilter()
+
+    def filterAcceptsRow(self, row: int,  # Qt override
+                         parent: QModelIndex | QPersistentModelIndex) -> bool:
+        if not self.needle:
+            return True
+        key = self.sourceModel().index(row, 0, parent).data(KEY_ROLE)
+        return self.needle in str(key)
+
+
+class PostMortemView(QWidget):
+    """Collections on one side, the Bodies of the chosen one as a grid; a Body page on top."""
+
+    import_requested = Signal()
+
+    def __init__(self, services: Services, tasks: TaskRunner, thumbs: ThumbnailCache,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services, self.tasks, self.thumbs = services, tasks, thumbs
+        self.collections = QListWidget()
+        self.collections.setObjectName("collections")
+        self.collections.currentItemChanged.connect(lambda *_: self.load_bodies())
+        self.model = BodyGridModel(thumbs)
+        self.proxy = _LabelFilter()
+        self.proxy.setSourceModel(self.model)
+        self.grid = QListView()
+        self.grid.setObjectName("bodyGrid")
+        self.grid.setViewMode(QListView.ViewMode.IconMode)
+        self.grid.setIconSize(QSize(THUMB, THUMB))
+        self.grid.setGridSize(QSize(THUMB + 28, THUMB + 40))
+        self.grid.setUniformItemSizes(True)
+        self.grid.setResizeMode(QListView.ResizeMode.Adjust)
+        self.grid.setMovement(QListView.Movement.Static)
+        self.grid.setWordWrap(True)
+        self.grid.setLayoutMode(QListView.LayoutMode.Batched)
+        self.grid.setBatchSize(500)
+        self.grid.setModel(self.proxy)
+        self.grid.activated.connect(self._open_index)
+        self.grid.doubleClicked.connect(self._open_index)
+        self.filter = QLineEdit()
+        self.filter.setObjectName("bodyFilter")
+        self.filter.setPlaceholderText(self.tr("Filter Bodies by label…"))
+        self.filter.textChanged.connect(self.proxy.set_needle)
+        self.count = QLabel()
+        import_button = QPushButton(self.tr("Import post-mortem photos…"))
+        import_button.setObjectName("importButton")
+        import_button.clicked.connect(self.import_requested.emit)
+        bar = QHBoxLayout()
+        bar.addWidget(self.filter, 1)
+        bar.addWidget(self.count)
+        bar.addWidget(import_button)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addLayout(bar)
+        right_layout.addWidget(self.grid, 1)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(QLabel(self.tr("Collections")))
+        left_layout.addWidget(self.collections)
+        split = QSplitter()
+        split.addWidget(left)
+        split.addWidget(right)
+        split.setStretchFactor(1, 1)
+        split.setSizes([220, 800])
+        browse_page = QWidget()
+        title = QLabel(self.tr("Post-mortem"))
+        title.setObjectName("pageTitle")
+        browse_layout = QVBoxLayout(browse_page)
+        browse_layout.addWidget(title)
+        browse_layout.addWidget(split, 1)
+        self.body_page = BodyView(services, tasks, thumbs)
+        self.body_page.back.connect(lambda: self.stack.setCurrentIndex(0))
+        self.stack = QStackedWidget()
+        self.stack.addWidget(browse_page)
+        self.stack.addWidget(self.body_page)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+        self.loaded_bodies = False
+        services.events.changed.connect(self._changed)
+
+    def refresh(self) -> None:
+        """Reload the collections (then the Bodies of the chosen one)."""
+        self.tasks.submit(lambda _p: (self.services.collections(),
+                                      self.services.blur_pm_photos()),
+                          self._show_collections, lambda _m: None)
+
+    def _changed(self, what: str) -> None:
+        if what in ("face", "settings"):
+            self.thumbs.clear()
+        if self.isVisible() or self.loaded_bodies:
+            self.refresh()
+        if what in ("face", "body") and self.stack.currentIndex() == 1:
+            self.body_page.reload()
+
+    def _show_collections(self, result: tuple[list[CollectionView], bool]) -> None:
+        found, blur = result
+        self.model.blur = blur
+        self.body_page.blur = blur
+        current = self.collections.currentItem()
+        wanted = current.data(Qt.ItemDataRole.UserRole) if current else None
+        self.collections.blockSignals(True)
+        self.collections.clear()
+        all_item = QListWidgetItem(self.tr("All collections"))
+        all_item.setData(Qt.ItemDataRole.UserRole, None)
+        self.collections.addItem(all_item)
+        select = all_item
+        for c in found:
+            item = QListWidgetItem(f"{c.name}  ({c.bodies})")
+            item.setData(Qt.ItemDataRole.UserRole, c.id)
+            self.collections.addItem(item)
+            if c.id == wanted:
+                select = item
+        self.collections.setCurrentItem(select)
+        self.collections.blockSignals(False)
+        self.load_bodies()
+
+    def load_bodies(self) -> None:
+        """Load the Bodies of the chosen collection (in the background)."""
+        item = self.collections.currentItem()
+        cid = item.data(Qt.ItemDataRole.UserRole) if item else None
+        self.tasks.submit(lambda _p: self.services.bodies(cid), self._show_bodies,
+                          lambda _m: None)
+
+    def _show_bodies(self, rows: list[BodySummary]) -> None:
+        self.model.set_bodies(rows)
+        self.loaded_bodies = True
+        self.count.setText(self.tr("%n Bodies", "", len(rows)))
+
+    def _open_index(self, index: QModelIndex) -> None:
+        self.open_body(int(index.data(BODY_ROLE)))
+
+    def open_body(self, body_id: int) -> None:
+        """Show a Body's page."""
+        self.body_page.load(body_id)
+        self.stack.setCurrentIndex(1)

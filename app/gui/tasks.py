@@ -1,0 +1,95 @@
+"""Background work for the views: nothing slow runs on the GUI thread.
+
+Two pools: `read` (thumbnails, lists, previews; several at once) and `write` (import,
+search, edits, face marking; one at a time, in submission order, so that two actions
+never change the workspace together). Results and errors come back as queued signals,
+so they are handled on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from athar.casework.errors import AtharError
+
+logger = logging.getLogger(__name__)
+
+Progress = Callable[[object], None]
+
+
+class _Signals(QObject):
+    done = Signal(object)
+    failed = Signal(str)
+    progress = Signal(object)
+
+
+class _Task(QRunnable):
+    def __init__(self, fn: Callable[[Progress], Any], signals: _Signals) -> None:
+        super().__init__()
+        self.fn, self.signals = fn, signals
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        try:
+            result = self.fn(self.signals.progress.emit)
+        except AtharError as exc:
+            self.signals.failed.emit(str(exc))
+        except Exception as exc:  # noqa: BLE001  # shown to the user, never swallowed
+            logger.error("background task failed:\n%s", traceback.format_exc())
+            self.signals.failed.emit(f"{type(exc).__name__}: {exc}")
+        else:
+            self.signals.done.emit(result)
+
+
+class TaskRunner(QObject):
+    """Runs callables off the GUI thread and reports back on it."""
+
+    busy_changed = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None, readers: int = 2) -> None:
+        super().__init__(parent)
+        self.read_pool = QThreadPool(self)
+        self.read_pool.setMaxThreadCount(readers)
+        self.write_pool = QThreadPool(self)
+        self.write_pool.setMaxThreadCount(1)
+        self._writing = 0
+
+    def submit(self, fn: Callable[[Progress], Any], on_done: Callable[[Any], None],
+               on_error: Callable[[str], None], on_progress: Callable[[Any], None] | None = None,
+               *, write: bool = False, priority: int = 0) -> None:
+        """Run fn(progress) in the read or write pool; callbacks run on the GUI thread."""
+        signals = _Signals(self)  # owned by the runner until delivered, then deleteLater
+
+        def finish() -> None:
+            signals.deleteLater()
+            if write:
+                self._writing -= 1
+                if not self._writing:
+                    self.busy_changed.emit(False)
+
+        signals.done.connect(on_done)
+        signals.failed.connect(on_error)
+        signals.done.connect(finish)
+        signals.failed.connect(finish)
+        if on_progress is not None:
+            signals.progress.connect(on_progress)
+        if write:
+            self._writing += 1
+            if self._writing == 1:
+                self.busy_changed.emit(True)
+        (self.write_pool if write else self.read_pool).start(_Task(fn, signals), priority)
+
+    @property
+    def writing(self) -> bool:
+        """Whether a write task is queued or running."""
+        return self._writing > 0
+
+    def wait(self, msecs: int = -1) -> bool:
+        """Wait for every task (at shutdown)."""
+        ok_w = self.write_pool.waitForDone(msecs)
+        return self.read_pool.waitForDone(msecs) and ok_w
