@@ -128,13 +128,13 @@ def collections(ws: Workspace, actor: Actor) -> list[CollectionView]:
     with ws.uow() as uow:
         s = uow.session
         bodies = dict(s.execute(select(Body.collection_id, func.count(Body.id))
-                                .group_by(Body.collection_id)).tuples().all())
+                                .group_by(Body.collection_id)).all())
         photos = dict(s.execute(select(Body.collection_id, func.count(Photo.id))
                                 .join(Photo, Photo.body_id == Body.id)
-                                .group_by(Body.collection_id)).tuples().all())
+                                .group_by(Body.collection_id)).all())
         rows = s.execute(select(Collection.id, Collection.name).order_by(Collection.name))
         return [CollectionView(cid, name, bodies.get(cid, 0), photos.get(cid, 0))
-                for cid, name in rows.tuples()]
+                for cid, name in rows]
 
 
 def bodies(ws: Workspace, actor: Actor, collection_id: int | None = None) -> list[BodySummary]:
@@ -158,15 +158,15 @@ def bodies(ws: Workspace, actor: Actor, collection_id: int | None = None) -> lis
             photo_q = photo_q.where(Photo.body_id.in_(in_collection))
             face_q = face_q.where(Photo.body_id.in_(in_collection))
             cover_q = cover_q.where(Photo.body_id.in_(in_collection))
-        photos = {bid: (n, first) for bid, n, first in s.execute(photo_q).tuples()}
-        faces = dict(s.execute(face_q).tuples().all())
+        photos = {bid: (n, first) for bid, n, first in s.execute(photo_q)}
+        faces = dict(s.execute(face_q).all())
         cover: dict[int, tuple[float, int, int]] = {}
-        for bid, fid, pid, quality in s.execute(cover_q).tuples():
+        for bid, fid, pid, quality in s.execute(cover_q):
             best = cover.get(bid)
             if best is None or (quality or 0.0) > best[0]:
                 cover[bid] = (quality or 0.0, fid, pid)
         out = []
-        for bid, label, cid in s.execute(body_q).tuples():
+        for bid, label, cid in s.execute(body_q):
             n_photos, first_photo = photos.get(bid, (0, None))
             face = cover.get(bid)
             out.append(BodySummary(bid, label, cid, n_photos, faces.get(bid, 0),
@@ -282,7 +282,7 @@ def overview(ws: Workspace, actor: Actor, recent: int = 12) -> Overview:
             select(func.count(Face.id)).where(Face.source == FaceSource.MANUAL)) or 0)
         by_state = Counter({CandidateState(state).value: n for state, n in s.execute(
             select(Candidate.state, func.count(Candidate.id)).group_by(Candidate.state)
-        ).tuples()})
+        )})
         counts["missing_persons"] = int(s.scalar(select(func.count(MissingPerson.id))) or 0)
     states = {state.value: by_state.get(state.value, 0) for state in CandidateState}
     return Overview(counts, states,

@@ -47,7 +47,7 @@ def candidates_of(ws: Workspace, actor: Actor, person_id: int,
              .where(Candidate.person_id == person_id))
         if states is not None:
             q = q.where(Candidate.state.in_(sorted(states)))
-        rows = uow.session.execute(q).tuples().all()
+        rows = uow.session.execute(q).all()
     views = [CandidateView(c.id, c.person_id, c.body_id, label, coll, c.rank, c.score,
                            c.score_mean3, CandidateState(c.state), c.am_face_id,
                            c.pm_face_id, c.model_id) for c, label, coll in rows]

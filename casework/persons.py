@@ -185,12 +185,12 @@ def list_persons(ws: Workspace, actor: Actor) -> list[PersonSummary]:
         photos = dict(s.execute(
             select(Submission.person_id, func.count(Photo.id))
             .join(Photo, Photo.submission_id == Submission.id)
-            .group_by(Submission.person_id)).tuples().all())
+            .group_by(Submission.person_id)).all())
         faces = dict(s.execute(
             select(Submission.person_id, func.count(Face.id))
             .join(Photo, Photo.submission_id == Submission.id)
             .join(Face, Face.photo_id == Photo.id)
-            .group_by(Submission.person_id)).tuples().all())
+            .group_by(Submission.person_id)).all())
         people = s.scalars(select(MissingPerson).order_by(MissingPerson.label))
         return [PersonSummary(
             p.id, p.label, p.name, p.name_ar, p.sex, p.born, photos.get(p.id, 0),

@@ -258,7 +258,7 @@ class BodyView(QWidget):
     def _caption(self, photo: PhotoView) -> str:
         if not photo.faces:
             return self.tr("no face")
-        return self.tr("%n face(s)", "", len(photo.faces))
+        return self.tr("Faces: %n", "", len(photo.faces))
 
     def _strip_key(self, photo: PhotoView) -> PictureKey:
         subject = [f for f in photo.faces if f.is_subject]

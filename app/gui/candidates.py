@@ -82,7 +82,7 @@ class CandidateTableModel(QAbstractTableModel):
         c, col = self._rows[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if col == COL_RANK:
-                return "" if c.rank is None else c.rank
+                return "" if c.rank is None else str(c.rank)
             if col == COL_BODY:
                 return f"{c.body_label}\n{c.collection}"
             if col == COL_STATE:
@@ -224,7 +224,7 @@ class CandidatesView(QWidget):
     def _show(self, rows: list[CandidateView]) -> None:
         self.model.set_candidates(rows)
         if not self.tasks.writing:
-            self.status.setText(self.tr("%n candidate(s)", "", len(rows)) if rows else
+            self.status.setText(self.tr("Candidates: %n", "", len(rows)) if rows else
                                 self.tr("No candidates yet: press Search."))
 
     def run_search(self) -> None:

@@ -31,6 +31,17 @@ from athar.app.gui.thumbnails import ThumbnailCache
 
 PAGES = ("overview", "postmortem", "persons", "candidates", "review", "audit")
 LOCK_CHECK_MS = 2000
+STYLE = """
+QLabel#pageTitle { font-size: 17pt; font-weight: 600; padding: 2px 0 6px 0; }
+QListWidget#navigation { font-size: 11pt; }
+QListWidget#navigation::item { padding: 9px 8px; }
+QLabel#countValue { color: #1f4e79; }
+"""
+
+
+def isolate(text: str) -> str:
+    """Text that must read left to right whole (paths, model ids), even in Arabic lines."""
+    return f"\u2066{text}\u2069"
 _ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel,
              QEvent.Type.MouseMove}
 
@@ -124,6 +135,7 @@ class MainWindow(QMainWindow):
         self.lock_timer.start()
         self._loaded: set[str] = set()
         self.tasks.busy_changed.connect(self._busy)
+        self.setStyleSheet(STYLE)
         self.resize(1280, 800)
         self.rail.setCurrentRow(0)
 
@@ -132,11 +144,12 @@ class MainWindow(QMainWindow):
         actor = s.session.actor()
         self.owner = actor.username
         self.status_workspace = QLabel(self.tr("Workspace: %1").replace(
-            "%1", str(s.workspace_path)))
+            "%1", isolate(str(s.workspace_path))))
         self.status_user = QLabel(self.tr("User: %1 (%2)").replace("%1", actor.username)
                                   .replace("%2", labels.role_name(actor.role.value)))
         model = s.ws.model
-        self.status_model = QLabel(self.tr("Model: %1").replace("%1", model.model_id[:40]))
+        self.status_model = QLabel(self.tr("Model: %1").replace(
+            "%1", isolate(model.model_id[:40])))
         self.status_model.setToolTip(model.model_id)
         self.status_device = QLabel(self.tr("Device: %1").replace("%1", s.device))
         self.status_busy = QLabel()

@@ -89,7 +89,7 @@ class PersonTableModel(QAbstractTableModel):
         p = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             values = (p.label, p.name_ar or "", p.name or "", labels.sex_name(p.sex),
-                      p.born or "", p.photos, p.faces)
+                      p.born or "", str(p.photos), str(p.faces))
             return values[index.column()]
         if role == ID_ROLE:
             return p.id
@@ -107,8 +107,9 @@ class PersonFilter(QSortFilterProxyModel):
 
     def set_needle(self, text: str) -> None:
         """Filter by this text (search_key applied to both sides)."""
+        self.beginFilterChange()
         self.needle = search_key(text)
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, row: int,  # Qt override
                          parent: QModelIndex | QPersistentModelIndex) -> bool:
@@ -278,7 +279,7 @@ class PersonIntakeDialog(QDialog):
                                    name if i == 0 else self.tr("other face"))
             self.faces.addItem(item)
         found = sum(len(p.crops) for p in self.previews.values())
-        self.status.setText(self.tr("%n face(s) found so far.", "", found) if found else
+        self.status.setText(self.tr("Faces found so far: %n", "", found) if found else
                             self.tr("No face found yet: the record can still be saved, and "
                                     "a face can be marked later."))
 

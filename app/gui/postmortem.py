@@ -112,8 +112,9 @@ class _LabelFilter(QSortFilterProxyModel):
         self.needle = ""
 
     def set_needle(self, text: str) -> None:
+        self.beginFilterChange()
         self.needle = search_key(text)
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, row: int,  # Qt override
                          parent: QModelIndex | QPersistentModelIndex) -> bool:
@@ -242,7 +243,7 @@ class PostMortemView(QWidget):
     def _show_bodies(self, rows: list[BodySummary]) -> None:
         self.model.set_bodies(rows)
         self.loaded_bodies = True
-        self.count.setText(self.tr("%n Bodies", "", len(rows)))
+        self.count.setText(self.tr("Bodies: %n", "", len(rows)))
 
     def _open_index(self, index: QModelIndex) -> None:
         self.open_body(int(index.data(BODY_ROLE)))

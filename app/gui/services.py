@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from athar.casework import browse, candidates, persons, users
 from athar.casework.accounts import Actor, Permission, UserSession
@@ -41,6 +41,10 @@ class Services:
     events: Events = field(default_factory=Events)
 
     def __post_init__(self) -> None:
+        app = QCoreApplication.instance()
+        if app is not None and self.events.thread() is not app.thread():
+            # Made in a background task (opening takes time): deliver on the GUI thread.
+            self.events.moveToThread(app.thread())
         self.pictures = PictureService(self.ws)
         self.marker = FaceMarker(self.ws)
         self._search = SearchService(self.ws)

@@ -38,20 +38,27 @@ class ScoreBarDelegate(QStyledItemDelegate):
             return
         if option.state & QStyle.StateFlag.State_Selected:  # type: ignore[operator]
             painter.fillRect(option.rect, option.palette.highlight())
-        r = option.rect.adjusted(6, option.rect.height() // 2 - 9, -6,
-                                 -(option.rect.height() // 2 - 9))
+        text_w = 52
+        r = option.rect.adjusted(6, option.rect.height() // 2 - 8, -(6 + text_w),
+                                 -(option.rect.height() // 2 - 8))
+        text_rect = QRect(r.right() + 6, option.rect.top(), text_w, option.rect.height())
+        rtl = option.direction == Qt.LayoutDirection.RightToLeft
+        if rtl:
+            r.moveRight(option.rect.right() - 6)
+            text_rect.moveLeft(option.rect.left() + 2)
         painter.save()
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor("#e3e6ea"))
         painter.drawRoundedRect(r, 3, 3)
         fill = QRect(r)
         fill.setWidth(max(2, round(r.width() * max(0.0, min(1.0, float(score))))))
-        if option.direction == Qt.LayoutDirection.RightToLeft:
+        if rtl:
             fill.moveRight(r.right())
         painter.setBrush(QColor("#2f6f9f"))
         painter.drawRoundedRect(fill, 3, 3)
         painter.setPen(option.palette.color(QPalette.ColorRole.Text))
-        painter.drawText(r, Qt.AlignmentFlag.AlignCenter, f"{float(score):.3f}")
+        painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                         f"{float(score):.3f}")
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem,  # Qt override
