@@ -25,6 +25,9 @@ from athar.casework.uow import UnitOfWork
 
 logger = logging.getLogger(__name__)
 
+CANCEL_GRACE_S = 1.0
+"""After Cancel, files already in a worker get this long to finish; the rest are stopped
+(not recorded, so a later import of the same folder does them)."""
 INDEX_SAVE_EVERY = 500
 """Save the index after this many new searchable faces (it is repaired on open anyway)."""
 
@@ -307,13 +310,19 @@ class _Pool:
         self._retrying: set[Future[FileResult]] = set()
         self._executor = self._executor_factory()
         self._inflight: dict[Future[FileResult], tuple[ImportItem, float]] = {}
+        cancelled_at: float | None = None
         try:
             while True:
                 solo = bool(self._suspects or self._retrying)
                 self._fill(items, 1 if solo else self.window, cancel)
                 if not self._inflight:
                     return
-                finished, _ = wait(self._inflight, timeout=0.25, return_when=FIRST_COMPLETED)
+                if cancel is not None and cancel.is_set():
+                    cancelled_at = cancelled_at or time.monotonic()
+                    if time.monotonic() - cancelled_at > CANCEL_GRACE_S:
+                        return  # the finally kills the workers still busy
+                finished, _ = wait(self._inflight, timeout=0.1 if cancelled_at else 0.25,
+                                   return_when=FIRST_COMPLETED)
                 failed = self._collect(finished, record, tick)
                 now = time.monotonic()
                 overdue = [f for f, (_, t0) in self._inflight.items()
