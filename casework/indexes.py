@@ -6,7 +6,6 @@ import hashlib
 import logging
 from dataclasses import dataclass
 
-import numpy as np
 from sqlalchemy import Engine
 
 from athar.casework.entities import Side
@@ -73,15 +72,18 @@ class IndexBook:
             path.unlink()
 
     def _sync(self, index: VectorIndex, model: ModelInfo, side: Side) -> tuple[int, int]:
+        # Ids first: on a healthy open no vector has to be read from the database.
         with UnitOfWork(self._engine) as uow:
-            ids, vectors = uow.faces.subject_vectors(model.model_id, side, model.dim)
+            ids = uow.faces.subject_ids(model.model_id, side)
         present = index.ids()
         wanted = set(ids)
         extra = sorted(present - wanted)
         removed = index.remove(extra) if extra else 0
-        missing = [i for i, face_id in enumerate(ids) if face_id not in present]
+        missing = [face_id for face_id in ids if face_id not in present]
         if missing:
-            index.add([ids[i] for i in missing], vectors[np.asarray(missing)])
+            with UnitOfWork(self._engine) as uow:
+                vectors = uow.faces.vectors_of(missing, model.model_id, model.dim)
+            index.add(missing, vectors)
             logger.info("index %s lagged the database by %d vectors; added them",
                         index_name(model.model_id, side), len(missing))
         return len(missing), removed

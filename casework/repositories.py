@@ -220,6 +220,27 @@ class FaceRepository:
         ).all()
         return [int(r[0]) for r in rows], _to_vectors([r[1] for r in rows], dim)
 
+    def subject_ids(self, model_id: str, side: Side) -> list[int]:
+        """Face ids of all searchable faces of a side (ascending), without their vectors."""
+        # EXISTS on (face_id, model_id) is answered from that unique index alone, so the
+        # vector blobs (most of the table's pages) are never read or decrypted.
+        has_vector = select(Embedding.id).where(Embedding.face_id == Face.id,
+                                                Embedding.model_id == model_id).exists()
+        rows = self._s.scalars(
+            select(Face.id).join(Photo, Photo.id == Face.photo_id)
+            .where(Photo.side == side, Face.is_subject, has_vector).order_by(Face.id))
+        return [int(r) for r in rows]
+
+    def vectors_of(self, face_ids: list[int], model_id: str, dim: int) -> Vectors:
+        """The model's vectors of these faces, in the order given."""
+        found: dict[int, bytes] = {}
+        for chunk in _chunks(face_ids):
+            for face_id, blob in self._s.execute(
+                    select(Embedding.face_id, Embedding.vector).where(
+                        Embedding.model_id == model_id, Embedding.face_id.in_(chunk))):
+                found[int(face_id)] = blob
+        return _to_vectors([found[i] for i in face_ids], dim)
+
     def owner_faces(self, side: Side, owner_ids: Iterable[int], model_id: str, dim: int
                     ) -> tuple[list[int], list[int], Vectors]:
         """Searchable faces of Bodies (PM) or MissingPersons (AM).
