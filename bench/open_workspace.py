@@ -81,7 +81,8 @@ def build(root: Path, faces: int) -> None:
                   "body_id": i // 2 + 1, "size_bytes": 1, "format": "JPEG", "width": 200,
                   "height": 200, "exif_orientation": 1, "role": "face"}
                  for i in range(n_photos)]
-        photo += [{"id": n_photos + p + 1, "sha256": f"a{p + 1:063x}", "side": Side.AM,
+        _insert(conn, Photo.__table__, photo)
+        photo = [{"id": n_photos + p + 1, "sha256": f"a{p + 1:063x}", "side": Side.AM,
                    "submission_id": p + 1, "size_bytes": 1, "format": "JPEG", "width": 200,
                    "height": 200, "exif_orientation": 1, "role": "face"}
                   for p in range(PERSONS)]

@@ -45,7 +45,7 @@ def test_accuracy_bench_runs(tmp_path: Path, faces_dev: Path) -> None:
 @pytest.mark.slow
 def test_ingest_bench_runs(tmp_path: Path, faces_dev: Path) -> None:
     pytest.importorskip("face_recognition", reason="peer library: pip install --no-deps "
-                        "face-recognition-ng (as .ci/run does)")
+                        "face-recognition-ng (as packaging/setup.sh does)")
     data = _tiny(faces_dev, tmp_path / "data", 2)
     out = tmp_path / "out"
     done = _run("bench/ingest.py", str(data), "--rounds", "1", "--out", str(out))
@@ -54,3 +54,12 @@ def test_ingest_bench_runs(tmp_path: Path, faces_dev: Path) -> None:
     assert report["embeddings"]["min_cosine"] >= 0.999
     assert report["embeddings"]["unmatched_peer_faces"] == 0
     assert report["ratio"] > 0
+
+
+def test_open_workspace_bench_runs(tmp_path: Path) -> None:
+    done = _run("bench/open_workspace.py", "--faces", "400", "--runs", "1", "--out",
+                str(tmp_path))
+    assert done.returncode == 0, done.stderr
+    report = json.loads((tmp_path / "report-400.json").read_text())
+    assert report["pm_faces_shown"] == 400
+    assert 0 < report["numbers_shown_s"] < 3.0

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from athar.app.gui.services import Services
 from athar.app.gui.tasks import TaskRunner
+from athar.app.gui.widgets import isolate
 from athar.casework.browse import ActivityView
 
 PAGE = 200
@@ -69,8 +70,8 @@ class AuditView(QWidget):
         start = self.table.rowCount()
         self.table.setRowCount(start + len(events))
         for i, e in enumerate(events):
-            values = (str(e.seq), e.at[:19].replace("T", " "), e.actor, e.action,
-                      f"{e.object_type} {e.object_id}")
+            values = (str(e.seq), isolate(e.at[:19].replace("T", " ")), e.actor, e.action,
+                      isolate(f"{e.object_type} {e.object_id}"))
             for col, value in enumerate(values):
                 self.table.setItem(start + i, col, QTableWidgetItem(value))
         if events:

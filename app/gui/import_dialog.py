@@ -11,7 +11,7 @@ import threading
 import time
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -59,6 +59,7 @@ class ImportDialog(QDialog):
         self.running = False
         self.cancel_requested_at: float | None = None
         self.folder = QLineEdit()
+        self.folder.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # paths read left to right
         self.folder.setObjectName("importFolder")
         browse = QPushButton(self.tr("Choose…"))
         browse.clicked.connect(self._choose)
@@ -71,6 +72,7 @@ class ImportDialog(QDialog):
             self.grouping.addItem(labels.grouping_name(value), value)
         self.grouping.currentIndexChanged.connect(self._grouping_changed)
         self.csv = QLineEdit()
+        self.csv.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # paths read left to right
         self.csv.setObjectName("csvPath")
         self.csv.setPlaceholderText(self.tr("CSV file with columns file, body, …"))
         self.csv.setEnabled(False)

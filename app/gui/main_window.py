@@ -28,6 +28,7 @@ from athar.app.gui.services import Services
 from athar.app.gui.start import LockDialog
 from athar.app.gui.tasks import TaskRunner
 from athar.app.gui.thumbnails import ThumbnailCache
+from athar.app.gui.widgets import isolate
 
 PAGES = ("overview", "postmortem", "persons", "candidates", "review", "audit")
 LOCK_CHECK_MS = 2000
@@ -38,10 +39,6 @@ QListWidget#navigation::item { padding: 9px 8px; }
 QLabel#countValue { color: #1f4e79; }
 """
 
-
-def isolate(text: str) -> str:
-    """Text that must read left to right whole (paths, model ids), even in Arabic lines."""
-    return f"\u2066{text}\u2069"
 _ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel,
              QEvent.Type.MouseMove}
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from athar.app.gui import labels
 from athar.app.gui.services import Services
 from athar.app.gui.tasks import TaskRunner
-from athar.app.gui.widgets import BarChart, CountCard
+from athar.app.gui.widgets import BarChart, CountCard, isolate
 from athar.casework.browse import Overview
 
 COUNTS = ("collections", "bodies", "photos", "pm_faces", "manual_faces", "missing_persons",
@@ -66,5 +66,5 @@ class OverviewView(QWidget):
                              for s, n in data.candidates_by_state.items()])
         self.activity.clear()
         for e in data.recent:
-            self.activity.addItem(f"{e.at[:19].replace('T', ' ')}  {e.actor}  {e.action}  "
-                                  f"{e.object_type} {e.object_id}")
+            self.activity.addItem(isolate(f"{e.at[:19].replace('T', ' ')}  {e.actor}  "
+                                          f"{e.action}  {e.object_type} {e.object_id}"))

@@ -388,6 +388,7 @@ class PersonsView(QWidget):
         layout.addLayout(body, 1)
         self.intake: PersonIntakeDialog | None = None
         self.shown: PersonDetail | None = None
+        self._wanted: int | None = None
         thumbs.ready.connect(self._thumb_ready)
         services.events.changed.connect(lambda what: self.refresh()
                                         if what in ("person", "import") else None)
@@ -399,6 +400,8 @@ class PersonsView(QWidget):
     def _show(self, rows: list[PersonSummary]) -> None:
         self.model.set_persons(rows)
         self._count()
+        if self._wanted is not None:
+            self.select_person(self._wanted)
 
     def _count(self) -> None:
         self.count.setText(self.tr("%1 of %2").replace("%1", str(self.proxy.rowCount()))
@@ -417,6 +420,7 @@ class PersonsView(QWidget):
         for row in range(self.proxy.rowCount()):
             if self.proxy.index(row, 0).data(ID_ROLE) == person_id:
                 self.table.selectRow(row)
+                self._wanted = None
                 return
 
     def _selected(self, index: QModelIndex) -> None:

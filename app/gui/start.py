@@ -69,6 +69,7 @@ class WorkspaceDialog(QDialog):
             self.recent.addItem(folder)
         self.recent.currentTextChanged.connect(lambda text: self.folder.setText(text))
         self.folder = QLineEdit()
+        self.folder.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # paths read left to right
         self.folder.setObjectName("workspaceFolder")
         browse = QPushButton(self.tr("Choose…"))
         browse.clicked.connect(self._choose)

@@ -19,6 +19,11 @@ SCORE_ROLE = Qt.ItemDataRole.UserRole + 10
 """Item data role carrying a score in [0, 1] for ScoreBarDelegate."""
 
 
+def isolate(text: str) -> str:
+    """Text that must read left to right whole (paths, ids, log lines) inside Arabic UI."""
+    return f"\u2066{text}\u2069"
+
+
 def show_error(parent: QWidget | None, title: str, message: str) -> None:
     """A modal error naming what went wrong (the caller keeps everything already done)."""
     box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok,

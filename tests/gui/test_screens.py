@@ -246,3 +246,41 @@ def test_item_models_keep_qt_contracts(qtmodeltester: object, qtbot: QtBot,
     assert cands.rowCount() > 0
     qtmodeltester.check(cands)  # type: ignore[attr-defined]
     window.tasks.wait(10_000)
+
+
+def test_start_dialog_switches_to_arabic_right_to_left(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from athar.app.gui.application import Controller
+    from athar.app.gui.i18n import AppSettings
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    controller = Controller(app, AppSettings())
+    qtbot.addWidget(controller.dialog)
+    controller.dialog.show()
+    qtbot.keyClicks(controller.dialog.folder, "/some/folder")
+    first = controller.dialog
+    first.language.setCurrentIndex(first.language.findData("ar"))
+    arabic = controller.dialog
+    qtbot.addWidget(arabic)
+    assert arabic is not first and arabic.folder.text() == "/some/folder"
+    assert app.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert arabic.go.text() == "فتح القفل والدخول"
+    assert AppSettings().language == "ar"  # remembered for the next start
+    save_screenshot(arabic, "ar-start")
+    arabic.submit()  # no passphrase for a folder that is not a workspace: a clear message
+    qtbot.waitUntil(lambda: arabic.message.text() != "" and arabic.go.isEnabled()
+                    and "…" not in arabic.message.text(), timeout=10_000)
+    assert "/some/folder" in arabic.message.text() or "workspace" in arabic.message.text()
+
+
+def test_athar_without_a_command_opens_the_desktop_app(monkeypatch: pytest.MonkeyPatch) -> None:
+    from athar.app import cli
+    from athar.app.gui import application
+
+    started: list[list[str]] = []
+    monkeypatch.setattr(application, "run", lambda argv: started.append(argv) or 0)
+    assert cli.main([]) == 0
+    assert cli.main(["gui"]) == 0
+    assert len(started) == 2

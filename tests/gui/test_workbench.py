@@ -51,6 +51,7 @@ def open_new_workspace(qtbot: QtBot, root: Path, made: list[Controller]) -> Cont
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.mode.setCurrentIndex(1)
+    save_screenshot(dialog, f"{AppSettings().language}-start")
     qtbot.keyClicks(dialog.folder, str(root))
     qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
     qtbot.keyClicks(dialog.confirm, PASSPHRASE)
@@ -209,6 +210,18 @@ def test_create_import_add_person_search_finds_true_body_first(
         qtbot.wait(300)
         qtbot.waitUntil(lambda: not arabic.tasks.writing, timeout=10_000)
         save_screenshot(arabic, f"ar-{screen}")
+    arabic.show_body(first.body_id)
+    body = arabic.postmortem.body_page
+    qtbot.waitUntil(lambda: body.canvas.image is not None, timeout=10_000)
+    assert body.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    save_screenshot(arabic, "ar-body")
+    intake = arabic.persons.open_intake()
+    assert intake.windowTitle() == "مفقود جديد"
+    save_screenshot(intake, "ar-intake")
+    intake.close()
+    importer = arabic.open_import()
+    save_screenshot(importer, "ar-import")
+    importer.close()
 
 
 def test_person_list_finds_names_in_either_script_and_letter_form(qtbot: QtBot) -> None:
