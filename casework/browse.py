@@ -162,6 +162,8 @@ def bodies(ws: Workspace, actor: Actor, collection_id: int | None = None) -> lis
         faces = dict(s.execute(face_q).all())
         cover: dict[int, tuple[float, int, int]] = {}
         for bid, fid, pid, quality in s.execute(cover_q):
+            if bid is None:  # excluded by the query; narrows the type
+                continue
             best = cover.get(bid)
             if best is None or (quality or 0.0) > best[0]:
                 cover[bid] = (quality or 0.0, fid, pid)

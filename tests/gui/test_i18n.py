@@ -48,7 +48,8 @@ def test_every_string_in_the_code_has_a_finished_arabic_translation(tmp_path: Pa
     assert committed == {m.findtext("source") for m in _messages(fresh)}
     for m in _messages(TS):
         t = m.find("translation")
-        assert t is not None and ((t.text or "").strip() or list(t)), m.findtext("source")
+        assert t is not None, m.findtext("source")
+        assert (t.text or "").strip() or list(t), m.findtext("source")
 
 
 def test_compiled_translation_matches_the_source(tmp_path: Path) -> None:

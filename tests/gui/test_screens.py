@@ -91,7 +91,8 @@ def test_a_face_drawn_by_hand_is_embedded_indexed_and_marked_manual(
     qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton)  # a click shows the photo
     qtbot.waitUntil(lambda: not canvas.blurred and canvas.image is not None, timeout=10_000)
     photo = page.current_photo()
-    assert photo is not None and photo.faces
+    assert photo is not None
+    assert photo.faces
     old = next(f for f in photo.faces if f.is_subject)
     qtbot.mouseClick(page.mark, Qt.MouseButton.LeftButton)
     assert canvas.marking
@@ -113,11 +114,14 @@ def test_a_face_drawn_by_hand_is_embedded_indexed_and_marked_manual(
     now = page.current_photo()
     assert now is not None
     manual = next(f for f in now.faces if f.source is FaceSource.MANUAL)
-    assert manual.is_subject and not next(f for f in now.faces if f.id == old.id).is_subject
-    assert abs(manual.box.left - b.left) < 3 and abs(manual.box.width - b.width) < 3
+    assert manual.is_subject
+    assert not next(f for f in now.faces if f.id == old.id).is_subject
+    assert abs(manual.box.left - b.left) < 3
+    assert abs(manual.box.width - b.width) < 3
     ws = window.services.ws
     index = ws.indexes.get(ws.model, Side.PM)
-    assert manual.id in index.ids() and old.id not in index.ids()
+    assert manual.id in index.ids()
+    assert old.id not in index.ids()
     # drawn over the detector's own box, the embedding is the same face
     new_vec = index.vectors([manual.id])[0]
     with ws.uow() as uow:
@@ -166,14 +170,17 @@ def test_idle_session_locks_the_window_until_its_user_logs_in(
     window = _window(qtbot, Services(small_ws, session))
     clock.now += 601
     window.check_lock()
-    assert window.lock_dialog.isVisible() and not window.centralWidget().isVisible()
+    assert window.lock_dialog.isVisible()
+    assert not window.centralWidget().isVisible()
     save_screenshot(window.lock_dialog, "en-locked")
     qtbot.keyClicks(window.lock_dialog.password, "wrong-password-1")
     window.lock_dialog.submit()
-    assert window.lock_dialog.isVisible() and session.locked
+    assert window.lock_dialog.isVisible()
+    assert session.locked
     qtbot.keyClicks(window.lock_dialog.password, PASSWORD)
     window.lock_dialog.submit()
-    assert not session.locked and window.centralWidget().isVisible()
+    assert not session.locked
+    assert window.centralWidget().isVisible()
     # activity anywhere keeps it open
     clock.now += 500
     qtbot.keyClick(window, Qt.Key.Key_Shift)
@@ -207,11 +214,13 @@ def test_import_form_names_what_is_wrong(qtbot: QtBot, window: MainWindow,
     qtbot.keyClicks(dialog.folder, str(missing))
     qtbot.keyClicks(dialog.collection, "x")
     qtbot.mouseClick(dialog.start, Qt.MouseButton.LeftButton)
-    assert str(missing) in dialog.status.text() and not dialog.running
+    assert str(missing) in dialog.status.text()
+    assert not dialog.running
     dialog.folder.setText(str(tmp_path))
     dialog.collection.clear()
     qtbot.mouseClick(dialog.start, Qt.MouseButton.LeftButton)
-    assert "name" in dialog.status.text() and not dialog.running
+    assert "name" in dialog.status.text()
+    assert not dialog.running
     dialog.close()
 
 
@@ -264,7 +273,8 @@ def test_start_dialog_switches_to_arabic_right_to_left(qtbot: QtBot) -> None:
     first.language.setCurrentIndex(first.language.findData("ar"))
     arabic = controller.dialog
     qtbot.addWidget(arabic)
-    assert arabic is not first and arabic.folder.text() == "/some/folder"
+    assert arabic is not first
+    assert arabic.folder.text() == "/some/folder"
     assert app.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert arabic.go.text() == "فتح القفل والدخول"
     assert AppSettings().language == "ar"  # remembered for the next start

@@ -69,7 +69,8 @@ def import_through_dialog(qtbot: QtBot, window: MainWindow, folder: Path, name: 
     assert button is not None
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     dialog = window.import_dialog
-    assert dialog is not None and dialog.isVisible()
+    assert dialog is not None
+    assert dialog.isVisible()
     qtbot.keyClicks(dialog.folder, str(folder))
     qtbot.keyClicks(dialog.collection, name)
     with qtbot.waitSignal(dialog.finished_import, timeout=240_000):
@@ -93,11 +94,15 @@ def test_create_import_add_person_search_finds_true_body_first(
     assert AppSettings().recent() == [str(tmp_path / "ws")]
     status = " ".join(w.text() for w in (window.status_workspace, window.status_user,
                                          window.status_model, window.status_device))
-    assert SUPERVISOR in status and "dlib" in status and "CPU" in status
+    assert SUPERVISOR in status
+    assert "dlib" in status
+    assert "CPU" in status
 
     import_through_dialog(qtbot, window, small_pm / "pm", "Test collection")
     report = window.import_dialog.report  # type: ignore[union-attr]
-    assert report is not None and report.new_photos > 0 and not report.cancelled
+    assert report is not None
+    assert report.new_photos > 0
+    assert not report.cancelled
     window.import_dialog.close()  # type: ignore[union-attr]
 
     grid = window.postmortem.model
@@ -121,7 +126,8 @@ def test_create_import_add_person_search_finds_true_body_first(
     qtbot.mouseClick(window.persons.findChild(QPushButton, "newPerson"),
                      Qt.MouseButton.LeftButton)
     form = window.persons.intake
-    assert form is not None and form.isVisible()
+    assert form is not None
+    assert form.isVisible()
     # QTest cannot synthesise keys for Arabic letters (they come from an input method)
     form.name_ar.insert("فاطِمة الأحمد")
     qtbot.keyClicks(form.name, target)
@@ -161,7 +167,8 @@ def test_create_import_add_person_search_finds_true_body_first(
         qtbot.mouseClick(view.search, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: view.model.rowCount() > 0, timeout=10_000)
     first = view.model.candidate(0)
-    assert first.rank == 1 and first.body_label == target
+    assert first.rank == 1
+    assert first.body_label == target
     assert view.model.index(0, 5).data() == "Queued"
     qtbot.waitUntil(lambda: window.thumbs.get(PictureKey("face", first.pm_face_id, FACE))
                     is not None, timeout=10_000)
@@ -202,7 +209,8 @@ def test_create_import_add_person_search_finds_true_body_first(
     # Arabic: the same screens, right to left, every visible string translated
     controller.change_language("ar")
     arabic = controller.window
-    assert arabic is not None and arabic is not window
+    assert arabic is not None
+    assert arabic is not window
     assert _app().layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert arabic.rail.item(0).text() == "نظرة عامة"
     for screen in SCREENS:
