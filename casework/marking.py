@@ -132,6 +132,8 @@ class FacePreview:
     path: str
     crops: tuple[bytes, ...] = ()
     """PNG face crops, upright, subject first."""
+    thumbnail: bytes | None = None
+    """The whole photo, upright, fitted in the crop size (PNG)."""
     error: str | None = None
     """Why the file cannot be used (it will be skipped with this reason on import)."""
 
@@ -151,6 +153,11 @@ def preview_faces(marker: FaceMarker, path: Path, size: int = 120) -> FacePrevie
     subject = subject_index([d.box for d in detections], w, h)
     order = sorted(range(len(detections)), key=lambda i: i != subject)
     image = PILImage.fromarray(pixels)
+    whole = image.copy()
+    whole.thumbnail((size, size))
+    buf = io.BytesIO()
+    whole.save(buf, format="PNG")
+    thumbnail = buf.getvalue()
     crops = []
     for i in order:
         b = detections[i].box
@@ -162,4 +169,4 @@ def preview_faces(marker: FaceMarker, path: Path, size: int = 120) -> FacePrevie
         buf = io.BytesIO()
         crop.save(buf, format="PNG")
         crops.append(buf.getvalue())
-    return FacePreview(str(path), tuple(crops))
+    return FacePreview(str(path), tuple(crops), thumbnail)

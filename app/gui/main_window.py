@@ -132,6 +132,7 @@ class MainWindow(QMainWindow):
         self.lock_timer.start()
         self._loaded: set[str] = set()
         self.tasks.busy_changed.connect(self._busy)
+        self.tasks.failed.connect(self._failed)
         self.setStyleSheet(STYLE)
         self.resize(1280, 800)
         self.rail.setCurrentRow(0)
@@ -226,6 +227,10 @@ class MainWindow(QMainWindow):
         """The post-mortem screen at a Body's page."""
         self.navigate("postmortem")
         self.postmortem.open_body(body_id)
+
+    def _failed(self, message: str) -> None:
+        if not self.services.session.locked:  # while locked, the lock dialog says it all
+            self.statusBar().showMessage(self.tr("Error: %1").replace("%1", message), 15_000)
 
     def _busy(self, busy: bool) -> None:
         self.status_busy.setText(self.tr("Working…") if busy else "")

@@ -43,7 +43,7 @@ from athar.app.gui.thumbnails import PictureKey, ThumbnailCache
 from athar.casework.accounts import Permission
 from athar.casework.imaging import SUPPORTED_SUFFIXES
 from athar.casework.marking import FacePreview
-from athar.casework.persons import AddPerson, PersonDetail, PersonSummary
+from athar.casework.persons import AddPerson, PersonDetail, PersonSummary, SubmissionView
 from athar.casework.text import search_key
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -257,19 +257,21 @@ class PersonIntakeDialog(QDialog):
             self.photos.append(path)
             item = QListWidgetItem(path.name)
             item.setToolTip(str(path))
-            image = QImage(str(path))
-            if not image.isNull():
-                item.setIcon(QPixmap.fromImage(image.scaled(
-                    FACE, FACE, Qt.AspectRatioMode.KeepAspectRatio,
-                    Qt.TransformationMode.SmoothTransformation)))
+            item.setData(Qt.ItemDataRole.UserRole, str(path))
             self.drop.addItem(item)
             self.status.setText(self.tr("Looking for faces…"))
             self.tasks.submit(lambda _p, p=path: self.services.preview(p), self._previewed,
                               lambda msg: self.status.setText(msg))
 
     def _previewed(self, preview: FacePreview) -> None:
+        # The file is decoded in the background by the guarded decoder, never by Qt on
+        # the GUI thread: a family's file is untrusted input and may be large.
         self.previews[preview.path] = preview
         name = Path(preview.path).name
+        for row in range(self.drop.count()):
+            item = self.drop.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == preview.path and preview.thumbnail:
+                item.setIcon(QPixmap.fromImage(QImage.fromData(preview.thumbnail, "PNG")))
         if preview.error:
             self.status.setText(self.tr("%1 cannot be used: %2").replace("%1", name).replace(
                 "%2", preview.error))
@@ -370,10 +372,22 @@ class PersonsView(QWidget):
         self.faces.setViewMode(QListWidget.ViewMode.IconMode)
         self.faces.setIconSize(QSize(FACE, FACE))
         self.faces.setFixedHeight(FACE + 44)
+        self.contact = QPushButton(self.tr("Show submitter and contact"))
+        self.contact.setObjectName("showContact")
+        self.contact.setToolTip(self.tr("Each viewing is recorded in the audit log."))
+        self.contact.setVisible(services.may(Permission.VIEW_CONTACT))
+        self.contact.setEnabled(False)
+        self.contact.clicked.connect(self._show_contact)
+        self.submitters = QLabel()
+        self.submitters.setObjectName("submitters")
+        self.submitters.setWordWrap(True)
+        self.submitters.setTextFormat(Qt.TextFormat.PlainText)
         side = QGroupBox(self.tr("Record"))
         side_layout = QVBoxLayout(side)
         side_layout.addWidget(self.detail)
         side_layout.addWidget(self.faces)
+        side_layout.addWidget(self.contact)
+        side_layout.addWidget(self.submitters)
         side_layout.addWidget(self.search)
         side_layout.addStretch(1)
         side.setMaximumWidth(380)
@@ -431,20 +445,35 @@ class PersonsView(QWidget):
         self.tasks.submit(lambda _p: self.services.person(pid), self._show_detail,
                           lambda msg: self.detail.setText(msg))
 
+    def _show_contact(self) -> None:
+        if self.shown is None:
+            return
+        pid = self.shown.id
+        self.tasks.submit(lambda _p: self.services.submissions(pid), self._contacts,
+                          lambda msg: self.submitters.setText(msg))
+
+    def _contacts(self, subs: list[SubmissionView]) -> None:
+        lines = [self.tr("Submitter: %1; contact: %2").replace("%1", s.submitter or "—")
+                 .replace("%2", s.contact or "—") for s in subs if s.submitter or s.contact]
+        self.submitters.setText("\n".join(lines) or self.tr("No submitter recorded."))
+
     def _show_detail(self, person: PersonDetail) -> None:
         self.shown = person
+        self.submitters.clear()
+        self.contact.setEnabled(True)
         f = person.fields
         lines = [person.label]
         for key, label in (("name_ar", self.tr("Name in Arabic")),
                            ("name", self.tr("Name in Latin letters")),
                            ("born", self.tr("Born")), ("origin", self.tr("Place of origin")),
+                           ("description", self.tr("Physical description")),
                            ("arrest_date", self.tr("Date of arrest")),
                            ("arrest_place", self.tr("Place of arrest")),
                            ("arresting_branch", self.tr("Arresting branch")),
                            ("known_marks", self.tr("Marks known to the family"))):
             if f.get(key):
                 lines.append(f"{label}: {f[key]}")
-        lines.append(self.tr("%1 photos").replace("%1", str(len(person.photos))))
+        lines.append(self.tr("Photos: %1").replace("%1", str(len(person.photos))))
         self.detail.setText("\n".join(lines))
         self.faces.clear()
         for photo in person.photos:

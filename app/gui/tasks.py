@@ -50,6 +50,8 @@ class TaskRunner(QObject):
     """Runs callables off the GUI thread and reports back on it."""
 
     busy_changed = Signal(bool)
+    failed = Signal(str)
+    """Every failure, also those a view ignores (the window shows them in its status bar)."""
 
     def __init__(self, parent: QObject | None = None, readers: int = 2) -> None:
         super().__init__(parent)
@@ -74,6 +76,7 @@ class TaskRunner(QObject):
 
         signals.done.connect(on_done)
         signals.failed.connect(on_error)
+        signals.failed.connect(self.failed.emit)
         signals.done.connect(finish)
         signals.failed.connect(finish)
         if on_progress is not None:

@@ -194,6 +194,7 @@ def test_contact_field_only_for_users_granted_it(qtbot: QtBot, small_ws: Workspa
                                                  small_sup: Actor) -> None:
     plain = add_user(small_ws, CreateUser("ident2", PASSWORD, Role.IDENTIFIER), small_sup)
     window = _window(qtbot, Services(small_ws, start_session(small_ws, plain)))
+    assert window.persons.contact.isHidden()
     form = window.persons.open_intake()
     assert not form.contact.isVisible()
     form.close()
@@ -201,6 +202,7 @@ def test_contact_field_only_for_users_granted_it(qtbot: QtBot, small_ws: Workspa
     trusted = login(small_ws, small_sup.username, PASSWORD)
     assert trusted.can_view_contact
     window = _window(qtbot, Services(small_ws, start_session(small_ws, trusted)))
+    assert not window.persons.contact.isHidden()
     form = window.persons.open_intake()
     assert form.contact.isVisible()
     form.close()

@@ -156,6 +156,8 @@ def test_create_import_add_person_search_finds_true_body_first(
     window.persons.table.selectRow(0)
     qtbot.waitUntil(lambda: window.persons.search.isEnabled(), timeout=10_000)
     qtbot.waitUntil(lambda: window.persons.faces.count() == 1, timeout=10_000)
+    qtbot.mouseClick(window.persons.contact, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "+963 000 000" in window.persons.submitters.text(), timeout=10_000)
     save_screenshot(window, "en-persons")
 
     # search from the person's record: the Candidates screen for that person
@@ -199,7 +201,7 @@ def test_create_import_add_person_search_finds_true_body_first(
     qtbot.waitUntil(lambda: window.audit.table.rowCount() > 0, timeout=10_000)
     actions = {window.audit.table.item(r, 3).text()
                for r in range(window.audit.table.rowCount())}
-    assert {"import.finish", "person.create", "search.run"} <= actions
+    assert {"import.finish", "person.create", "search.run", "contact.view"} <= actions
     save_screenshot(window, "en-audit")
     window.navigate("overview")
     qtbot.waitUntil(lambda: window.overview.cards["candidates"].value.text() != "0",

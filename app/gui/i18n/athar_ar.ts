@@ -3,42 +3,42 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../audit_view.py" line="33" />
+        <location filename="../audit_view.py" line="34" />
         <source>No.</source>
         <translation>الرقم</translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="33" />
+        <location filename="../audit_view.py" line="34" />
         <source>Time (UTC)</source>
         <translation>الوقت (UTC)</translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="33" />
+        <location filename="../audit_view.py" line="34" />
         <source>User</source>
         <translation>المستخدم</translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="33" />
+        <location filename="../audit_view.py" line="34" />
         <source>Action</source>
         <translation>الإجراء</translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="34" />
+        <location filename="../audit_view.py" line="35" />
         <source>Object</source>
         <translation>الموضوع</translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="38" />
+        <location filename="../audit_view.py" line="39" />
         <source>Load older events</source>
         <translation>تحميل أحداث أقدم</translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="41" />
+        <location filename="../audit_view.py" line="42" />
         <source>Audit</source>
         <translation>سجل التدقيق</translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="43" />
+        <location filename="../audit_view.py" line="44" />
         <source>Every action is recorded in a hash chain; `athar verify` checks that none was altered.</source>
         <translation>يُسجَّل كل إجراء في سلسلة مترابطة بالتجزئة؛ ويتحقق الأمر `athar verify` من أن شيئاً منها لم يُعدَّل.</translation>
     </message>
@@ -273,122 +273,122 @@
         <translation>استيراد صور ما بعد الوفاة</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="63" />
+        <location filename="../import_dialog.py" line="64" />
         <source>Choose…</source>
         <translation>اختيار…</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="75" />
+        <location filename="../import_dialog.py" line="77" />
         <source>CSV file with columns file, body, …</source>
         <translation>ملف CSV بأعمدة file و body و…</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="80" />
+        <location filename="../import_dialog.py" line="82" />
         <source>Folder</source>
         <translation>المجلد</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="81" />
+        <location filename="../import_dialog.py" line="83" />
         <source>Grouping</source>
         <translation>التجميع</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="82" />
+        <location filename="../import_dialog.py" line="84" />
         <source>CSV list</source>
         <translation>قائمة CSV</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="83" />
+        <location filename="../import_dialog.py" line="85" />
         <source>Collection name</source>
         <translation>اسم المجموعة</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="88" />
+        <location filename="../import_dialog.py" line="90" />
         <source>Choose a folder and a collection name.</source>
         <translation>اختر مجلداً واسماً للمجموعة.</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="93" />
+        <location filename="../import_dialog.py" line="95" />
         <source>File</source>
         <translation>الملف</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="93" />
+        <location filename="../import_dialog.py" line="95" />
         <source>Reason</source>
         <translation>السبب</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="100" />
+        <location filename="../import_dialog.py" line="102" />
         <source>Start import</source>
         <translation>بدء الاستيراد</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="104" />
+        <location filename="../import_dialog.py" line="106" />
         <source>Cancel import</source>
         <translation>إلغاء الاستيراد</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="108" />
+        <location filename="../import_dialog.py" line="110" />
         <source>Close</source>
         <translation>إغلاق</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="125" />
+        <location filename="../import_dialog.py" line="127" />
         <source>Folder of post-mortem photos</source>
         <translation>مجلد صور ما بعد الوفاة</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="138" />
+        <location filename="../import_dialog.py" line="140" />
         <source>The folder %1 does not exist.</source>
         <translation>المجلد %1 غير موجود.</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="141" />
+        <location filename="../import_dialog.py" line="143" />
         <source>Give the collection a name.</source>
         <translation>أعطِ المجموعة اسماً.</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="146" />
+        <location filename="../import_dialog.py" line="148" />
         <source>The CSV list %1 does not exist.</source>
         <translation>قائمة CSV ‏%1 غير موجودة.</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="164" />
+        <location filename="../import_dialog.py" line="166" />
         <source>Preparing (counting files, loading the model)…</source>
         <translation>جارٍ التحضير (عدّ الملفات، تحميل النموذج)…</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="177" />
+        <location filename="../import_dialog.py" line="179" />
         <source>Cancelling: finishing the files in progress…</source>
         <translation>جارٍ الإلغاء: إنهاء الملفات قيد المعالجة…</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="185" />
+        <location filename="../import_dialog.py" line="187" />
         <source>%1 of %2 files, %3 faces found, %4 skipped; about %5 left</source>
         <translation>%1 من %2 ملفاً، عُثر على %3 وجهاً، تُخطّي %4؛ يتبقى نحو %5</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="200" />
+        <location filename="../import_dialog.py" line="202" />
         <source>Cancelled; everything imported so far is kept. Import the same folder again to resume.</source>
         <translation>أُلغي؛ حُفظ كل ما استُورد حتى الآن. استورد المجلد نفسه مرة أخرى للاستئناف.</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="202" />
+        <location filename="../import_dialog.py" line="204" />
         <source>Import finished.</source>
         <translation>انتهى الاستيراد.</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="204" />
+        <location filename="../import_dialog.py" line="206" />
         <source>%1 new photos, %2 faces, %3 already imported, %4 duplicates, %5 without a face, %6 skipped (%7).</source>
         <translation>%1 صورة جديدة، %2 وجهاً، %3 مستوردة سابقاً، %4 مكررة، %5 بلا وجه، %6 متخطاة (%7).</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="210" />
+        <location filename="../import_dialog.py" line="212" />
         <source>no face found (it can be marked by hand on the Body page)</source>
         <translation>لم يُعثر على وجه (يمكن تحديده يدوياً في صفحة الجثمان)</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="226" />
+        <location filename="../import_dialog.py" line="228" />
         <source>The import stopped: %1. Everything imported before this is kept.</source>
         <translation>توقف الاستيراد: %1. حُفظ كل ما استُورد قبل ذلك.</translation>
     </message>
@@ -549,27 +549,27 @@
 <context>
     <name>LockDialog</name>
     <message>
-        <location filename="../start.py" line="189" />
+        <location filename="../start.py" line="190" />
         <source>Session locked</source>
         <translation>الجلسة مقفلة</translation>
     </message>
     <message>
-        <location filename="../start.py" line="194" />
+        <location filename="../start.py" line="195" />
         <source>The session locked itself after a period without activity. Enter your password to continue.</source>
         <translation>أُقفلت الجلسة تلقائياً بعد فترة دون نشاط. أدخل كلمة المرور للمتابعة.</translation>
     </message>
     <message>
-        <location filename="../start.py" line="198" />
+        <location filename="../start.py" line="199" />
         <source>Unlock</source>
         <translation>فتح القفل</translation>
     </message>
     <message>
-        <location filename="../start.py" line="203" />
+        <location filename="../start.py" line="204" />
         <source>User</source>
         <translation>المستخدم</translation>
     </message>
     <message>
-        <location filename="../start.py" line="204" />
+        <location filename="../start.py" line="205" />
         <source>Password</source>
         <translation>كلمة المرور</translation>
     </message>
@@ -577,102 +577,107 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="91" />
+        <location filename="../main_window.py" line="88" />
         <source>Athar — %1</source>
         <translation>أثر — %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="95" />
+        <location filename="../main_window.py" line="92" />
         <source>Overview</source>
         <translation>نظرة عامة</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="95" />
+        <location filename="../main_window.py" line="92" />
         <source>Post-mortem</source>
         <translation>ما بعد الوفاة</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="96" />
+        <location filename="../main_window.py" line="93" />
         <source>Missing persons</source>
         <translation>المفقودون</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="96" />
+        <location filename="../main_window.py" line="93" />
         <source>Candidates</source>
         <translation>المرشحون</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="97" />
+        <location filename="../main_window.py" line="94" />
         <source>Review (later)</source>
         <translation>المراجعة (لاحقاً)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="97" />
+        <location filename="../main_window.py" line="94" />
         <source>Audit</source>
         <translation>سجل التدقيق</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="146" />
+        <location filename="../main_window.py" line="144" />
         <source>Workspace: %1</source>
         <translation>مساحة العمل: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="148" />
+        <location filename="../main_window.py" line="146" />
         <source>User: %1 (%2)</source>
         <translation>المستخدم: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="151" />
+        <location filename="../main_window.py" line="149" />
         <source>Model: %1</source>
         <translation>النموذج: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="154" />
+        <location filename="../main_window.py" line="152" />
         <source>Device: %1</source>
         <translation>الجهاز: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="162" />
+        <location filename="../main_window.py" line="160" />
         <source>&amp;Workspace</source>
         <translation>&amp;مساحة العمل</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="163" />
+        <location filename="../main_window.py" line="161" />
         <source>Import post-mortem photos…</source>
         <translation>استيراد صور ما بعد الوفاة…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="165" />
+        <location filename="../main_window.py" line="163" />
         <source>New missing person…</source>
         <translation>مفقود جديد…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="167" />
+        <location filename="../main_window.py" line="165" />
         <source>Lock now</source>
         <translation>إقفال الآن</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="169" />
+        <location filename="../main_window.py" line="167" />
         <source>Close workspace</source>
         <translation>إغلاق مساحة العمل</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="173" />
+        <location filename="../main_window.py" line="171" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="174" />
+        <location filename="../main_window.py" line="172" />
         <source>Blur post-mortem photos until clicked</source>
         <translation>تمويه صور ما بعد الوفاة حتى النقر عليها</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="179" />
+        <location filename="../main_window.py" line="177" />
         <source>Language</source>
         <translation>اللغة</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="234" />
+        <location filename="../main_window.py" line="233" />
+        <source>Error: %1</source>
+        <translation>خطأ: %1</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="236" />
         <source>Working…</source>
         <translation>جارٍ العمل…</translation>
     </message>
@@ -803,37 +808,37 @@
         <translation>صور (%1)</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="266" />
+        <location filename="../persons.py" line="262" />
         <source>Looking for faces…</source>
         <translation>جارٍ البحث عن الوجوه…</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="274" />
+        <location filename="../persons.py" line="276" />
         <source>%1 cannot be used: %2</source>
         <translation>لا يمكن استخدام %1: %2</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="279" />
+        <location filename="../persons.py" line="281" />
         <source>other face</source>
         <translation>وجه آخر</translation>
     </message>
     <message numerus="yes">
-        <location filename="../persons.py" line="282" />
+        <location filename="../persons.py" line="284" />
         <source>Faces found so far: %n</source>
         <translation><numerusform>لم يُعثر على وجوه بعد.</numerusform><numerusform>عُثر على وجه واحد حتى الآن.</numerusform><numerusform>عُثر على وجهين حتى الآن.</numerusform><numerusform>عُثر على %n وجوه حتى الآن.</numerusform><numerusform>عُثر على %n وجهاً حتى الآن.</numerusform><numerusform>عُثر على %n وجه حتى الآن.</numerusform></translation>
     </message>
     <message>
-        <location filename="../persons.py" line="283" />
+        <location filename="../persons.py" line="285" />
         <source>No face found yet: the record can still be saved, and a face can be marked later.</source>
         <translation>لم يُعثر على وجه بعد: يمكن حفظ السجل مع ذلك، وتحديد الوجه لاحقاً.</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="305" />
+        <location filename="../persons.py" line="307" />
         <source>Enter a name in Arabic or in Latin letters.</source>
         <translation>أدخل اسماً بالعربية أو بالحروف اللاتينية.</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="309" />
+        <location filename="../persons.py" line="311" />
         <source>Saving…</source>
         <translation>جارٍ الحفظ…</translation>
     </message>
@@ -879,79 +884,104 @@
 <context>
     <name>PersonsView</name>
     <message>
-        <location filename="../persons.py" line="349" />
+        <location filename="../persons.py" line="351" />
         <source>Type a name in Arabic or Latin letters…</source>
         <translation>اكتب اسماً بالعربية أو بالحروف اللاتينية…</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="353" />
+        <location filename="../persons.py" line="355" />
         <source>New missing person…</source>
         <translation>مفقود جديد…</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="356" />
+        <location filename="../persons.py" line="358" />
         <source>Search the post-mortem photos</source>
         <translation>البحث في صور ما بعد الوفاة</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="373" />
+        <location filename="../persons.py" line="375" />
+        <source>Show submitter and contact</source>
+        <translation>إظهار مقدّم البلاغ ووسيلة التواصل</translation>
+    </message>
+    <message>
+        <location filename="../persons.py" line="377" />
+        <source>Each viewing is recorded in the audit log.</source>
+        <translation>تُسجَّل كل مشاهدة في سجل التدقيق.</translation>
+    </message>
+    <message>
+        <location filename="../persons.py" line="385" />
         <source>Record</source>
         <translation>السجل</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="380" />
+        <location filename="../persons.py" line="394" />
         <source>Missing persons</source>
         <translation>المفقودون</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="404" />
+        <location filename="../persons.py" line="421" />
         <source>%1 of %2</source>
         <translation>%1 من %2</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="434" />
+        <location filename="../persons.py" line="456" />
+        <source>Submitter: %1; contact: %2</source>
+        <translation>مقدّم البلاغ: %1؛ التواصل: %2</translation>
+    </message>
+    <message>
+        <location filename="../persons.py" line="458" />
+        <source>No submitter recorded.</source>
+        <translation>لم يُسجَّل مقدّم بلاغ.</translation>
+    </message>
+    <message>
+        <location filename="../persons.py" line="466" />
         <source>Name in Arabic</source>
         <translation>الاسم بالعربية</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="435" />
+        <location filename="../persons.py" line="467" />
         <source>Name in Latin letters</source>
         <translation>الاسم بالحروف اللاتينية</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="436" />
+        <location filename="../persons.py" line="468" />
         <source>Born</source>
         <translation>الولادة</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="436" />
+        <location filename="../persons.py" line="468" />
         <source>Place of origin</source>
         <translation>مكان المنشأ</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="437" />
+        <location filename="../persons.py" line="469" />
+        <source>Physical description</source>
+        <translation>الوصف الجسدي</translation>
+    </message>
+    <message>
+        <location filename="../persons.py" line="470" />
         <source>Date of arrest</source>
         <translation>تاريخ الاعتقال</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="438" />
+        <location filename="../persons.py" line="471" />
         <source>Place of arrest</source>
         <translation>مكان الاعتقال</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="439" />
+        <location filename="../persons.py" line="472" />
         <source>Arresting branch</source>
         <translation>الفرع الذي اعتقله</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="440" />
+        <location filename="../persons.py" line="473" />
         <source>Marks known to the family</source>
         <translation>علامات تعرفها العائلة</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="443" />
-        <source>%1 photos</source>
-        <translation>%1 صور</translation>
+        <location filename="../persons.py" line="476" />
+        <source>Photos: %1</source>
+        <translation>الصور: %1</translation>
     </message>
 </context>
 <context>
@@ -1008,12 +1038,12 @@
 <context>
     <name>ReviewPlaceholder</name>
     <message>
-        <location filename="../main_window.py" line="68" />
+        <location filename="../main_window.py" line="65" />
         <source>Review</source>
         <translation>المراجعة</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="70" />
+        <location filename="../main_window.py" line="67" />
         <source>The side-by-side review of candidates comes in a later version. Until then, candidates stay queued.</source>
         <translation>تأتي مراجعة المرشحين جنباً إلى جنب في إصدار لاحق. وحتى ذلك الحين يبقى المرشحون في الانتظار.</translation>
     </message>
@@ -1026,89 +1056,89 @@
         <translation>أثر — فتح مساحة عمل</translation>
     </message>
     <message>
-        <location filename="../start.py" line="73" />
+        <location filename="../start.py" line="74" />
         <source>Choose…</source>
         <translation>اختيار…</translation>
     </message>
     <message>
-        <location filename="../start.py" line="88" />
+        <location filename="../start.py" line="89" />
         <source>Recent workspaces</source>
         <translation>مساحات العمل الأخيرة</translation>
     </message>
     <message>
-        <location filename="../start.py" line="95" />
+        <location filename="../start.py" line="96" />
         <source>A new workspace is an encrypted folder. Choose a long passphrase: it cannot be recovered. The user below becomes its first supervisor.</source>
         <translation>مساحة العمل الجديدة مجلد مشفّر. اختر عبارة مرور طويلة: لا يمكن استرجاعها. يصبح المستخدم أدناه أول مشرف عليها.</translation>
     </message>
     <message>
-        <location filename="../start.py" line="97" />
+        <location filename="../start.py" line="98" />
         <source>Repeat the passphrase</source>
         <translation>أعد كتابة عبارة المرور</translation>
     </message>
     <message>
-        <location filename="../start.py" line="98" />
+        <location filename="../start.py" line="99" />
         <source>Open</source>
         <translation>فتح</translation>
     </message>
     <message>
-        <location filename="../start.py" line="99" />
+        <location filename="../start.py" line="100" />
         <source>Create new</source>
         <translation>إنشاء جديدة</translation>
     </message>
     <message>
-        <location filename="../start.py" line="107" />
-        <location filename="../start.py" line="144" />
+        <location filename="../start.py" line="108" />
+        <location filename="../start.py" line="145" />
         <source>Workspace folder</source>
         <translation>مجلد مساحة العمل</translation>
     </message>
     <message>
-        <location filename="../start.py" line="108" />
+        <location filename="../start.py" line="109" />
         <source>Passphrase</source>
         <translation>عبارة المرور</translation>
     </message>
     <message>
-        <location filename="../start.py" line="109" />
+        <location filename="../start.py" line="110" />
         <source>User name</source>
         <translation>اسم المستخدم</translation>
     </message>
     <message>
-        <location filename="../start.py" line="110" />
+        <location filename="../start.py" line="111" />
         <source>Password</source>
         <translation>كلمة المرور</translation>
     </message>
     <message>
-        <location filename="../start.py" line="111" />
+        <location filename="../start.py" line="112" />
         <source>Language</source>
         <translation>اللغة</translation>
     </message>
     <message>
-        <location filename="../start.py" line="115" />
-        <location filename="../start.py" line="136" />
+        <location filename="../start.py" line="116" />
+        <location filename="../start.py" line="137" />
         <source>Unlock and open</source>
         <translation>فتح القفل والدخول</translation>
     </message>
     <message>
-        <location filename="../start.py" line="135" />
+        <location filename="../start.py" line="136" />
         <source>Create and open</source>
         <translation>إنشاء والدخول</translation>
     </message>
     <message>
-        <location filename="../start.py" line="153" />
+        <location filename="../start.py" line="154" />
         <source>Choose a workspace folder.</source>
         <translation>اختر مجلد مساحة العمل.</translation>
     </message>
     <message>
-        <location filename="../start.py" line="156" />
+        <location filename="../start.py" line="157" />
         <source>The two passphrases differ.</source>
         <translation>عبارتا المرور مختلفتان.</translation>
     </message>
     <message>
-        <location filename="../start.py" line="161" />
+        <location filename="../start.py" line="162" />
         <source>Creating the workspace…</source>
         <translation>جارٍ إنشاء مساحة العمل…</translation>
     </message>
     <message>
-        <location filename="../start.py" line="162" />
+        <location filename="../start.py" line="163" />
         <source>Unlocking…</source>
         <translation>جارٍ فتح القفل…</translation>
     </message>
