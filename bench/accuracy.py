@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
 import tempfile
 import time
@@ -20,12 +21,15 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import Identity, identities, new_workspace, stage  # noqa: E402
+from common import Identity, identities, new_workspace, open_workspace, stage  # noqa: E402
 from conditions import CONDITIONS, Condition  # noqa: E402
 
+from athar.casework.accounts import Actor  # noqa: E402
+from athar.casework.context import Workspace  # noqa: E402
 from athar.casework.entities import Body, MissingPerson, Side  # noqa: E402
 from athar.casework.ingest import ImportPhotos, ImportService  # noqa: E402
 from athar.casework.search import RunSearch, SearchService  # noqa: E402
+from athar.casework.users import login  # noqa: E402
 from athar.models.dlib_backend import DlibPipelineFactory  # noqa: E402
 
 RANKS = (1, 5, 10, 20)
@@ -50,17 +54,39 @@ class Row:
     """The same lists re-ranked by the mean of each Body's best three pairs (fusion)."""
 
 
+class AmTemplates:
+    """The families' photos are the same clean images in every run of one model variant:
+    they are analysed once per variant, into a template workspace that each run copies."""
+
+    def __init__(self, work: Path) -> None:
+        self.work = work
+        self._made: dict[str, Path] = {}
+
+    def workspace(self, dest: Path, am: dict[str, list[Path]],
+                  factory: DlibPipelineFactory | None) -> tuple[Workspace, Actor]:
+        key = repr(factory)
+        if key not in self._made:
+            root = self.work / f"am-template-{len(self._made)}"
+            ws, actor = new_workspace(root / "ws", factory)
+            ImportService(ws).run(ImportPhotos(stage(root / "am", am), Side.AM, "folder",
+                                               None, 2), actor)
+            ws.close()
+            self._made[key] = root / "ws"
+        shutil.copytree(self._made[key], dest)
+        ws = open_workspace(dest, factory)
+        return ws, login(ws, "bench", "bench-password")
+
+
 def _run_pipeline(work: Path, pm: dict[str, list[Path]], am: dict[str, list[Path]],
                   condition: Condition | None, factory: DlibPipelineFactory | None,
-                  top: int) -> tuple[tuple[list[int | None], list[int | None]], int, int, int,
-                                     object]:
+                  top: int, templates: AmTemplates
+                  ) -> tuple[tuple[list[int | None], list[int | None]], int, int, int,
+                             object]:
     pm_dir = stage(work / "pm", pm, condition)
-    am_dir = stage(work / "am", am)
-    ws, actor = new_workspace(work / "ws", factory)
+    ws, actor = templates.workspace(work / "ws", am, factory)
     try:
         service = ImportService(ws)
         pm_report = service.run(ImportPhotos(pm_dir, Side.PM, "folder", "bench", 2), actor)
-        service.run(ImportPhotos(am_dir, Side.AM, "folder", None, 2), actor)
         results = SearchService(ws).run(RunSearch(all_persons=True, top=top), actor)
         ranks = [next((m.rank for m in r.matches if m.label == r.query_label), None)
                  for r in results]
@@ -95,14 +121,14 @@ def _labelled_vectors(ws: object) -> tuple[np.ndarray, list[str]]:
 
 
 def closed_set(ids: list[Identity], name: str, condition: Condition | None, work: Path,
-               variant: str = "athar", factory: DlibPipelineFactory | None = None
-               ) -> tuple[Row, object]:
+               templates: AmTemplates, variant: str = "athar",
+               factory: DlibPipelineFactory | None = None) -> tuple[Row, object]:
     """AM = first photo of each identity, PM (degraded) = the rest."""
     started = time.monotonic()
     pm = {i.name: list(i.photos[1:]) for i in ids}
     am = {i.name: [i.photos[0]] for i in ids}
     (ranks, fused), pm_photos, no_face, faceless, vectors = _run_pipeline(
-        work, pm, am, condition, factory, top=len(ids))
+        work, pm, am, condition, factory, len(ids), templates)
     n = len(ranks)
 
     def share(rs: list[int | None], k: int) -> float:
@@ -244,6 +270,8 @@ def main(argv: list[str] | None = None) -> int:
                    help="conditions also run with the straightforward-dlib baseline")
     p.add_argument("--flip", default="clean,pm-hard",
                    help="conditions also run with flip test-time augmentation")
+    p.add_argument("--quarter-only", default="pm-hard",
+                   help="conditions also run without the tilt search (quarter turns only)")
     p.add_argument("--limit", type=int, help="only the first N identities (smoke runs)")
     args = p.parse_args(argv)
     ids = identities(args.data)[: args.limit]
@@ -252,21 +280,29 @@ def main(argv: list[str] | None = None) -> int:
     rows: list[Row] = []
     vectors: object = None
     with tempfile.TemporaryDirectory(prefix="athar-acc-") as tmp:
+        templates = AmTemplates(Path(tmp))
         for k, name in enumerate(c for c in args.conditions.split(",") if c):
-            row, vecs = closed_set(ids, name, CONDITIONS[name], Path(tmp) / f"c{k}")
+            row, vecs = closed_set(ids, name, CONDITIONS[name], Path(tmp) / f"c{k}",
+                                   templates)
             rows.append(row)
             vectors = vecs if name == "clean" else vectors
             print(f"{name}: {row.cmc}", file=sys.stderr)
         for k, name in enumerate(c for c in args.baseline.split(",") if c):
             row, _ = closed_set(ids, name, CONDITIONS[name], Path(tmp) / f"b{k}",
-                                "baseline", BASELINE)
+                                templates, "baseline", BASELINE)
             rows.append(row)
             print(f"{name} baseline: {row.cmc}", file=sys.stderr)
         for k, name in enumerate(c for c in args.flip.split(",") if c):
             row, _ = closed_set(ids, name, CONDITIONS[name], Path(tmp) / f"f{k}",
-                                "flip-tta", DlibPipelineFactory(flip_tta=True))
+                                templates, "flip-tta", DlibPipelineFactory(flip_tta=True))
             rows.append(row)
             print(f"{name} flip-tta: {row.cmc}", file=sys.stderr)
+        for k, name in enumerate(c for c in args.quarter_only.split(",") if c):
+            row, _ = closed_set(ids, name, CONDITIONS[name], Path(tmp) / f"q{k}",
+                                templates, "quarter-turns-only",
+                                DlibPipelineFactory(tilt_search=False))
+            rows.append(row)
+            print(f"{name} quarter-turns-only: {row.cmc}", file=sys.stderr)
         openset = open_set(ids, Path(tmp) / "open")
     ver = verification(vectors)  # type: ignore[arg-type]
     elapsed = time.monotonic() - started

@@ -63,3 +63,16 @@ def test_open_workspace_bench_runs(tmp_path: Path) -> None:
     report = json.loads((tmp_path / "report-400.json").read_text())
     assert report["pm_faces_shown"] == 400
     assert 0 < report["numbers_shown_s"] < 3.0
+
+
+@pytest.mark.slow
+def test_search_bench_runs_on_fitted_vectors(tmp_path: Path, faces_dev: Path) -> None:
+    data = _tiny(faces_dev, tmp_path / "data", 4)
+    out = tmp_path / "out"
+    done = _run("bench/search.py", "--sizes", "3000", "--fit", str(data), "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    rows = json.loads((out / "report.json").read_text())
+    hnsw = next(r for r in rows if r["method"] == "faiss hnsw" and not r.get("extrapolated"))
+    assert hnsw["recall10"] >= 0.99
+    assert hnsw["recall10_real"] >= 0.99
+    assert "recall@10 real queries" in (out / "report.md").read_text()
