@@ -60,7 +60,8 @@ class Controller:
         old = self.window
         old.closed.disconnect(self._closed)
         page = old.stack.currentIndex()
-        old.lock_timer.stop()
+        old.retire()
+        self.app.processEvents()  # deliver the results of finished tasks to the old window
         old.hide()
         old.deleteLater()
         self.show_main(self.services).rail.setCurrentRow(page)

@@ -50,7 +50,11 @@ class AuditView(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.more)
         self._oldest: int | None = None
-        services.events.changed.connect(lambda _w: self.refresh() if self.isVisible() else None)
+        services.events.changed.connect(self._changed)
+
+    def _changed(self, _what: str) -> None:
+        if self.isVisible():
+            self.refresh()
 
     def refresh(self) -> None:
         """Load the newest page of events."""

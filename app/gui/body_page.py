@@ -25,6 +25,7 @@ from athar.app.gui.services import Services
 from athar.app.gui.tasks import TaskRunner
 from athar.app.gui.thumbnails import PictureKey, ThumbnailCache
 from athar.app.gui.widgets import show_error
+from athar.casework.accounts import Permission
 from athar.casework.browse import BODY_FIELDS, BodyDetail, PhotoView
 from athar.casework.entities import FaceSource
 from athar.casework.marking import MarkFace
@@ -190,6 +191,11 @@ class BodyView(QWidget):
         self.save = QPushButton(self.tr("Save numbers"))
         self.save.setObjectName("saveBody")
         self.save.clicked.connect(self._save)
+        may_edit = services.may(Permission.EDIT_RECORDS)
+        self.save.setEnabled(may_edit)
+        self.mark.setEnabled(may_edit)
+        for edit in self.fields.values():
+            edit.setReadOnly(not may_edit)
         self.message = QLabel()
         self.message.setObjectName("bodyMessage")
         self.message.setWordWrap(True)

@@ -29,6 +29,7 @@ from athar.app.gui.start import LockDialog
 from athar.app.gui.tasks import TaskRunner
 from athar.app.gui.thumbnails import ThumbnailCache
 from athar.app.gui.widgets import isolate
+from athar.casework.accounts import Permission
 
 PAGES = ("overview", "postmortem", "persons", "candidates", "review", "audit")
 LOCK_CHECK_MS = 2000
@@ -166,6 +167,8 @@ class MainWindow(QMainWindow):
         lock.triggered.connect(self.lock_now)
         quit_action = QAction(self.tr("Close workspace"), self)
         quit_action.triggered.connect(self.close)
+        imp.setEnabled(self.services.may(Permission.IMPORT))
+        person.setEnabled(self.services.may(Permission.ADD_PERSON))
         for a in (imp, person, lock, quit_action):
             file_menu.addAction(a)
         view_menu = self.menuBar().addMenu(self.tr("&View"))
@@ -177,10 +180,17 @@ class MainWindow(QMainWindow):
         language_menu = view_menu.addMenu(self.tr("Language"))
         for code, name in LANGUAGES.items():
             action = QAction(name, self)
-            action.triggered.connect(lambda _c=False, code=code: self.language_change.emit(code))
+            action.triggered.connect(lambda _c=False, code=code: self._language(code))
             language_menu.addAction(action)
         self.tasks.submit(lambda _p: self.services.blur_pm_photos(), self._blur_loaded,
                           lambda _m: None)
+
+    def _language(self, code: str) -> None:
+        if self.tasks.writing:  # the window is rebuilt: not while an import or search runs
+            self.statusBar().showMessage(self.tr(
+                "Change the language when the running import or search has finished."), 10_000)
+            return
+        self.language_change.emit(code)
 
     def _blur_loaded(self, on: bool) -> None:
         self.blur_action.blockSignals(True)
@@ -257,7 +267,9 @@ class MainWindow(QMainWindow):
         self.lock_dialog.finished.disconnect(self._unlocked)
         self.centralWidget().setVisible(True)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # Qt override
+    def retire(self) -> None:
+        """Stop watching the session and let running work finish (before closing or
+        being replaced by a window in another language)."""
         if self.import_dialog is not None and self.import_dialog.running:
             self.import_dialog.request_cancel()
         self.lock_timer.stop()
@@ -265,5 +277,8 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.removeEventFilter(self._filter)
         self.tasks.wait(30_000)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # Qt override
+        self.retire()
         self.closed.emit()
         super().closeEvent(event)

@@ -50,7 +50,10 @@ class OverviewView(QWidget):
         layout.addLayout(grid)
         layout.addLayout(lower, 1)
         self.loaded: Overview | None = None
-        services.events.changed.connect(lambda _what: self.refresh())
+        services.events.changed.connect(self._changed)
+
+    def _changed(self, _what: str) -> None:
+        self.refresh()
 
     def refresh(self) -> None:
         """Ask the services for fresh numbers (in the background)."""

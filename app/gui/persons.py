@@ -355,6 +355,7 @@ class PersonsView(QWidget):
         new = QPushButton(self.tr("New missing person…"))
         new.setObjectName("newPerson")
         new.clicked.connect(self.open_intake)
+        new.setEnabled(services.may(Permission.ADD_PERSON))
         self.search = QPushButton(self.tr("Search the post-mortem photos"))
         self.search.setObjectName("searchPerson")
         self.search.setEnabled(False)
@@ -404,8 +405,11 @@ class PersonsView(QWidget):
         self.shown: PersonDetail | None = None
         self._wanted: int | None = None
         thumbs.ready.connect(self._thumb_ready)
-        services.events.changed.connect(lambda what: self.refresh()
-                                        if what in ("person", "import") else None)
+        services.events.changed.connect(self._changed)
+
+    def _changed(self, what: str) -> None:
+        if what in ("person", "import"):
+            self.refresh()
 
     def refresh(self) -> None:
         """Reload the list (in the background)."""

@@ -32,6 +32,7 @@ from athar.app.gui.body_page import BodyView
 from athar.app.gui.services import Services
 from athar.app.gui.tasks import TaskRunner
 from athar.app.gui.thumbnails import PictureKey, ThumbnailCache
+from athar.casework.accounts import Permission
 from athar.casework.browse import BodySummary, CollectionView
 from athar.casework.text import search_key
 
@@ -161,6 +162,7 @@ class PostMortemView(QWidget):
         import_button = QPushButton(self.tr("Import post-mortem photos…"))
         import_button.setObjectName("importButton")
         import_button.clicked.connect(self.import_requested.emit)
+        import_button.setEnabled(services.may(Permission.IMPORT))
         bar = QHBoxLayout()
         bar.addWidget(self.filter, 1)
         bar.addWidget(self.count)

@@ -77,7 +77,8 @@ class ThumbnailCache(QObject):
 
     def _lost(self, key: PictureKey) -> None:
         self._pending.discard(key)
-        self._failed.add(key)
+        if not self.services.session.locked:  # a locked session is not a broken picture
+            self._failed.add(key)
         self.ready.emit(key)
 
     def clear(self) -> None:

@@ -296,3 +296,19 @@ def test_athar_without_a_command_opens_the_desktop_app(monkeypatch: pytest.Monke
     assert cli.main([]) == 0
     assert cli.main(["gui"]) == 0
     assert len(started) == 2
+
+
+def test_actions_a_role_may_not_take_are_disabled(qtbot: QtBot, small_ws: Workspace,
+                                                  small_sup: Actor) -> None:
+    from PySide6.QtWidgets import QPushButton
+
+    examiner = add_user(small_ws, CreateUser("exam1", PASSWORD, Role.EXAMINER), small_sup)
+    window = _window(qtbot, Services(small_ws, start_session(small_ws, examiner)))
+    assert not window.postmortem.findChild(QPushButton, "importButton").isEnabled()
+    assert not window.persons.findChild(QPushButton, "newPerson").isEnabled()
+    open_first_body(qtbot, window)  # an examiner sees the records...
+    page = window.postmortem.body_page
+    assert not page.save.isEnabled()
+    assert not page.mark.isEnabled()
+    assert page.fields["detainee_no"].isReadOnly()
+    window.close()

@@ -672,12 +672,17 @@
         <translation>اللغة</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="233" />
+        <location filename="../main_window.py" line="188" />
+        <source>Change the language when the running import or search has finished.</source>
+        <translation>غيّر اللغة بعد انتهاء الاستيراد أو البحث الجاري.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="240" />
         <source>Error: %1</source>
         <translation>خطأ: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="236" />
+        <location filename="../main_window.py" line="243" />
         <source>Working…</source>
         <translation>جارٍ العمل…</translation>
     </message>
@@ -919,67 +924,67 @@
         <translation>المفقودون</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="421" />
+        <location filename="../persons.py" line="424" />
         <source>%1 of %2</source>
         <translation>%1 من %2</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="456" />
+        <location filename="../persons.py" line="459" />
         <source>Submitter: %1; contact: %2</source>
         <translation>مقدّم البلاغ: %1؛ التواصل: %2</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="458" />
+        <location filename="../persons.py" line="461" />
         <source>No submitter recorded.</source>
         <translation>لم يُسجَّل مقدّم بلاغ.</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="466" />
+        <location filename="../persons.py" line="469" />
         <source>Name in Arabic</source>
         <translation>الاسم بالعربية</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="467" />
+        <location filename="../persons.py" line="470" />
         <source>Name in Latin letters</source>
         <translation>الاسم بالحروف اللاتينية</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="468" />
+        <location filename="../persons.py" line="471" />
         <source>Born</source>
         <translation>الولادة</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="468" />
+        <location filename="../persons.py" line="471" />
         <source>Place of origin</source>
         <translation>مكان المنشأ</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="469" />
+        <location filename="../persons.py" line="472" />
         <source>Physical description</source>
         <translation>الوصف الجسدي</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="470" />
+        <location filename="../persons.py" line="473" />
         <source>Date of arrest</source>
         <translation>تاريخ الاعتقال</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="471" />
+        <location filename="../persons.py" line="474" />
         <source>Place of arrest</source>
         <translation>مكان الاعتقال</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="472" />
+        <location filename="../persons.py" line="475" />
         <source>Arresting branch</source>
         <translation>الفرع الذي اعتقله</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="473" />
+        <location filename="../persons.py" line="476" />
         <source>Marks known to the family</source>
         <translation>علامات تعرفها العائلة</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="476" />
+        <location filename="../persons.py" line="479" />
         <source>Photos: %1</source>
         <translation>الصور: %1</translation>
     </message>

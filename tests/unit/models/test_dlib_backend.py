@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import shutil
 from pathlib import Path
 
 import numpy as np
 import pytest
-from PIL import Image
+from PIL import Image, ImageEnhance, ImageFilter
 
 from athar.casework.errors import ModelUnavailableError
 from athar.models.dlib_backend import DLIB_MANIFEST, DlibPipelineFactory, _models_folder
@@ -61,3 +62,36 @@ def test_flip_variant_vectors_are_unit_and_close(face: np.ndarray) -> None:
 def test_blank_image_has_no_face() -> None:
     blank = np.full((120, 160, 3), 127, np.uint8)
     assert DlibPipelineFactory()().detect(blank) == []
+
+
+def _post_mortem_like(face: np.ndarray, angle: float) -> np.ndarray:
+    """Turned, under-exposed, grey, blurred and compressed (as bench/conditions.pm_hard)."""
+    img = Image.fromarray(face).rotate(angle, resample=Image.Resampling.BILINEAR, expand=True)
+    img = ImageEnhance.Contrast(ImageEnhance.Brightness(img).enhance(0.25)).enhance(0.6)
+    img = img.convert("L").convert("RGB").filter(ImageFilter.GaussianBlur(1.5))
+    buf = io.BytesIO()
+    img.save(buf, "JPEG", quality=20)
+    return np.asarray(Image.open(io.BytesIO(buf.getvalue())).convert("RGB"))
+
+
+def test_tilted_views_find_what_quarter_turns_miss_on_a_degraded_photo(
+        face: np.ndarray) -> None:
+    photo = _post_mortem_like(face, 270.12)
+    assert DlibPipelineFactory(tilt_search=False, use_cnn=False)().detect(photo) == []
+    pipeline = DlibPipelineFactory(use_cnn=False)()
+    found = pipeline.detect(photo)
+    assert len(found) == 1
+    assert found[0].method.startswith("hog+tilt")
+    clean = pipeline.embed(face, pipeline.detect(face))
+    assert float(pipeline.embed(photo, found)[0] @ clean[0]) > 0.85
+
+
+@pytest.mark.parametrize("tilt", [-20.0, -10.0, 10.0, 20.0])
+def test_tilted_view_maps_landmarks_back_exactly(face: np.ndarray, tilt: float) -> None:
+    pipeline = DlibPipelineFactory()()
+    upright = pipeline.detect(face)[0]
+    found = pipeline._tilt_pass(face, tilt, 1.0)
+    assert len(found) == 1
+    assert found[0].points is not None
+    error = np.abs(np.array(found[0].points) - np.array(upright.landmarks)).max()
+    assert error < 4.0  # pixels, on a 250 px photo
