@@ -30,6 +30,8 @@ from pathlib import Path
 import faiss
 import numpy as np
 
+from athar.index.faiss_store import HNSW_EF_CONSTRUCTION, HNSW_M
+
 DIM = 128
 K = 200
 QUERIES = 200
@@ -129,9 +131,9 @@ def build(kind: str, base: np.ndarray) -> tuple[faiss.Index, float]:
     n = base.shape[0]
     if kind == "exact":
         index = faiss.IndexFlatIP(DIM)
-    elif kind == "hnsw":
-        index = faiss.IndexHNSWFlat(DIM, 32, faiss.METRIC_INNER_PRODUCT)
-        index.hnsw.efConstruction = 80
+    elif kind == "hnsw":  # the parameters Athar's index policy uses
+        index = faiss.IndexHNSWFlat(DIM, HNSW_M, faiss.METRIC_INNER_PRODUCT)
+        index.hnsw.efConstruction = HNSW_EF_CONSTRUCTION
     else:
         nlist = int(4 * np.sqrt(n))
         ivf = faiss.IndexIVFPQ(faiss.IndexFlatIP(DIM), DIM, nlist, 32, 8,

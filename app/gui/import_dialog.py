@@ -229,6 +229,11 @@ class ImportDialog(QDialog):
                                     "this is kept.").replace("%1", message))
         self.services.events.changed.emit("import")
 
+    def reject(self) -> None:
+        """Escape closes the dialog only when no import runs (Cancel stops one)."""
+        if not self.running:
+            super().reject()
+
     def closeEvent(self, event: object) -> None:  # type: ignore[override]
         if self.running:
             event.ignore()  # type: ignore[attr-defined]

@@ -222,7 +222,8 @@ class MainWindow(QMainWindow):
 
     def open_import(self) -> ImportDialog:
         """The import dialog (non-modal: the window stays usable during the import)."""
-        if self.import_dialog is None or not self.import_dialog.isVisible():
+        if self.import_dialog is None or not (self.import_dialog.isVisible()
+                                              or self.import_dialog.running):
             self.import_dialog = ImportDialog(self.services, self.tasks, self)
         self.import_dialog.show()
         self.import_dialog.raise_()

@@ -294,7 +294,7 @@ class PersonIntakeDialog(QDialog):
         return AddPerson(
             name=name, name_ar=text(self.name_ar), sex=self.sex.currentData(),
             born=text(self.born), submitter=text(self.submitter),
-            contact=text(self.contact) if self.contact.isVisible() else None,
+            contact=None if self.contact.isHidden() else text(self.contact),
             origin=text(self.origin), arrest_date=text(self.arrest_date),
             arrest_place=text(self.arrest_place), arresting_branch=text(self.branch),
             description=self.description.toPlainText().strip() or None,
