@@ -10,7 +10,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     QSize,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
@@ -40,14 +39,13 @@ from athar.app.gui import labels
 from athar.app.gui.services import Services
 from athar.app.gui.tasks import TaskRunner
 from athar.app.gui.thumbnails import PictureKey, ThumbnailCache
+from athar.app.gui.widgets import KEY_ROLE, NameFilter
 from athar.casework.accounts import Permission
 from athar.casework.imaging import SUPPORTED_SUFFIXES
 from athar.casework.marking import FacePreview
 from athar.casework.persons import AddPerson, PersonDetail, PersonSummary, SubmissionView
-from athar.casework.text import search_key
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-KEY_ROLE = Qt.ItemDataRole.UserRole + 2
 FACE = 96
 
 
@@ -98,25 +96,8 @@ class PersonTableModel(QAbstractTableModel):
         return None
 
 
-class PersonFilter(QSortFilterProxyModel):
-    """Keeps rows whose name contains what was typed, ignoring diacritics and letter forms."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.needle = ""
-
-    def set_needle(self, text: str) -> None:
-        """Filter by this text (search_key applied to both sides)."""
-        self.beginFilterChange()
-        self.needle = search_key(text)
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(self, row: int,  # Qt override
-                         parent: QModelIndex | QPersistentModelIndex) -> bool:
-        if not self.needle:
-            return True
-        key = self.sourceModel().index(row, 0, parent).data(KEY_ROLE)
-        return all(part in str(key) for part in self.needle.split())
+class PersonFilter(NameFilter):
+    """Keeps persons whose label or names contain what was typed (Arabic or Latin)."""
 
 
 class PhotoDropList(QListWidget):

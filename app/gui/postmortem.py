@@ -9,7 +9,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     QSize,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
@@ -32,13 +31,13 @@ from athar.app.gui.body_page import BodyView
 from athar.app.gui.services import Services
 from athar.app.gui.tasks import TaskRunner
 from athar.app.gui.thumbnails import PictureKey, ThumbnailCache
+from athar.app.gui.widgets import KEY_ROLE, NameFilter
 from athar.casework.accounts import Permission
 from athar.casework.browse import BodySummary, CollectionView
 from athar.casework.text import search_key
 
 THUMB = 120
 BODY_ROLE = Qt.ItemDataRole.UserRole + 1
-KEY_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 def placeholder(size: int) -> QPixmap:
@@ -107,24 +106,6 @@ class BodyGridModel(QAbstractListModel):
             self.dataChanged.emit(idx, idx, [Qt.ItemDataRole.DecorationRole])
 
 
-class _LabelFilter(QSortFilterProxyModel):
-    def __init__(self) -> None:
-        super().__init__()
-        self.needle = ""
-
-    def set_needle(self, text: str) -> None:
-        self.beginFilterChange()
-        self.needle = search_key(text)
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(self, row: int,  # Qt override
-                         parent: QModelIndex | QPersistentModelIndex) -> bool:
-        if not self.needle:
-            return True
-        key = self.sourceModel().index(row, 0, parent).data(KEY_ROLE)
-        return self.needle in str(key)
-
-
 class PostMortemView(QWidget):
     """Collections on one side, the Bodies of the chosen one as a grid; a Body page on top."""
 
@@ -138,7 +119,7 @@ class PostMortemView(QWidget):
         self.collections.setObjectName("collections")
         self.collections.currentItemChanged.connect(lambda *_: self.load_bodies())
         self.model = BodyGridModel(thumbs)
-        self.proxy = _LabelFilter()
+        self.proxy = NameFilter()
         self.proxy.setSourceModel(self.model)
         self.grid = QListView()
         self.grid.setObjectName("bodyGrid")

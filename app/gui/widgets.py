@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import (
     QFrame,
@@ -15,8 +22,34 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from athar.casework.text import search_key
+
 SCORE_ROLE = Qt.ItemDataRole.UserRole + 10
 """Item data role carrying a score in [0, 1] for ScoreBarDelegate."""
+KEY_ROLE = Qt.ItemDataRole.UserRole + 2
+"""Item data role carrying a row's search key (casework.text.search_key of its names)."""
+
+
+class NameFilter(QSortFilterProxyModel):
+    """Keeps rows whose KEY_ROLE contains every word typed, ignoring diacritics and
+    letter forms (search_key on both sides)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.needle = ""
+
+    def set_needle(self, text: str) -> None:
+        """Filter by this text."""
+        self.beginFilterChange()
+        self.needle = search_key(text)
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, row: int,  # Qt override
+                         parent: QModelIndex | QPersistentModelIndex) -> bool:
+        if not self.needle:
+            return True
+        key = str(self.sourceModel().index(row, 0, parent).data(KEY_ROLE))
+        return all(part in key for part in self.needle.split())
 
 
 def isolate(text: str) -> str:
