@@ -22,7 +22,6 @@ from athar.casework.entities import (
     Collection,
     Face,
     FaceSource,
-    MissingPerson,
     Photo,
     PhotoAnalysis,
     Side,
@@ -285,7 +284,6 @@ def overview(ws: Workspace, actor: Actor, recent: int = 12) -> Overview:
         by_state = Counter({CandidateState(state).value: n for state, n in s.execute(
             select(Candidate.state, func.count(Candidate.id)).group_by(Candidate.state)
         )})
-        counts["missing_persons"] = int(s.scalar(select(func.count(MissingPerson.id))) or 0)
     states = {state.value: by_state.get(state.value, 0) for state in CandidateState}
     return Overview(counts, states,
                     {"proposed": states[CandidateState.PROPOSED.value]},
