@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import os
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PIL import Image, ImageFilter
@@ -52,27 +53,26 @@ class PictureService:
             NotFoundError: no such face. ImageRejected: its evidence no longer decodes.
         """
         require(actor, Permission.VIEW_RECORDS)
-        key = f"face:{face_id}:{size}"
-        cached = self._load(key)
-        if cached is not None:
-            return cached
-        with self.ws.uow() as uow:
-            face = uow.session.get(Face, face_id)
-            if face is None:
-                raise NotFoundError(f"no face with id {face_id}")
-            sha = face.photo.sha256
-            box = (face.box_left, face.box_top, face.box_width, face.box_height)
-            rotation = face.rotation
-        image = self._upright(sha)
-        left, top, width, height = box
-        mx, my = width * FACE_MARGIN, height * FACE_MARGIN
-        crop = image.crop((round(max(0, left - mx)), round(max(0, top - my)),
-                           round(min(image.width, left + width + mx)),
-                           round(min(image.height, top + height + my))))
-        if rotation:
-            crop = crop.rotate(rotation, expand=True)
-        crop.thumbnail((size, size), Image.Resampling.LANCZOS)
-        return self._store(key, crop)
+        def render() -> Image.Image:
+            with self.ws.uow() as uow:
+                face = uow.session.get(Face, face_id)
+                if face is None:
+                    raise NotFoundError(f"no face with id {face_id}")
+                sha = face.photo.sha256
+                left, top, width, height = (face.box_left, face.box_top, face.box_width,
+                                            face.box_height)
+                rotation = face.rotation
+            image = self._upright(sha)
+            mx, my = width * FACE_MARGIN, height * FACE_MARGIN
+            crop = image.crop((round(max(0, left - mx)), round(max(0, top - my)),
+                               round(min(image.width, left + width + mx)),
+                               round(min(image.height, top + height + my))))
+            if rotation:
+                crop = crop.rotate(rotation, expand=True)
+            crop.thumbnail((size, size), Image.Resampling.LANCZOS)
+            return crop
+
+        return self._cached(f"face:{face_id}:{size}", render)
 
     def photo(self, actor: Actor, photo_id: int, max_side: int = 0, blur: bool = False
               ) -> Picture:
@@ -82,24 +82,28 @@ class PictureService:
             NotFoundError: no such photo. ImageRejected: its evidence no longer decodes.
         """
         require(actor, Permission.VIEW_RECORDS)
-        key = f"photo:{photo_id}:{max_side}:{int(blur)}"
-        cached = self._load(key)
-        if cached is not None:
-            return cached
-        with self.ws.uow() as uow:
-            photo = uow.session.get(Photo, photo_id)
-            if photo is None:
-                raise NotFoundError(f"no photo with id {photo_id}")
-            sha = photo.sha256
-        image = self._upright(sha)
-        if max_side:
-            image.thumbnail((max_side, max_side), Image.Resampling.LANCZOS)
-        if blur:
-            radius = max(4.0, max(image.size) * BLUR_RADIUS_FRACTION)
-            image = image.filter(ImageFilter.GaussianBlur(radius))
-        return self._store(key, image)
+        def render() -> Image.Image:
+            with self.ws.uow() as uow:
+                photo = uow.session.get(Photo, photo_id)
+                if photo is None:
+                    raise NotFoundError(f"no photo with id {photo_id}")
+                sha = photo.sha256
+            image = self._upright(sha)
+            if max_side:
+                image.thumbnail((max_side, max_side), Image.Resampling.LANCZOS)
+            if blur:
+                radius = max(4.0, max(image.size) * BLUR_RADIUS_FRACTION)
+                image = image.filter(ImageFilter.GaussianBlur(radius))
+            return image
+
+        return self._cached(f"photo:{photo_id}:{max_side}:{int(blur)}", render)
 
     # -- internals ------------------------------------------------------------------------
+
+    def _cached(self, key: str, render: Callable[[], Image.Image]) -> Picture:
+        """The cached picture for key, else render it, cache it and return it."""
+        cached = self._load(key)
+        return cached if cached is not None else self._store(key, render())
 
     def _upright(self, sha256: str) -> Image.Image:
         decoded = decode(self.ws.evidence.read(sha256))
