@@ -434,17 +434,23 @@ class PersonsView(QWidget):
         if self.shown is None:
             return
         pid = self.shown.id
-        self.tasks.submit(lambda _p: self.services.submissions(pid), self._contacts,
+        self.tasks.submit(lambda _p: (pid, self.services.submissions(pid)), self._contacts,
                           lambda msg: self.submitters.setText(msg))
 
-    def _contacts(self, subs: list[SubmissionView]) -> None:
+    def _contacts(self, result: tuple[int, list[SubmissionView]]) -> None:
+        pid, subs = result
+        if self.shown is None or self.shown.id != pid:
+            return  # another person was chosen meanwhile
         lines = [self.tr("Submitter: %1; contact: %2").replace("%1", s.submitter or "—")
                  .replace("%2", s.contact or "—") for s in subs if s.submitter or s.contact]
         self.submitters.setText("\n".join(lines) or self.tr("No submitter recorded."))
 
     def _show_detail(self, person: PersonDetail) -> None:
+        # The same record can arrive twice (selection and list refresh race): what was
+        # revealed stays shown; another person's record hides it again.
+        if self.shown is None or self.shown.id != person.id:
+            self.submitters.clear()
         self.shown = person
-        self.submitters.clear()
         self.contact.setEnabled(True)
         f = person.fields
         lines = [person.label]
