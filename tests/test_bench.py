@@ -29,14 +29,16 @@ def test_accuracy_bench_runs(tmp_path: Path, faces_dev: Path) -> None:
     data = _tiny(faces_dev, tmp_path / "data", 3)
     out = tmp_path / "out"
     done = _run("bench/accuracy.py", str(data), "--out", str(out), "--conditions",
-                "clean,rot90", "--baseline", "rot90", "--flip", "clean")
+                "clean,rot90", "--baseline", "rot90", "--ablations")
     assert done.returncode == 0, done.stderr
     report = json.loads((out / "report.json").read_text())
     rows = {(r["condition"], r["variant"]): r for r in report["closed_set"]}
     assert rows[("clean", "athar")]["cmc"]["1"] == 1.0
     assert rows[("rot90", "athar")]["cmc"]["1"] == 1.0
     assert rows[("rot90", "baseline")]["pm_no_face"] > 0
-    assert rows[("clean", "flip-tta")]["cmc"]["1"] == 1.0
+    assert rows[("clean", "flip-tta on every face")]["cmc"]["1"] == 1.0
+    assert ("pm-hard", "before: quarter turns only") in rows
+    assert ("pm-hard", "before: no weak views, no enhanced alignment") in rows
     assert (out / "cmc.png").stat().st_size > 1000
     assert (out / "roc.png").stat().st_size > 1000
     assert "| rot90 | baseline |" in (out / "report.md").read_text()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -11,7 +12,14 @@ import pytest
 from PIL import Image, ImageEnhance, ImageFilter
 
 from athar.casework.errors import ModelUnavailableError
-from athar.models.dlib_backend import DLIB_MANIFEST, DlibPipelineFactory, _models_folder
+from athar.models.dlib_backend import (
+    DLIB_MANIFEST,
+    WEAK_LEAD,
+    DlibPipeline,
+    DlibPipelineFactory,
+    _Found,
+    _models_folder,
+)
 
 
 @pytest.fixture(scope="module")
@@ -90,8 +98,69 @@ def test_tilted_views_find_what_quarter_turns_miss_on_a_degraded_photo(
 def test_tilted_view_maps_landmarks_back_exactly(face: np.ndarray, tilt: float) -> None:
     pipeline = DlibPipelineFactory()()
     upright = pipeline.detect(face)[0]
-    found = pipeline._tilt_pass(face, tilt, 1.0)
+    found = [f for f in pipeline._tilt_pass(face, tilt, 1.0) if f.score >= 0.0]
     assert len(found) == 1
     assert found[0].points is not None
     error = np.abs(np.array(found[0].points) - np.array(upright.landmarks)).max()
     assert error < 4.0  # pixels, on a 250 px photo
+
+
+def test_weak_face_seen_by_two_views_is_found_on_a_very_degraded_photo(
+        faces_dev: Path) -> None:
+    face = np.asarray(Image.open(faces_dev / "Abel_Pacheco" / "Abel_Pacheco_0001.jpg")
+                      .convert("RGB"))
+    photo = _post_mortem_like(face, 283.0)
+    assert DlibPipelineFactory(weak_views=False, use_cnn=False)().detect(photo) == []
+    pipeline = DlibPipelineFactory(use_cnn=False)()
+    found = pipeline.detect(photo)
+    assert len(found) == 1
+    assert found[0].method.endswith("+weak")
+    assert WEAK_LEAD <= found[0].score < 0.0
+    clean = pipeline.embed(face, pipeline.detect(face))
+    assert float(pipeline.embed(photo, found)[0] @ clean[0]) > 0.9
+
+
+def _weak(x: float, y: float, size: float, score: float) -> _Found:
+    return _Found((x - size / 2, y - size / 2, x + size / 2, y + size / 2), score, "hog+tilt+10")
+
+
+def test_weak_face_needs_two_views_at_one_place_and_size() -> None:
+    one_view = [(0, 1, _weak(100, 100, 80, -0.1))]
+    assert DlibPipeline._agreed(one_view, 400, 300) is None
+    apart = [(0, 1, _weak(100, 100, 80, -0.1)), (0, 2, _weak(200, 100, 80, -0.2))]
+    assert DlibPipeline._agreed(apart, 400, 300) is None
+    other_size = [(0, 1, _weak(100, 100, 80, -0.1)), (0, 2, _weak(102, 100, 200, -0.2))]
+    assert DlibPipeline._agreed(other_size, 400, 300) is None
+    too_weak = [(0, 1, _weak(100, 100, 80, WEAK_LEAD - 0.05)),
+                (0, 2, _weak(101, 99, 84, WEAK_LEAD - 0.1))]
+    assert DlibPipeline._agreed(too_weak, 400, 300) is None
+    # the same face seen upright and from a quarter-turned view (mapped to the upright frame)
+    turned_x, turned_y = 100, 400 - 100  # upright (100, 100) in the 90-degree view of 400x300
+    agreed = [(0, 1, _weak(100, 100, 80, -0.3)), (90, 2, _weak(turned_x, turned_y, 84, -0.1))]
+    result = DlibPipeline._agreed(agreed, 400, 300)
+    assert result is not None
+    rotation, faces = result
+    assert rotation == 90
+    assert faces[0].score == -0.1
+    assert faces[0].method == "hog+tilt+10+weak"
+
+
+def test_noise_has_no_weak_face() -> None:
+    rng = np.random.default_rng(7)
+    noise = rng.integers(0, 60, (250, 250, 3), dtype=np.uint8)
+    assert DlibPipelineFactory(use_cnn=False)().detect(noise) == []
+
+
+def test_only_faces_found_on_the_enhanced_picture_are_mirror_averaged(
+        face: np.ndarray) -> None:
+    pipeline = DlibPipelineFactory()()
+    plain = pipeline.detect(face)[0]
+    assert plain.method == "hog"
+    enhanced = replace(plain, method="hog+equalize")
+    vecs = pipeline.embed(face, [plain, enhanced])
+    assert vecs.shape == (2, 128)
+    assert float(vecs[0] @ vecs[1]) < 0.9999
+    assert float(np.linalg.norm(vecs[1])) == pytest.approx(1.0, abs=1e-5)
+    untouched = DlibPipelineFactory(degraded_tta=False)().embed(face, [plain, enhanced])
+    assert float(untouched[0] @ untouched[1]) == pytest.approx(1.0, abs=1e-6)
+    assert float(untouched[0] @ vecs[0]) == pytest.approx(1.0, abs=1e-6)
