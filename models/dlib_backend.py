@@ -114,9 +114,9 @@ class DlibPipeline:
     views, weak faces confirmed by two views, CNN), then the ResNet descriptor.
 
     Faces found only on the contrast-enhanced picture get their landmarks fitted on that
-    picture and their vector averaged with that of the mirrored face (`degraded_tta`): on
-    the "pm-hard" photos of faces-dev this alone took rank 1 from 36.7% to 56.7% (top 10
-    81.7% to 83.3%); faces plain HOG finds keep exactly face_recognition's vector.
+    picture and their vector averaged with that of the mirrored face (`degraded_tta`;
+    measured in bench/README.md); faces plain HOG finds keep exactly face_recognition's
+    vector.
     """
 
     def __init__(self, folder: Path | None = None, use_cnn: bool = True,
