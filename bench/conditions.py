@@ -75,6 +75,19 @@ def pm_hard(img: Image.Image, seed: int) -> Image.Image:
     return Image.open(io.BytesIO(buf.getvalue())).convert("RGB")
 
 
+def pm_colour(img: Image.Image, seed: int) -> Image.Image:
+    """A second combined setting, used only to check that what was tuned on pm-hard holds
+    elsewhere: colour kept, any turn (90, 180 or 270) plus a tilt of up to 15 degrees,
+    brightness x0.35 and contrast x0.5, blur radius 1.0, JPEG quality 15."""
+    rng = random.Random(seed)
+    turned = img.rotate(rng.choice([90, 180, 270]) + rng.uniform(-15, 15),
+                        resample=Image.Resampling.BILINEAR, expand=True)
+    out = ImageEnhance.Contrast(ImageEnhance.Brightness(turned).enhance(0.35)).enhance(0.5)
+    buf = io.BytesIO()
+    out.filter(ImageFilter.GaussianBlur(1.0)).save(buf, "JPEG", quality=15)
+    return Image.open(io.BytesIO(buf.getvalue())).convert("RGB")
+
+
 CONDITIONS: dict[str, Condition | None] = {
     "clean": None,
     "rot90": rotate(90),
@@ -89,3 +102,6 @@ CONDITIONS: dict[str, Condition | None] = {
     "grey": grey,
     "pm-hard": pm_hard,
 }
+
+HELD_OUT: dict[str, Condition | None] = {"pm-colour": pm_colour}
+"""Not run by default: a check on settings that nothing was tuned on (`--conditions`)."""

@@ -24,6 +24,7 @@ from athar.models.geometry import (
     view,
 )
 from athar.models.manifest import ModelManifest, WeightFile, verify_files
+from athar.models.restore import restore_chip
 
 logger = logging.getLogger(__name__)
 
@@ -55,10 +56,14 @@ DLIB_MANIFEST = ModelManifest(
     published_accuracy="99.38% on LFW (dlib release notes, 2017)",
 )
 
-STRONG_SCORE = {"hog": 0.5, "hog+equalize": 0.5, "hog+tilt": 0.5, "cnn": 0.8}
+STRONG_SCORE = {"hog": 0.5, "hog+equalize": 0.5, "hog+tilt": 0.0, "cnn": 0.8}
 """A face this sure ends the search at the first view that shows it (views are tried
 upright first, then turned a quarter each way, then upside down), so the slower passes
-and views run only for the photos that need them."""
+and views run only for the photos that need them. The tilted views stop at the first
+face above HOG's own threshold: looking on through all 16 for a surer one (0.5) cost
+~45 s of the 3-minute pm-hard run of bench/accuracy.py for no better ranks (56.7 / 85.0
+/ 86.7 / 93.3 % at rank 1 / 5 / 10 / 20 with 0.5, 55.0 / 85.0 / 86.7 / 95.0 with 0.0,
+both before chip restoration)."""
 SEARCH_TURNS = (0, 90, 270, 180)
 TILTS = (10.0, -10.0, 20.0, -20.0)
 """Extra in-plane turns (degrees) tried around each quarter turn when nothing was found.
@@ -103,9 +108,9 @@ ENHANCED_METHODS = ("hog+equalize", "hog+tilt")
 
 def is_degraded(method: str) -> bool:
     """Whether a face was found only after contrast enhancement (its landmarks are fitted
-    on the enhanced view and its vector averaged with its mirror image). Faces plain HOG or
-    the CNN finds, and faces marked by hand, are embedded exactly as face_recognition
-    does."""
+    on the enhanced view, its chip restored and its vector averaged with its mirror
+    image). Faces plain HOG or the CNN finds, and faces marked by hand, are embedded
+    exactly as face_recognition does."""
     return method.startswith(ENHANCED_METHODS)
 
 
@@ -114,15 +119,16 @@ class DlibPipeline:
     views, weak faces confirmed by two views, CNN), then the ResNet descriptor.
 
     Faces found only on the contrast-enhanced picture get their landmarks fitted on that
-    picture and their vector averaged with that of the mirrored face (`degraded_tta`;
-    measured in bench/README.md); faces plain HOG finds keep exactly face_recognition's
-    vector.
+    picture and their vector averaged with that of the mirrored face (`degraded_tta`),
+    from a restored chip (`restore_degraded`, models/restore.py; both measured in
+    bench/README.md); faces plain HOG finds keep exactly face_recognition's vector.
     """
 
     def __init__(self, folder: Path | None = None, use_cnn: bool = True,
                  rotation_search: bool = True, equalize: bool = True,
                  flip_tta: bool = False, tilt_search: bool = True,
-                 weak_views: bool = True, degraded_tta: bool = True) -> None:
+                 weak_views: bool = True, degraded_tta: bool = True,
+                 restore_degraded: bool = True) -> None:
         paths = verify_files(DLIB_MANIFEST, folder or _models_folder())
         self._turns = SEARCH_TURNS if rotation_search else (0,)
         self._passes = ("hog",) + (("hog+equalize",) if equalize else ()) + (
@@ -134,6 +140,7 @@ class DlibPipeline:
         self._encoder = dlib.face_recognition_model_v1(str(paths["embed"]))
         self._flip = flip_tta
         self._degraded_tta = degraded_tta
+        self._restore = restore_degraded
         self._info = ModelInfo(variant_id(flip_tta), DLIB_MANIFEST.dim)
 
     @property
@@ -340,6 +347,11 @@ class DlibPipeline:
     def embed(self, image: Image, faces: Sequence[Detection]) -> Vectors:
         """ResNet descriptors from the original pixels, one row per face.
 
+        Faces plain HOG or the CNN found, and manual faces, get exactly face_recognition's
+        descriptor (averaged with the mirror image's only with `flip_tta`). Faces found only
+        on the contrast-enhanced picture get the mean of their chip's and its mirror
+        image's descriptors, the chip restored first (`restore_degraded`).
+
         Returns:
             (len(faces), 128) float32, rows L2-normalised.
         """
@@ -350,37 +362,53 @@ class DlibPipeline:
             by_rotation.setdefault(face.rotation, []).append(i)
         for rotation, idx in by_rotation.items():
             turned = view(image, rotation)
-            shapes = dlib.full_object_detections()
-            for i in idx:
-                left, top, right, bottom = box_to_view(faces[i].box, rotation, w, h)
-                pts = [to_view(x, y, rotation, w, h) for x, y in faces[i].landmarks]
-                shapes.append(dlib.full_object_detection(
-                    dlib.rectangle(round(left), round(top), round(right), round(bottom)),
-                    dlib.points([dlib.point(round(x), round(y)) for x, y in pts]),
-                ))
-            vecs = np.asarray(self._encoder.compute_face_descriptor(turned, shapes), np.float32)
-            vecs = vecs.reshape(len(idx), DLIB_MANIFEST.dim)
-            vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
-            mirror = [k for k, i in enumerate(idx) if self._flip or self._enhance(faces[i].method)]
-            if mirror:
-                picked = dlib.full_object_detections()
-                for k in mirror:
-                    picked.append(shapes[k])
-                vecs[mirror] += self._mirrored(turned, picked)
-            out[idx] = vecs
+            plain = [i for i in idx if not self._enhance(faces[i].method)]
+            degraded = [i for i in idx if self._enhance(faces[i].method)]
+            if plain:
+                shapes = self._shapes(faces, plain, rotation, w, h)
+                out[plain] = _unit(self._encoder.compute_face_descriptor(turned, shapes))
+                if self._flip:
+                    out[plain] += self._mirrored(self._chips(turned, shapes))
+            if degraded:
+                chips = self._chips(turned, self._shapes(faces, degraded, rotation, w, h))
+                if self._restore:
+                    chips = [restore_chip(c) for c in chips]
+                out[degraded] = (_unit(self._encoder.compute_face_descriptor(chips))
+                                 + self._mirrored(chips))
         norms = np.linalg.norm(out, axis=1, keepdims=True)
         return np.asarray(out / np.maximum(norms, 1e-12), dtype=np.float32)
 
+    @staticmethod
+    def _shapes(faces: Sequence[Detection], idx: list[int], rotation: int, w: int,
+                h: int) -> object:
+        """dlib's face shapes (box and 5 landmarks) of some faces, in the turned view."""
+        shapes = dlib.full_object_detections()
+        for i in idx:
+            left, top, right, bottom = box_to_view(faces[i].box, rotation, w, h)
+            pts = [to_view(x, y, rotation, w, h) for x, y in faces[i].landmarks]
+            shapes.append(dlib.full_object_detection(
+                dlib.rectangle(round(left), round(top), round(right), round(bottom)),
+                dlib.points([dlib.point(round(x), round(y)) for x, y in pts]),
+            ))
+        return shapes
 
-    def _mirrored(self, turned: Image, shapes: object) -> Vectors:
-        """Unit descriptors of the horizontally mirrored aligned chips (same chip geometry as
-        compute_face_descriptor: 150 px, padding 0.25)."""
+    @staticmethod
+    def _chips(turned: Image, shapes: object) -> list[Image]:
+        """The aligned chips compute_face_descriptor makes itself (150 px, padding 0.25):
+        its descriptor of a chip equals its descriptor of the photo with the shape."""
         chips = dlib.get_face_chips(turned, shapes, size=DLIB_MANIFEST.input_size,
                                     padding=0.25)
+        return [np.asarray(c) for c in chips]
+
+    def _mirrored(self, chips: list[Image]) -> Vectors:
+        """Unit descriptors of the horizontally mirrored chips."""
         mirrored = [np.ascontiguousarray(np.fliplr(c)) for c in chips]
-        vecs = np.asarray(self._encoder.compute_face_descriptor(mirrored), np.float32)
-        vecs = vecs.reshape(len(mirrored), DLIB_MANIFEST.dim)
-        return np.asarray(vecs / np.linalg.norm(vecs, axis=1, keepdims=True), np.float32)
+        return _unit(self._encoder.compute_face_descriptor(mirrored))
+
+
+def _unit(descriptors: object) -> Vectors:
+    vecs = np.asarray(descriptors, np.float32).reshape(-1, DLIB_MANIFEST.dim)
+    return np.asarray(vecs / np.linalg.norm(vecs, axis=1, keepdims=True), np.float32)
 
 
 def variant_id(flip_tta: bool) -> str:
@@ -404,6 +432,7 @@ class DlibPipelineFactory:
     tilt_search: bool = True
     weak_views: bool = True
     degraded_tta: bool = True
+    restore_degraded: bool = True
 
     def model_info(self) -> ModelInfo:
         """Id and dimension from the manifest (weights are verified when loaded)."""
@@ -420,4 +449,5 @@ class DlibPipelineFactory:
         """Verify the weight files and load the model."""
         return DlibPipeline(Path(self.folder) if self.folder else None, self.use_cnn,
                             self.rotation_search, self.equalize, self.flip_tta,
-                            self.tilt_search, self.weak_views, self.degraded_tta)
+                            self.tilt_search, self.weak_views, self.degraded_tta,
+                            self.restore_degraded)

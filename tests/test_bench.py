@@ -45,6 +45,21 @@ def test_accuracy_bench_runs(tmp_path: Path, faces_dev: Path) -> None:
 
 
 @pytest.mark.slow
+def test_accuracy_bench_without_clean_row(tmp_path: Path, faces_dev: Path) -> None:
+    data = _tiny(faces_dev, tmp_path / "data", 2)
+    out = tmp_path / "out"
+    done = _run("bench/accuracy.py", str(data), "--out", str(out), "--conditions", "rot90",
+                "--baseline", "")
+    assert done.returncode == 0, done.stderr
+    report = json.loads((out / "report.json").read_text())
+    assert report["verification"]["condition"] == "rot90"
+    assert "all pairs of searchable faces, rot90" in (out / "report.md").read_text()
+    wrong = _run("bench/accuracy.py", str(data), "--out", str(out), "--conditions", "rot91")
+    assert wrong.returncode == 2
+    assert "unknown condition(s) rot91" in wrong.stderr
+
+
+@pytest.mark.slow
 def test_ingest_bench_runs(tmp_path: Path, faces_dev: Path) -> None:
     pytest.importorskip("face_recognition", reason="peer library: pip install --no-deps "
                         "face-recognition-ng (as packaging/setup.sh does)")

@@ -164,3 +164,35 @@ def test_only_faces_found_on_the_enhanced_picture_are_mirror_averaged(
     untouched = DlibPipelineFactory(degraded_tta=False)().embed(face, [plain, enhanced])
     assert float(untouched[0] @ untouched[1]) == pytest.approx(1.0, abs=1e-6)
     assert float(untouched[0] @ vecs[0]) == pytest.approx(1.0, abs=1e-6)
+
+
+def test_degraded_faces_are_embedded_from_a_restored_chip(face: np.ndarray) -> None:
+    photo = _post_mortem_like(face, 270.12)
+    pipeline = DlibPipelineFactory(use_cnn=False)()
+    unrestored = DlibPipelineFactory(use_cnn=False, restore_degraded=False)()
+    found = pipeline.detect(photo)
+    assert len(found) == 1
+    assert found[0].method.startswith("hog+tilt")
+    clean = pipeline.embed(face, pipeline.detect(face))[0]
+    restored_vec = pipeline.embed(photo, found)[0]
+    plain_vec = unrestored.embed(photo, found)[0]
+    assert float(restored_vec @ plain_vec) < 0.999  # the chip was restored
+    assert float(np.linalg.norm(restored_vec)) == pytest.approx(1.0, abs=1e-5)
+    # still the same person (what restoration gains in ranks is measured by
+    # bench/accuracy.py --ablations: one photo's cosine says little either way)
+    assert float(restored_vec @ clean) > 0.85
+    # faces plain HOG finds never go through restoration
+    upright = pipeline.detect(face)
+    assert np.array_equal(pipeline.embed(face, upright), unrestored.embed(face, upright))
+
+
+def test_descriptor_of_the_chip_equals_descriptor_of_the_photo(face: np.ndarray) -> None:
+    """Degraded faces are embedded from chips: the same vector as from the photo when
+    nothing is done to the chip."""
+    pipeline = DlibPipelineFactory()()
+    found = pipeline.detect(face)
+    shapes = pipeline._shapes(found, [0], 0, face.shape[1], face.shape[0])
+    from_photo = np.asarray(pipeline._encoder.compute_face_descriptor(face, shapes))
+    from_chip = np.asarray(pipeline._encoder.compute_face_descriptor(
+        pipeline._chips(face, shapes)))
+    assert np.allclose(from_photo, from_chip, atol=1e-6)
