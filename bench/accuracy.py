@@ -286,9 +286,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--conditions", default=",".join(CONDITIONS))
     p.add_argument("--baseline", default="pm-hard",
                    help="conditions also run with the straightforward-dlib baseline")
-    p.add_argument("--ablations", action="store_true",
-                   help="also the earlier pipelines on pm-hard and pm-colour (before "
-                        "rows) and flip averaging of every face (+20 min)")
+    p.add_argument("--ablations", nargs="?", const="", default=None, metavar="WORDS",
+                   help="also the earlier pipelines on pm-hard, pm-colour and occlusion "
+                        "(before rows) and flip averaging of every face (+20 min); with "
+                        "WORDS, only the rows whose variant contains them")
     p.add_argument("--limit", type=int, help="only the first N identities (smoke runs)")
     args = p.parse_args(argv)
     conditions = [c for c in args.conditions.split(",") if c]
@@ -316,7 +317,9 @@ def main(argv: list[str] | None = None) -> int:
                                 templates, "baseline", BASELINE)
             rows.append(row)
             print(f"{name} baseline: {row.cmc}", file=sys.stderr)
-        for k, (name, variant, factory) in enumerate(ABLATIONS if args.ablations else ()):
+        ablations = [] if args.ablations is None else [
+            a for a in ABLATIONS if args.ablations in a[1]]
+        for k, (name, variant, factory) in enumerate(ablations):
             row, _ = closed_set(ids, name, known[name], Path(tmp) / f"v{k}", templates,
                                 variant, factory)
             rows.append(row)

@@ -49,10 +49,14 @@ def test_accuracy_bench_without_clean_row(tmp_path: Path, faces_dev: Path) -> No
     data = _tiny(faces_dev, tmp_path / "data", 2)
     out = tmp_path / "out"
     done = _run("bench/accuracy.py", str(data), "--out", str(out), "--conditions", "rot90",
-                "--baseline", "")
+                "--baseline", "", "--ablations", "no chip restoration")
     assert done.returncode == 0, done.stderr
     report = json.loads((out / "report.json").read_text())
     assert report["verification"]["condition"] == "rot90"
+    variants = {(r["condition"], r["variant"]) for r in report["closed_set"]}
+    assert variants == {("rot90", "athar"), ("pm-hard", "before: no chip restoration"),
+                        ("pm-colour", "before: no chip restoration"),
+                        ("occlusion", "before: no chip restoration")}
     assert "all pairs of searchable faces, rot90" in (out / "report.md").read_text()
     wrong = _run("bench/accuracy.py", str(data), "--out", str(out), "--conditions", "rot91")
     assert wrong.returncode == 2
