@@ -64,6 +64,43 @@ def test_accuracy_bench_without_clean_row(tmp_path: Path, faces_dev: Path) -> No
 
 
 @pytest.mark.slow
+def test_open_set_lists_equal_a_search_without_those_bodies(tmp_path: Path,
+                                                            faces_dev: Path) -> None:
+    """The open-set figures come from the clean run's full lists with half the Bodies left
+    out; they must equal what the real search gives on a collection without them."""
+    sys.path.insert(0, str(REPO / "bench"))
+    import accuracy
+    import common
+
+    from athar.casework.entities import Side
+    from athar.casework.ingest import ImportPhotos, ImportService
+    from athar.casework.search import RunSearch, SearchService
+
+    ids = common.identities(_tiny(faces_dev, tmp_path / "data", 5))
+    templates = accuracy.AmTemplates(tmp_path / "templates")
+    _, lists = accuracy.closed_set(ids, "clean", None, tmp_path / "closed", templates)
+    derived = accuracy.first_candidates(ids, lists)
+
+    pm = {i.name: list(i.photos[1:]) for k, i in enumerate(ids) if k % 2 == 0}
+    ws, actor = templates.workspace(tmp_path / "open",
+                                    {i.name: [i.photos[0]] for i in ids}, None)
+    try:
+        ImportService(ws).run(ImportPhotos(common.stage(tmp_path / "pm", pm), Side.PM,
+                                           "folder", "b", 2), actor)
+        results = SearchService(ws).run(RunSearch(all_persons=True, top=1), actor)
+    finally:
+        ws.close()
+    searched = {r.query_label: (r.matches[0].label, r.matches[0].score) for r in results}
+    assert set(derived) == set(searched) == {i.name for i in ids}
+    for person, (label, score) in searched.items():
+        hit = derived[person]
+        assert hit is not None
+        assert hit[0] == label
+        assert hit[1] == pytest.approx(score, abs=1e-6)
+    assert len({label for label, _ in searched.values()}) >= 2
+
+
+@pytest.mark.slow
 def test_ingest_bench_runs(tmp_path: Path, faces_dev: Path) -> None:
     pytest.importorskip("face_recognition", reason="peer library: pip install --no-deps "
                         "face-recognition-ng (as packaging/setup.sh does)")

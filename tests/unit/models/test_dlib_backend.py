@@ -19,6 +19,7 @@ from athar.models.dlib_backend import (
     DlibPipelineFactory,
     _Found,
     _models_folder,
+    is_degraded,
 )
 
 
@@ -85,7 +86,8 @@ def _post_mortem_like(face: np.ndarray, angle: float) -> np.ndarray:
 def test_tilted_views_find_what_quarter_turns_miss_on_a_degraded_photo(
         face: np.ndarray) -> None:
     photo = _post_mortem_like(face, 270.12)
-    assert DlibPipelineFactory(tilt_search=False, use_cnn=False)().detect(photo) == []
+    assert DlibPipelineFactory(tilt_search=False, use_cnn=False,
+                               denoise_search=False)().detect(photo) == []
     pipeline = DlibPipelineFactory(use_cnn=False)()
     found = pipeline.detect(photo)
     assert len(found) == 1
@@ -110,7 +112,8 @@ def test_weak_face_seen_by_two_views_is_found_on_a_very_degraded_photo(
     face = np.asarray(Image.open(faces_dev / "Abel_Pacheco" / "Abel_Pacheco_0001.jpg")
                       .convert("RGB"))
     photo = _post_mortem_like(face, 283.0)
-    assert DlibPipelineFactory(weak_views=False, use_cnn=False)().detect(photo) == []
+    assert DlibPipelineFactory(weak_views=False, use_cnn=False,
+                               denoise_search=False)().detect(photo) == []
     pipeline = DlibPipelineFactory(use_cnn=False)()
     found = pipeline.detect(photo)
     assert len(found) == 1
@@ -196,3 +199,28 @@ def test_descriptor_of_the_chip_equals_descriptor_of_the_photo(face: np.ndarray)
     from_chip = np.asarray(pipeline._encoder.compute_face_descriptor(
         pipeline._chips(face, shapes)))
     assert np.allclose(from_photo, from_chip, atol=1e-6)
+
+
+def test_denoised_view_finds_a_face_every_other_hog_pass_misses(faces_dev: Path) -> None:
+    face = np.asarray(Image.open(faces_dev / "Abel_Pacheco" / "Abel_Pacheco_0003.jpg")
+                      .convert("RGB"))
+    photo = _post_mortem_like(face, 277.39)  # this photo's turn in bench pm-hard
+    assert DlibPipelineFactory(denoise_search=False, use_cnn=False)().detect(photo) == []
+    pipeline = DlibPipelineFactory(use_cnn=False)()
+    found = pipeline.detect(photo)
+    assert len(found) == 1
+    assert found[0].method.startswith("hog+denoise")
+    assert found[0].score >= 0.0
+    assert is_degraded(found[0].method)
+    clean = pipeline.embed(face, pipeline.detect(face))
+    assert float(pipeline.embed(photo, found)[0] @ clean[0]) > 0.85
+
+
+def test_tilted_and_denoised_views_start_where_a_faint_face_was_seen() -> None:
+    pipeline = DlibPipelineFactory()()
+    weak = [(270, 1, _weak(100, 100, 80, -0.5)), (90, 2, _weak(100, 100, 80, -0.2)),
+            (270, 3, _weak(100, 100, 80, -0.3))]
+    assert pipeline._turns_for("hog+tilt", weak) == [90, 270, 0, 180]
+    assert pipeline._turns_for("hog+denoise", []) == [0, 90, 270, 180]
+    assert pipeline._turns_for("cnn", weak) == [0, 90, 270]
+    assert pipeline._turns_for("hog", weak) == [0, 90, 270, 180]

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import sys
 
 import numpy as np
+from PIL import Image
 
-from athar.models.restore import restore_chip
+from athar.models.restore import denoise_photo, restore_chip
 
 
 def _face_like(size: int = 150) -> np.ndarray:
@@ -75,3 +77,23 @@ def test_qt_starts_after_the_model_code_loaded_opencv() -> None:
                           env=env, timeout=120, check=False)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "offscreen"
+
+
+def test_photo_denoising_removes_compression_blocks_and_keeps_the_shape() -> None:
+    clean = np.tile(_face_like(150), (2, 2, 1))[:280, :260]
+    dark = (clean.astype(np.float32) * 0.25).astype(np.uint8)
+    buf = io.BytesIO()
+    Image.fromarray(dark).save(buf, "JPEG", quality=15)
+    compressed = np.asarray(Image.open(io.BytesIO(buf.getvalue())).convert("RGB"))
+    out = denoise_photo(compressed)
+    assert out.shape == compressed.shape
+    assert out.dtype == np.uint8
+    assert (out[..., 0] == out[..., 1]).all()
+    assert (out[..., 1] == out[..., 2]).all()
+
+    def roughness(img: np.ndarray) -> float:  # energy of 1-px steps inside flat regions
+        g = img[..., 0].astype(np.float32)
+        flat = np.abs(np.diff(dark[..., 0].astype(np.float32), axis=1)) == 0
+        return float(np.abs(np.diff(g, axis=1))[flat].mean())
+
+    assert roughness(out) < 0.7 * roughness(compressed)
