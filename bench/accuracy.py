@@ -169,6 +169,11 @@ def closed_set(ids: list[Identity], name: str, condition: Condition | None, work
                {k: share(fused, k) for k in RANKS}), lists
 
 
+def _with_body(ids: list[Identity]) -> set[str]:
+    """The open set's persons who have a Body: those at even positions."""
+    return {i.name for k, i in enumerate(ids) if k % 2 == 0}
+
+
 def first_candidates(ids: list[Identity], lists: Lists
                      ) -> dict[str, tuple[str, float] | None]:
     """Each person's first candidate in a collection holding only the Bodies of the
@@ -178,7 +183,7 @@ def first_candidates(ids: list[Identity], lists: Lists
     Body's score is its best photo pair's cosine, which does not depend on which other
     Bodies are in the collection, and the search is exact at this size, so this is the
     list a search of that smaller collection gives (tested against one)."""
-    with_body = {i.name for k, i in enumerate(ids) if k % 2 == 0}
+    with_body = _with_body(ids)
     return {person: next(((label, score) for label, score in candidates
                           if label in with_body), None)
             for person, candidates in lists.candidates.items()}
@@ -186,7 +191,7 @@ def first_candidates(ids: list[Identity], lists: Lists
 
 def open_set(ids: list[Identity], lists: Lists) -> dict[str, object]:
     """Half the identities (odd positions) have no Body: FNIR at fixed FPIR, rank 1."""
-    with_body = {i.name for k, i in enumerate(ids) if k % 2 == 0}
+    with_body = _with_body(ids)
     top = first_candidates(ids, lists)
     mated = [(hit[0] == person, hit[1]) if hit else (False, -1.0)
              for person, hit in top.items() if person in with_body]
