@@ -15,6 +15,7 @@ from PIL import ImageOps
 
 from athar.casework.errors import InvalidRequest
 from athar.casework.ports import Box, Detection, Image, ModelInfo, Vectors
+from athar.models.descriptor_onnx import OnnxDescriptor
 from athar.models.geometry import (
     QUARTER_TURNS,
     box_to_upright,
@@ -121,8 +122,9 @@ ENHANCED_METHODS = ("hog+equalize", "hog+tilt", "hog+denoise")
 def is_degraded(method: str) -> bool:
     """Whether a face was found only after contrast enhancement (its landmarks are fitted
     on the enhanced view, its chip restored and its vector averaged with its mirror
-    image). Faces plain HOG or the CNN finds, and faces marked by hand, are embedded
-    exactly as face_recognition does."""
+    image). Faces plain HOG or the CNN finds, and faces marked by hand, are embedded as
+    face_recognition does (the same network and weights; on onnxruntime the descriptors
+    agree with dlib's to float rounding, cosine > 0.99999)."""
     return method.startswith(ENHANCED_METHODS)
 
 
@@ -134,14 +136,17 @@ class DlibPipeline:
     Faces found only on the contrast-enhanced picture get their landmarks fitted on that
     picture and their vector averaged with that of the mirrored face (`degraded_tta`),
     from a restored chip (`restore_degraded`, models/restore.py; both measured in
-    bench/README.md); faces plain HOG finds keep exactly face_recognition's vector.
+    bench/README.md); faces plain HOG finds keep face_recognition's vector. The
+    descriptor network runs on onnxruntime (`onnx_descriptor`, models/descriptor_onnx.py)
+    or, when switched off, on dlib itself.
     """
 
     def __init__(self, folder: Path | None = None, use_cnn: bool = True,
                  rotation_search: bool = True, equalize: bool = True,
                  flip_tta: bool = False, tilt_search: bool = True,
                  weak_views: bool = True, degraded_tta: bool = True,
-                 restore_degraded: bool = True, denoise_search: bool = True) -> None:
+                 restore_degraded: bool = True, denoise_search: bool = True,
+                 onnx_descriptor: bool = True) -> None:
         paths = verify_files(DLIB_MANIFEST, folder or _models_folder())
         self._turns = SEARCH_TURNS if rotation_search else (0,)
         self._passes = ("hog",) + (("hog+equalize",) if equalize else ()) + (
@@ -152,7 +157,11 @@ class DlibPipeline:
         self._hog = dlib.get_frontal_face_detector()
         self._cnn = dlib.cnn_face_detection_model_v1(str(paths["detect_cnn"])) if use_cnn else None
         self._shape = dlib.shape_predictor(str(paths["landmarks5"]))
-        self._encoder = dlib.face_recognition_model_v1(str(paths["embed"]))
+        # The same network and weights on onnxruntime, ~15x faster than dlib-bin's own
+        # (models/descriptor_onnx.py); one thread, as import workers run one per core.
+        self._onnx = OnnxDescriptor(paths["embed"], threads=1) if onnx_descriptor else None
+        self._encoder = None if onnx_descriptor else dlib.face_recognition_model_v1(
+            str(paths["embed"]))
         self._flip = flip_tta
         self._degraded_tta = degraded_tta
         self._restore = restore_degraded
@@ -384,7 +393,7 @@ class DlibPipeline:
     def embed(self, image: Image, faces: Sequence[Detection]) -> Vectors:
         """ResNet descriptors from the original pixels, one row per face.
 
-        Faces plain HOG or the CNN found, and manual faces, get exactly face_recognition's
+        Faces plain HOG or the CNN found, and manual faces, get face_recognition's
         descriptor (averaged with the mirror image's only with `flip_tta`). Faces found only
         on the contrast-enhanced picture get the mean of their chip's and its mirror
         image's descriptors, the chip restored first (`restore_degraded`).
@@ -402,16 +411,13 @@ class DlibPipeline:
             plain = [i for i in idx if not self._enhance(faces[i].method)]
             degraded = [i for i in idx if self._enhance(faces[i].method)]
             if plain:
-                shapes = self._shapes(faces, plain, rotation, w, h)
-                out[plain] = _unit(self._encoder.compute_face_descriptor(turned, shapes))
-                if self._flip:
-                    out[plain] += self._mirrored(self._chips(turned, shapes))
+                chips = self._chips(turned, self._shapes(faces, plain, rotation, w, h))
+                out[plain] = self._described(chips, mirrored_too=self._flip)
             if degraded:
                 chips = self._chips(turned, self._shapes(faces, degraded, rotation, w, h))
                 if self._restore:
                     chips = [restore_chip(c) for c in chips]
-                out[degraded] = (_unit(self._encoder.compute_face_descriptor(chips))
-                                 + self._mirrored(chips))
+                out[degraded] = self._described(chips, mirrored_too=True)
         norms = np.linalg.norm(out, axis=1, keepdims=True)
         return np.asarray(out / np.maximum(norms, 1e-12), dtype=np.float32)
 
@@ -437,10 +443,17 @@ class DlibPipeline:
                                     padding=0.25)
         return [np.asarray(c) for c in chips]
 
-    def _mirrored(self, chips: list[Image]) -> Vectors:
-        """Unit descriptors of the horizontally mirrored chips."""
-        mirrored = [np.ascontiguousarray(np.fliplr(c)) for c in chips]
-        return _unit(self._encoder.compute_face_descriptor(mirrored))
+    def _described(self, chips: list[Image], mirrored_too: bool) -> Vectors:
+        """Unit descriptors of the chips, plus (`mirrored_too`) those of their mirror
+        images, one batch."""
+        batch = chips + ([np.ascontiguousarray(np.fliplr(c)) for c in chips]
+                         if mirrored_too else [])
+        if self._onnx is not None:
+            vecs = _unit(self._onnx.compute(batch))
+        else:
+            assert self._encoder is not None
+            vecs = _unit(self._encoder.compute_face_descriptor(batch))
+        return vecs[:len(chips)] + vecs[len(chips):] if mirrored_too else vecs
 
 
 def _unit(descriptors: object) -> Vectors:
@@ -471,6 +484,7 @@ class DlibPipelineFactory:
     degraded_tta: bool = True
     restore_degraded: bool = True
     denoise_search: bool = True
+    onnx_descriptor: bool = True
 
     def model_info(self) -> ModelInfo:
         """Id and dimension from the manifest (weights are verified when loaded)."""
@@ -488,4 +502,5 @@ class DlibPipelineFactory:
         return DlibPipeline(Path(self.folder) if self.folder else None, self.use_cnn,
                             self.rotation_search, self.equalize, self.flip_tta,
                             self.tilt_search, self.weak_views, self.degraded_tta,
-                            self.restore_degraded, self.denoise_search)
+                            self.restore_degraded, self.denoise_search,
+                            self.onnx_descriptor)
