@@ -49,6 +49,8 @@ ABLATIONS = (
     ("pm-hard", "before: quarter turns only",
      DlibPipelineFactory(tilt_search=False, weak_views=False, degraded_tta=False,
                          denoise_search=False)),
+    ("clean", "before: descriptor on dlib", DlibPipelineFactory(onnx_descriptor=False)),
+    ("pm-hard", "before: descriptor on dlib", DlibPipelineFactory(onnx_descriptor=False)),
     ("clean", "flip-tta on every face", DlibPipelineFactory(flip_tta=True)),
     ("pm-hard", "flip-tta on every face", DlibPipelineFactory(flip_tta=True)),
 )

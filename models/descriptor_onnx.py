@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -45,7 +45,7 @@ class _Layer:
     kind: str
     params: np.ndarray | None = None
     ints: tuple[int, ...] = ()
-    floats: tuple[float, ...] = field(default_factory=tuple)
+    floats: tuple[float, ...] = ()
 
 
 def _params(layer: _Layer) -> np.ndarray:
@@ -87,7 +87,20 @@ _TOKEN = re.compile(rb"\x01[\x04-\x20](con_4|affine_|relu_|max_pool_2|avg_pool_2
 
 
 def read_layers(data: bytes) -> list[_Layer]:
-    """The layers of a serialised dlib metric-loss ResNet, input first."""
+    """The layers of a serialised dlib metric-loss ResNet, input first.
+
+    Raises:
+        DescriptorFormatError: the data end inside a layer or hold impossible sizes.
+    """
+    try:
+        return _read_layers(data)
+    except (IndexError, ValueError) as exc:
+        if isinstance(exc, DescriptorFormatError):
+            raise
+        raise DescriptorFormatError(f"damaged weights file: {exc}") from exc
+
+
+def _read_layers(data: bytes) -> list[_Layer]:
     reader = _Reader(data)
     layers: list[_Layer] = []
     while (m := _TOKEN.search(data, reader.pos)) is not None:
@@ -231,11 +244,9 @@ def to_onnx(layers: Sequence[_Layer]) -> tuple[bytes, tuple[float, float, float]
     return model.SerializeToString(), (means[0], means[1], means[2])
 
 
-def providers() -> list[str]:
-    """CUDA first where this onnxruntime has it, always CPU (never the remote provider
-    that the CPU build lists first; DESIGN.md pitfalls)."""
-    have = ort.get_available_providers()
-    return [p for p in ("CUDAExecutionProvider", "CPUExecutionProvider") if p in have]
+PROVIDERS = ["CPUExecutionProvider"]
+"""Named explicitly: the CPU build lists a remote provider first (DESIGN.md pitfalls). The
+detectors run on dlib's CPU code too, so the status bar's "CPU" stays true."""
 
 
 class OnnxDescriptor:
@@ -246,14 +257,8 @@ class OnnxDescriptor:
         options = ort.SessionOptions()
         options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
-        self._session = ort.InferenceSession(model, options, providers=providers())
+        self._session = ort.InferenceSession(model, options, providers=PROVIDERS)
         self._means = np.array(means, dtype=np.float32)
-
-    @property
-    def device(self) -> str:
-        """"GPU (CUDA)" when onnxruntime runs it on CUDA, else "CPU"."""
-        on = self._session.get_providers()
-        return "GPU (CUDA)" if on and on[0] == "CUDAExecutionProvider" else "CPU"
 
     def compute(self, chips: Sequence[np.ndarray]) -> np.ndarray:
         """(len(chips), 128) float32 descriptors of 150x150 RGB uint8 chips."""

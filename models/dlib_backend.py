@@ -157,10 +157,12 @@ class DlibPipeline:
         self._hog = dlib.get_frontal_face_detector()
         self._cnn = dlib.cnn_face_detection_model_v1(str(paths["detect_cnn"])) if use_cnn else None
         self._shape = dlib.shape_predictor(str(paths["landmarks5"]))
-        # The same network and weights on onnxruntime, ~15x faster than dlib-bin's own
-        # (models/descriptor_onnx.py); one thread, as import workers run one per core.
-        self._onnx = OnnxDescriptor(paths["embed"], threads=1) if onnx_descriptor else None
-        self._encoder = None if onnx_descriptor else dlib.face_recognition_model_v1(
+        # The same network and weights on onnxruntime's CPU code, ~15x faster than
+        # dlib-bin's (models/descriptor_onnx.py); one thread, as import workers run one per
+        # core. A dlib built with CUDA keeps its own descriptor, on the GPU.
+        on_onnx = onnx_descriptor and not dlib_on_gpu()
+        self._onnx = OnnxDescriptor(paths["embed"], threads=1) if on_onnx else None
+        self._encoder = None if on_onnx else dlib.face_recognition_model_v1(
             str(paths["embed"]))
         self._flip = flip_tta
         self._degraded_tta = degraded_tta
@@ -456,6 +458,11 @@ class DlibPipeline:
         return vecs[:len(chips)] + vecs[len(chips):] if mirrored_too else vecs
 
 
+def dlib_on_gpu() -> bool:
+    """Whether dlib was built with CUDA and sees a device (dlib-bin is not)."""
+    return bool(getattr(dlib, "DLIB_USE_CUDA", False)) and dlib.cuda.get_num_devices() > 0
+
+
 def _unit(descriptors: object) -> Vectors:
     vecs = np.asarray(descriptors, np.float32).reshape(-1, DLIB_MANIFEST.dim)
     return np.asarray(vecs / np.linalg.norm(vecs, axis=1, keepdims=True), np.float32)
@@ -492,10 +499,8 @@ class DlibPipelineFactory:
 
     def device(self) -> str:
         """Where the model computes: "GPU (CUDA)" when dlib was built with CUDA and sees a
-        device, else "CPU"."""
-        if getattr(dlib, "DLIB_USE_CUDA", False) and dlib.cuda.get_num_devices() > 0:
-            return "GPU (CUDA)"
-        return "CPU"
+        device (then the CNN detector and the descriptor run there), else "CPU"."""
+        return "GPU (CUDA)" if dlib_on_gpu() else "CPU"
 
     def __call__(self) -> DlibPipeline:
         """Verify the weight files and load the model."""

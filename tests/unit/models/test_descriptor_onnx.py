@@ -71,6 +71,9 @@ def test_other_networks_and_damaged_files_are_refused() -> None:
     data = WEIGHTS.read_bytes()
     with pytest.raises(DescriptorFormatError, match="ends inside a tensor"):
         read_layers(data[:len(data) // 2])
+    head = data.index(b"con_4") + 5
+    with pytest.raises(DescriptorFormatError, match="damaged"):
+        read_layers(data[:head + 3])  # cut inside the first convolution's tensor header
     layers = read_layers(data)
     with pytest.raises(DescriptorFormatError, match="residual"):
         to_onnx(layers[:30] + layers[32:])  # one block's second convolution missing
