@@ -96,7 +96,9 @@ def print_results(results: Sequence[QueryResult], as_json: bool) -> None:
         out = [{
             key: r.query_id, f"{key}_label": neutralise(r.query_label),
             "candidates": [{label_key: m.owner_id, f"{label_key}_label": neutralise(m.label),
-                            "score": round(m.score, 6), "score_mean3": round(m.score_mean3, 6),
+                            "score": round(m.score, 6), "best_pair": round(m.best, 6),
+                            "mean_faces": round(m.mean_faces, 6),
+                            "score_mean3": round(m.score_mean3, 6),
                             "rank": m.rank, "state": m.state} for m in r.matches],
             **({"note": r.note} if r.note else {}),
         } for r in results]
@@ -107,10 +109,12 @@ def print_results(results: Sequence[QueryResult], as_json: bool) -> None:
         print(f"{kind} {r.query_id} «{neutralise(r.query_label)}»"
               + (f": {r.note}" if r.note else ""))
         if r.matches:
-            print(f"  {'rank':>4}  {'id':>6}  {'best':>6}  {'mean3':>6}  {'state':<10} label")
+            print(f"  {'rank':>4}  {'id':>6}  {'score':>6}  {'best':>6}  {'means':>6}  "
+                  f"{'mean3':>6}  {'state':<10} label")
         for m in r.matches:
-            print(f"  {m.rank:>4}  {m.owner_id:>6}  {m.score:6.3f}  {m.score_mean3:6.3f}  "
-                  f"{m.state:<10} {neutralise(m.label)}")
+            print(f"  {m.rank:>4}  {m.owner_id:>6}  {m.score:6.3f}  {m.best:6.3f}  "
+                  f"{m.mean_faces:6.3f}  {m.score_mean3:6.3f}  {m.state:<10} "
+                  f"{neutralise(m.label)}")
 
 
 def write_results_csv(results: Sequence[QueryResult], path: Path) -> None:
@@ -118,12 +122,14 @@ def write_results_csv(results: Sequence[QueryResult], path: Path) -> None:
     with open(path, "w", newline="", encoding="utf-8") as fh:
         writer = csv.writer(fh)
         writer.writerow(["direction", "query_id", "query_label", "rank", "match_id",
-                         "match_label", "score", "score_mean3", "state"])
+                         "match_label", "score", "best_pair", "mean_faces", "score_mean3",
+                         "state"])
         for r in results:
             for m in r.matches:
                 writer.writerow([csv_cell(v) for v in (
                     r.direction, r.query_id, r.query_label, m.rank, m.owner_id, m.label,
-                    f"{m.score:.6f}", f"{m.score_mean3:.6f}", m.state)])
+                    f"{m.score:.6f}", f"{m.best:.6f}", f"{m.mean_faces:.6f}",
+                    f"{m.score_mean3:.6f}", m.state)])
 
 
 def _cmd_init(args: argparse.Namespace) -> int:

@@ -23,7 +23,12 @@ class CandidateView:
     rank: int | None
     """Rank in the latest search that returned the Body (None once it fell out)."""
     score: float
+    """The score the search ranked by: the mean of `best` and `mean_faces` (`best` alone
+    for candidates stored before mean faces)."""
+    best: float
     """Cosine similarity of the best face pair (1.0: identical vectors)."""
+    mean_faces: float | None
+    """Cosine similarity of the two sides' mean faces (None: not stored)."""
     score_mean3: float
     state: CandidateState
     am_face_id: int
@@ -48,7 +53,8 @@ def candidates_of(ws: Workspace, actor: Actor, person_id: int,
         if states is not None:
             q = q.where(Candidate.state.in_(sorted(states)))
         rows = uow.session.execute(q).all()
-    views = [CandidateView(c.id, c.person_id, c.body_id, label, coll, c.rank, c.score,
-                           c.score_mean3, CandidateState(c.state), c.am_face_id,
+    views = [CandidateView(c.id, c.person_id, c.body_id, label, coll, c.rank, c.ranked_score,
+                           c.score, c.score_mean_faces, c.score_mean3,
+                           CandidateState(c.state), c.am_face_id,
                            c.pm_face_id, c.model_id) for c, label, coll in rows]
     return sorted(views, key=lambda v: (v.rank is None, v.rank or 0, -v.score, v.body_id))

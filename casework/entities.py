@@ -237,7 +237,11 @@ class Candidate(Base):
         _enum(CandidateState, 12), default=CandidateState.QUEUED
     )
     score: Mapped[float] = mapped_column(Float)
+    """Cosine of the best face pair."""
     score_mean3: Mapped[float] = mapped_column(Float)
+    score_mean_faces: Mapped[float | None] = mapped_column(Float, nullable=True)
+    """Cosine of the two owners' mean faces (None: stored before it existed, when the rank
+    was by the best pair alone)."""
     rank: Mapped[int | None] = mapped_column(Integer)
     am_face_id: Mapped[int] = mapped_column(ForeignKey("face.id"))
     pm_face_id: Mapped[int] = mapped_column(ForeignKey("face.id"))
@@ -245,6 +249,14 @@ class Candidate(Base):
     index_version: Mapped[str] = mapped_column(String(80))
     search_run_id: Mapped[int] = mapped_column(ForeignKey("search_run.id"))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    @property
+    def ranked_score(self) -> float:
+        """The score the search ranked by: the mean of the best pair's and the mean faces'
+        cosines (the best pair's alone for candidates stored before mean faces)."""
+        if self.score_mean_faces is None:
+            return self.score
+        return (self.score + self.score_mean_faces) / 2
 
 
 class AuditEvent(Base):

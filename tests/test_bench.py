@@ -37,6 +37,10 @@ def test_accuracy_bench_runs(tmp_path: Path, faces_dev: Path) -> None:
     assert rows[("rot90", "athar")]["cmc"]["1"] == 1.0
     assert rows[("rot90", "baseline")]["pm_no_face"] > 0
     assert rows[("clean", "flip-tta on every face")]["cmc"]["1"] == 1.0
+    assert rows[("clean", "before: descriptor on dlib")]["cmc"]["1"] == 1.0
+    # the same lists re-ranked by the best pair alone, and the mean over ranks 1-10
+    assert rows[("clean", "athar")]["cmc_best"]["1"] == 1.0
+    assert rows[("clean", "athar")]["mean_cmc10"] == 1.0
     assert ("pm-hard", "before: quarter turns only") in rows
     assert ("pm-hard", "before: no weak views, no enhanced alignment") in rows
     assert (out / "cmc.png").stat().st_size > 1000

@@ -72,7 +72,8 @@ class CandidateTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
         names = (self.tr("Rank"), self.tr("Family photo"), self.tr("Post-mortem face"),
-                 self.tr("Body"), self.tr("Score (best face pair)"), self.tr("Review state"))
+                 self.tr("Body"), self.tr("Score (best pair and mean faces)"),
+                 self.tr("Review state"))
         return names[section]
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
@@ -94,8 +95,14 @@ class CandidateTableModel(QAbstractTableModel):
         if role == SCORE_ROLE and col == COL_SCORE:
             return c.score
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_SCORE:
-            return self.tr("Best pair %1, mean of best three %2 (cosine similarity)").replace(
-                "%1", f"{c.score:.3f}").replace("%2", f"{c.score_mean3:.3f}")
+            if c.mean_faces is None:
+                return self.tr("Best pair %1, mean of best three %2 (cosine similarity; "
+                               "stored before mean faces)").replace(
+                    "%1", f"{c.best:.3f}").replace("%2", f"{c.score_mean3:.3f}")
+            return self.tr("Mean of best pair %1 and mean faces %2; mean of best three "
+                           "pairs %3 (cosine similarity)").replace(
+                "%1", f"{c.best:.3f}").replace("%2", f"{c.mean_faces:.3f}").replace(
+                "%3", f"{c.score_mean3:.3f}")
         if role == BODY_ROLE:
             return c.body_id
         if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_RANK:

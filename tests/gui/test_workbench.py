@@ -15,11 +15,12 @@ from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
 from athar.app.gui.application import Controller
-from athar.app.gui.candidates import FACE
+from athar.app.gui.candidates import COL_SCORE, FACE
 from athar.app.gui.i18n import AppSettings
 from athar.app.gui.main_window import MainWindow
 from athar.app.gui.persons import ID_ROLE
 from athar.app.gui.thumbnails import PictureKey
+from athar.app.gui.widgets import SCORE_ROLE
 from guisupport import save_screenshot
 from support import FAST_KDF, PASSPHRASE, PASSWORD, SUPERVISOR
 
@@ -175,6 +176,13 @@ def test_create_import_add_person_search_finds_true_body_first(
     assert first.rank == 1
     assert first.body_label == target
     assert view.model.index(0, 5).data() == "Queued"
+    # the bar shows the rank's score; the tooltip the best pair and the mean faces it pools
+    assert first.mean_faces is not None
+    score = view.model.index(0, COL_SCORE)
+    assert score.data(SCORE_ROLE) == pytest.approx((first.best + first.mean_faces) / 2)
+    tip = score.data(Qt.ItemDataRole.ToolTipRole)
+    assert f"best pair {first.best:.3f}" in tip
+    assert f"mean faces {first.mean_faces:.3f}" in tip
     qtbot.waitUntil(lambda: window.thumbs.get(PictureKey("face", first.pm_face_id, FACE))
                     is not None, timeout=10_000)
     save_screenshot(window, "en-candidates")

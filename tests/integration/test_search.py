@@ -56,7 +56,9 @@ def test_json_shape_and_body_direction(small_ws: Workspace,
     results = _search_json(capsys, root, "--person", "1", "--top", "3")
     assert set(results[0]) == {"person", "person_label", "candidates"}
     first = results[0]["candidates"][0]  # type: ignore[index]
-    assert {"body", "body_label", "score", "rank"} <= set(first)
+    assert {"body", "body_label", "score", "best_pair", "mean_faces", "rank"} <= set(first)
+    assert first["score"] == pytest.approx((first["best_pair"] + first["mean_faces"]) / 2,
+                                           abs=2e-6)
     assert first["body_label"] == results[0]["person_label"]
     body_id = first["body"]
     reverse = _search_json(capsys, root, "--body", str(body_id))
@@ -100,6 +102,10 @@ def test_candidates_record_model_and_index_version(small_ws: Workspace,
     assert {c.model_id for c in cands} == {small_ws.model.model_id}
     assert {c.index_version for c in cands} == {index.version()}
     assert all(c.state is CandidateState.QUEUED for c in cands)
+    assert all(c.score_mean_faces is not None for c in cands)
+    ranked = sorted(cands, key=lambda c: c.rank or 0)
+    assert [c.ranked_score for c in ranked] == sorted((c.ranked_score for c in cands),
+                                                      reverse=True)
 
 
 def test_demo_prints_hit_rates(tmp_path: Path, small_pm: Path,

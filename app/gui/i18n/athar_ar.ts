@@ -1,44 +1,45 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ar">
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../audit_view.py" line="34" />
+        <location filename="../audit_view.py" line="34"/>
         <source>No.</source>
         <translation>الرقم</translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="34" />
+        <location filename="../audit_view.py" line="34"/>
         <source>Time (UTC)</source>
         <translation>الوقت (UTC)</translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="34" />
+        <location filename="../audit_view.py" line="34"/>
         <source>User</source>
         <translation>المستخدم</translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="34" />
+        <location filename="../audit_view.py" line="34"/>
         <source>Action</source>
         <translation>الإجراء</translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="35" />
+        <location filename="../audit_view.py" line="35"/>
         <source>Object</source>
         <translation>الموضوع</translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="39" />
+        <location filename="../audit_view.py" line="39"/>
         <source>Load older events</source>
         <translation>تحميل أحداث أقدم</translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="42" />
+        <location filename="../audit_view.py" line="42"/>
         <source>Audit</source>
         <translation>سجل التدقيق</translation>
     </message>
     <message>
-        <location filename="../audit_view.py" line="44" />
+        <location filename="../audit_view.py" line="44"/>
         <source>Every action is recorded in a hash chain; `athar verify` checks that none was altered.</source>
         <translation>يُسجَّل كل إجراء في سلسلة مترابطة بالتجزئة؛ ويتحقق الأمر `athar verify` من أن شيئاً منها لم يُعدَّل.</translation>
     </message>
@@ -46,7 +47,7 @@
 <context>
     <name>BodyGridModel</name>
     <message>
-        <location filename="../postmortem.py" line="90" />
+        <location filename="../postmortem.py" line="90"/>
         <source>%1: %2 photos, %3 faces</source>
         <translation>%1: %2 صور، %3 وجوه</translation>
     </message>
@@ -54,112 +55,119 @@
 <context>
     <name>BodyView</name>
     <message>
-        <location filename="../body_page.py" line="148" />
+        <location filename="../body_page.py" line="149"/>
         <source>Back to the Bodies</source>
         <translation>العودة إلى الجثامين</translation>
     </message>
     <message>
-        <location filename="../body_page.py" line="162" />
+        <location filename="../body_page.py" line="163"/>
         <source>Show face boxes</source>
         <translation>إظهار إطارات الوجوه</translation>
     </message>
     <message>
-        <location filename="../body_page.py" line="165" />
+        <location filename="../body_page.py" line="166"/>
         <source>Mark a face by hand</source>
         <translation>تحديد وجه يدوياً</translation>
     </message>
     <message>
-        <location filename="../body_page.py" line="170" />
+        <location filename="../body_page.py" line="171"/>
         <source>Face upright</source>
         <translation>الوجه مستقيم</translation>
     </message>
     <message>
-        <location filename="../body_page.py" line="171" />
+        <location filename="../body_page.py" line="172"/>
         <source>Face lies on its right side</source>
         <translation>الوجه مائل على جانبه الأيمن</translation>
     </message>
     <message>
-        <location filename="../body_page.py" line="172" />
+        <location filename="../body_page.py" line="173"/>
         <source>Face lies on its left side</source>
         <translation>الوجه مائل على جانبه الأيسر</translation>
     </message>
     <message>
-        <location filename="../body_page.py" line="173" />
+        <location filename="../body_page.py" line="174"/>
         <source>Face upside down</source>
         <translation>الوجه مقلوب</translation>
     </message>
     <message>
-        <location filename="../body_page.py" line="190" />
+        <location filename="../body_page.py" line="191"/>
         <source>Save numbers</source>
         <translation>حفظ الأرقام</translation>
     </message>
     <message>
-        <location filename="../body_page.py" line="196" />
+        <location filename="../body_page.py" line="202"/>
         <source>Numbers</source>
         <translation>الأرقام</translation>
     </message>
     <message>
-        <location filename="../body_page.py" line="228" />
+        <location filename="../body_page.py" line="234"/>
         <source>Cannot open the Body</source>
         <translation>تعذّر فتح الجثمان</translation>
     </message>
     <message>
-        <location filename="../body_page.py" line="240" />
+        <location filename="../body_page.py" line="246"/>
         <source>Body %1 — collection %2</source>
         <translation>الجثمان %1 — المجموعة %2</translation>
     </message>
     <message>
-        <location filename="../body_page.py" line="260" />
+        <location filename="../body_page.py" line="266"/>
         <source>no face</source>
         <translation>لا وجه</translation>
     </message>
     <message numerus="yes">
-        <location filename="../body_page.py" line="261" />
+        <location filename="../body_page.py" line="267"/>
         <source>Faces: %n</source>
-        <translation><numerusform>لا وجوه</numerusform><numerusform>وجه واحد</numerusform><numerusform>وجهان</numerusform><numerusform>%n وجوه</numerusform><numerusform>%n وجهاً</numerusform><numerusform>%n وجه</numerusform></translation>
+        <translation>
+            <numerusform>لا وجوه</numerusform>
+            <numerusform>وجه واحد</numerusform>
+            <numerusform>وجهان</numerusform>
+            <numerusform>%n وجوه</numerusform>
+            <numerusform>%n وجهاً</numerusform>
+            <numerusform>%n وجه</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../body_page.py" line="298" />
+        <location filename="../body_page.py" line="304"/>
         <source>Photo %1: %2 × %3 px. Faces: %4</source>
         <translation>الصورة %1: ‏%2 × %3 بكسل. الوجوه: %4</translation>
     </message>
     <message>
-        <location filename="../body_page.py" line="300" />
+        <location filename="../body_page.py" line="306"/>
         <source>none found</source>
         <translation>لم يُعثر على أي وجه</translation>
     </message>
     <message>
-        <location filename="../body_page.py" line="308" />
+        <location filename="../body_page.py" line="314"/>
         <source>Cannot show the photo</source>
         <translation>تعذّر عرض الصورة</translation>
     </message>
     <message>
-        <location filename="../body_page.py" line="339" />
+        <location filename="../body_page.py" line="345"/>
         <source>Saved: %1</source>
         <translation>حُفظ: %1</translation>
     </message>
     <message>
-        <location filename="../body_page.py" line="341" />
+        <location filename="../body_page.py" line="347"/>
         <source>Nothing changed.</source>
         <translation>لم يتغير شيء.</translation>
     </message>
     <message>
-        <location filename="../body_page.py" line="347" />
+        <location filename="../body_page.py" line="353"/>
         <source>The numbers were not saved</source>
         <translation>لم تُحفظ الأرقام</translation>
     </message>
     <message>
-        <location filename="../body_page.py" line="361" />
+        <location filename="../body_page.py" line="367"/>
         <source>Aligning and indexing the marked face…</source>
         <translation>جارٍ محاذاة الوجه المحدد وإضافته إلى الفهرس…</translation>
     </message>
     <message>
-        <location filename="../body_page.py" line="366" />
+        <location filename="../body_page.py" line="372"/>
         <source>Face %1 marked by hand and added to the search index.</source>
         <translation>حُدِّد الوجه %1 يدوياً وأُضيف إلى فهرس البحث.</translation>
     </message>
     <message>
-        <location filename="../body_page.py" line="372" />
+        <location filename="../body_page.py" line="378"/>
         <source>The face was not marked</source>
         <translation>لم يُحدَّد الوجه</translation>
     </message>
@@ -167,100 +175,112 @@
 <context>
     <name>CandidateTableModel</name>
     <message>
-        <location filename="../candidates.py" line="74" />
+        <location filename="../candidates.py" line="74"/>
         <source>Rank</source>
         <translation>الترتيب</translation>
     </message>
     <message>
-        <location filename="../candidates.py" line="74" />
+        <location filename="../candidates.py" line="74"/>
         <source>Family photo</source>
         <translation>صورة العائلة</translation>
     </message>
     <message>
-        <location filename="../candidates.py" line="74" />
+        <location filename="../candidates.py" line="74"/>
         <source>Post-mortem face</source>
         <translation>وجه ما بعد الوفاة</translation>
     </message>
     <message>
-        <location filename="../candidates.py" line="75" />
+        <location filename="../candidates.py" line="75"/>
         <source>Body</source>
         <translation>الجثمان</translation>
     </message>
     <message>
-        <location filename="../candidates.py" line="75" />
-        <source>Score (best face pair)</source>
-        <translation>الدرجة (أفضل زوج وجوه)</translation>
+        <location filename="../candidates.py" line="75"/>
+        <source>Score (best pair and mean faces)</source>
+        <translation>الدرجة (أفضل زوج والمتوسط)</translation>
     </message>
     <message>
-        <location filename="../candidates.py" line="75" />
+        <location filename="../candidates.py" line="99"/>
+        <source>Best pair %1, mean of best three %2 (cosine similarity; stored before mean faces)</source>
+        <translation>أفضل زوج %1، متوسط أفضل ثلاثة %2 (تشابه جيب التمام؛ حُفظت قبل الوجوه المتوسطة)</translation>
+    </message>
+    <message>
+        <location filename="../candidates.py" line="102"/>
+        <source>Mean of best pair %1 and mean faces %2; mean of best three pairs %3 (cosine similarity)</source>
+        <translation>متوسط أفضل زوج %1 والوجهين المتوسطين %2؛ متوسط أفضل ثلاثة أزواج %3 (تشابه جيب التمام)</translation>
+    </message>
+    <message>
+        <location filename="../candidates.py" line="76"/>
         <source>Review state</source>
         <translation>حالة المراجعة</translation>
-    </message>
-    <message>
-        <location filename="../candidates.py" line="97" />
-        <source>Best pair %1, mean of best three %2 (cosine similarity)</source>
-        <translation>أفضل زوج %1، متوسط أفضل ثلاثة %2 (تشابه جيب التمام)</translation>
     </message>
 </context>
 <context>
     <name>CandidatesView</name>
     <message>
-        <location filename="../candidates.py" line="130" />
+        <location filename="../candidates.py" line="137"/>
         <source>All states</source>
         <translation>كل الحالات</translation>
     </message>
     <message>
-        <location filename="../candidates.py" line="134" />
+        <location filename="../candidates.py" line="141"/>
         <source>Search</source>
         <translation>بحث</translation>
     </message>
     <message>
-        <location filename="../candidates.py" line="159" />
+        <location filename="../candidates.py" line="166"/>
         <source>Missing person</source>
         <translation>المفقود</translation>
     </message>
     <message>
-        <location filename="../candidates.py" line="162" />
+        <location filename="../candidates.py" line="169"/>
         <source>Show</source>
         <translation>إظهار</translation>
     </message>
     <message>
-        <location filename="../candidates.py" line="164" />
+        <location filename="../candidates.py" line="171"/>
         <source>Candidates</source>
         <translation>المرشحون</translation>
     </message>
     <message>
-        <location filename="../candidates.py" line="166" />
+        <location filename="../candidates.py" line="173"/>
         <source>A candidate is not an identification: every pair is reviewed by people before anything is recorded.</source>
         <translation>المرشح ليس تعرّفاً: يراجع أشخاصٌ كل زوج قبل تسجيل أي شيء.</translation>
     </message>
     <message>
-        <location filename="../candidates.py" line="217" />
+        <location filename="../candidates.py" line="224"/>
         <source>No missing person yet.</source>
         <translation>لا يوجد مفقودون بعد.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../candidates.py" line="227" />
+        <location filename="../candidates.py" line="234"/>
         <source>Candidates: %n</source>
-        <translation><numerusform>لا مرشحين</numerusform><numerusform>مرشح واحد</numerusform><numerusform>مرشحان</numerusform><numerusform>%n مرشحين</numerusform><numerusform>%n مرشحاً</numerusform><numerusform>%n مرشح</numerusform></translation>
+        <translation>
+            <numerusform>لا مرشحين</numerusform>
+            <numerusform>مرشح واحد</numerusform>
+            <numerusform>مرشحان</numerusform>
+            <numerusform>%n مرشحين</numerusform>
+            <numerusform>%n مرشحاً</numerusform>
+            <numerusform>%n مرشح</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../candidates.py" line="228" />
+        <location filename="../candidates.py" line="235"/>
         <source>No candidates yet: press Search.</source>
         <translation>لا مرشحين بعد: اضغط «بحث».</translation>
     </message>
     <message>
-        <location filename="../candidates.py" line="236" />
+        <location filename="../candidates.py" line="243"/>
         <source>Searching…</source>
         <translation>جارٍ البحث…</translation>
     </message>
     <message>
-        <location filename="../candidates.py" line="242" />
+        <location filename="../candidates.py" line="249"/>
         <source>Search finished.</source>
         <translation>انتهى البحث.</translation>
     </message>
     <message>
-        <location filename="../candidates.py" line="248" />
+        <location filename="../candidates.py" line="255"/>
         <source>The search failed</source>
         <translation>فشل البحث</translation>
     </message>
@@ -268,127 +288,127 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../import_dialog.py" line="55" />
+        <location filename="../import_dialog.py" line="55"/>
         <source>Import post-mortem photos</source>
         <translation>استيراد صور ما بعد الوفاة</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="64" />
+        <location filename="../import_dialog.py" line="64"/>
         <source>Choose…</source>
         <translation>اختيار…</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="77" />
+        <location filename="../import_dialog.py" line="77"/>
         <source>CSV file with columns file, body, …</source>
         <translation>ملف CSV بأعمدة file و body و…</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="82" />
+        <location filename="../import_dialog.py" line="82"/>
         <source>Folder</source>
         <translation>المجلد</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="83" />
+        <location filename="../import_dialog.py" line="83"/>
         <source>Grouping</source>
         <translation>التجميع</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="84" />
+        <location filename="../import_dialog.py" line="84"/>
         <source>CSV list</source>
         <translation>قائمة CSV</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="85" />
+        <location filename="../import_dialog.py" line="85"/>
         <source>Collection name</source>
         <translation>اسم المجموعة</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="90" />
+        <location filename="../import_dialog.py" line="90"/>
         <source>Choose a folder and a collection name.</source>
         <translation>اختر مجلداً واسماً للمجموعة.</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="95" />
+        <location filename="../import_dialog.py" line="95"/>
         <source>File</source>
         <translation>الملف</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="95" />
+        <location filename="../import_dialog.py" line="95"/>
         <source>Reason</source>
         <translation>السبب</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="102" />
+        <location filename="../import_dialog.py" line="102"/>
         <source>Start import</source>
         <translation>بدء الاستيراد</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="106" />
+        <location filename="../import_dialog.py" line="106"/>
         <source>Cancel import</source>
         <translation>إلغاء الاستيراد</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="110" />
+        <location filename="../import_dialog.py" line="110"/>
         <source>Close</source>
         <translation>إغلاق</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="127" />
+        <location filename="../import_dialog.py" line="127"/>
         <source>Folder of post-mortem photos</source>
         <translation>مجلد صور ما بعد الوفاة</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="140" />
+        <location filename="../import_dialog.py" line="140"/>
         <source>The folder %1 does not exist.</source>
         <translation>المجلد %1 غير موجود.</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="143" />
+        <location filename="../import_dialog.py" line="143"/>
         <source>Give the collection a name.</source>
         <translation>أعطِ المجموعة اسماً.</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="148" />
+        <location filename="../import_dialog.py" line="148"/>
         <source>The CSV list %1 does not exist.</source>
         <translation>قائمة CSV ‏%1 غير موجودة.</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="166" />
+        <location filename="../import_dialog.py" line="166"/>
         <source>Preparing (counting files, loading the model)…</source>
         <translation>جارٍ التحضير (عدّ الملفات، تحميل النموذج)…</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="179" />
+        <location filename="../import_dialog.py" line="179"/>
         <source>Cancelling: finishing the files in progress…</source>
         <translation>جارٍ الإلغاء: إنهاء الملفات قيد المعالجة…</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="187" />
+        <location filename="../import_dialog.py" line="187"/>
         <source>%1 of %2 files, %3 faces found, %4 skipped; about %5 left</source>
         <translation>%1 من %2 ملفاً، عُثر على %3 وجهاً، تُخطّي %4؛ يتبقى نحو %5</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="202" />
+        <location filename="../import_dialog.py" line="202"/>
         <source>Cancelled; everything imported so far is kept. Import the same folder again to resume.</source>
         <translation>أُلغي؛ حُفظ كل ما استُورد حتى الآن. استورد المجلد نفسه مرة أخرى للاستئناف.</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="204" />
+        <location filename="../import_dialog.py" line="204"/>
         <source>Import finished.</source>
         <translation>انتهى الاستيراد.</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="206" />
+        <location filename="../import_dialog.py" line="206"/>
         <source>%1 new photos, %2 faces, %3 already imported, %4 duplicates, %5 without a face, %6 skipped (%7).</source>
         <translation>%1 صورة جديدة، %2 وجهاً، %3 مستوردة سابقاً، %4 مكررة، %5 بلا وجه، %6 متخطاة (%7).</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="212" />
+        <location filename="../import_dialog.py" line="212"/>
         <source>no face found (it can be marked by hand on the Body page)</source>
         <translation>لم يُعثر على وجه (يمكن تحديده يدوياً في صفحة الجثمان)</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="228" />
+        <location filename="../import_dialog.py" line="228"/>
         <source>The import stopped: %1. Everything imported before this is kept.</source>
         <translation>توقف الاستيراد: %1. حُفظ كل ما استُورد قبل ذلك.</translation>
     </message>
@@ -396,152 +416,152 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../labels.py" line="13" />
+        <location filename="../labels.py" line="13"/>
         <source>Queued</source>
         <translation>في الانتظار</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="14" />
+        <location filename="../labels.py" line="14"/>
         <source>In review</source>
         <translation>قيد المراجعة</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="15" />
+        <location filename="../labels.py" line="15"/>
         <source>Excluded</source>
         <translation>مستبعد</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="16" />
+        <location filename="../labels.py" line="16"/>
         <source>Possible</source>
         <translation>محتمل</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="17" />
+        <location filename="../labels.py" line="17"/>
         <source>Needs information</source>
         <translation>يحتاج معلومات</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="18" />
+        <location filename="../labels.py" line="18"/>
         <source>Proposed identification</source>
         <translation>تعرّف مقترح</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="26" />
+        <location filename="../labels.py" line="26"/>
         <source>Detainee number</source>
         <translation>رقم المعتقل</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="27" />
+        <location filename="../labels.py" line="27"/>
         <source>Branch number</source>
         <translation>رقم الفرع</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="28" />
+        <location filename="../labels.py" line="28"/>
         <source>Forensic report number</source>
         <translation>رقم التقرير الطبي الشرعي</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="29" />
+        <location filename="../labels.py" line="29"/>
         <source>Date photographed</source>
         <translation>تاريخ التصوير</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="37" />
+        <location filename="../labels.py" line="37"/>
         <source>Collections</source>
         <translation>المجموعات</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="38" />
+        <location filename="../labels.py" line="38"/>
         <source>Bodies</source>
         <translation>الجثامين</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="39" />
+        <location filename="../labels.py" line="39"/>
         <source>Photos</source>
         <translation>الصور</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="40" />
+        <location filename="../labels.py" line="40"/>
         <source>Faces</source>
         <translation>الوجوه</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="41" />
+        <location filename="../labels.py" line="41"/>
         <source>Post-mortem faces</source>
         <translation>وجوه ما بعد الوفاة</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="42" />
+        <location filename="../labels.py" line="42"/>
         <source>Faces marked by hand</source>
         <translation>وجوه محددة يدوياً</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="43" />
+        <location filename="../labels.py" line="43"/>
         <source>Missing persons</source>
         <translation>المفقودون</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="44" />
+        <location filename="../labels.py" line="44"/>
         <source>Candidates</source>
         <translation>المرشحون</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="45" />
+        <location filename="../labels.py" line="45"/>
         <source>Proposed identifications</source>
         <translation>تعرّفات مقترحة</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="53" />
+        <location filename="../labels.py" line="53"/>
         <source>Male</source>
         <translation>ذكر</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="54" />
+        <location filename="../labels.py" line="54"/>
         <source>Female</source>
         <translation>أنثى</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="55" />
+        <location filename="../labels.py" line="55"/>
         <source>Unknown</source>
         <translation>غير معروف</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="63" />
+        <location filename="../labels.py" line="63"/>
         <source>Identifier</source>
         <translation>محقق تعرّف</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="64" />
+        <location filename="../labels.py" line="64"/>
         <source>Examiner</source>
         <translation>خبير فحص</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="65" />
+        <location filename="../labels.py" line="65"/>
         <source>Supervisor</source>
         <translation>مشرف</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="73" />
+        <location filename="../labels.py" line="73"/>
         <source>One Body per folder</source>
         <translation>جثمان واحد لكل مجلد</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="74" />
+        <location filename="../labels.py" line="74"/>
         <source>One Body per file</source>
         <translation>جثمان واحد لكل ملف</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="75" />
+        <location filename="../labels.py" line="75"/>
         <source>From a CSV list (file, body, numbers)</source>
         <translation>من قائمة CSV (الملف، الجثمان، الأرقام)</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="83" />
+        <location filename="../labels.py" line="83"/>
         <source>detector</source>
         <translation>الكاشف الآلي</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="84" />
+        <location filename="../labels.py" line="84"/>
         <source>marked by hand</source>
         <translation>محدد يدوياً</translation>
     </message>
@@ -549,27 +569,27 @@
 <context>
     <name>LockDialog</name>
     <message>
-        <location filename="../start.py" line="190" />
+        <location filename="../start.py" line="190"/>
         <source>Session locked</source>
         <translation>الجلسة مقفلة</translation>
     </message>
     <message>
-        <location filename="../start.py" line="195" />
+        <location filename="../start.py" line="195"/>
         <source>The session locked itself after a period without activity. Enter your password to continue.</source>
         <translation>أُقفلت الجلسة تلقائياً بعد فترة دون نشاط. أدخل كلمة المرور للمتابعة.</translation>
     </message>
     <message>
-        <location filename="../start.py" line="199" />
+        <location filename="../start.py" line="199"/>
         <source>Unlock</source>
         <translation>فتح القفل</translation>
     </message>
     <message>
-        <location filename="../start.py" line="204" />
+        <location filename="../start.py" line="204"/>
         <source>User</source>
         <translation>المستخدم</translation>
     </message>
     <message>
-        <location filename="../start.py" line="205" />
+        <location filename="../start.py" line="205"/>
         <source>Password</source>
         <translation>كلمة المرور</translation>
     </message>
@@ -577,112 +597,112 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="88" />
+        <location filename="../main_window.py" line="89"/>
         <source>Athar — %1</source>
         <translation>أثر — %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="92" />
+        <location filename="../main_window.py" line="93"/>
         <source>Overview</source>
         <translation>نظرة عامة</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="92" />
+        <location filename="../main_window.py" line="93"/>
         <source>Post-mortem</source>
         <translation>ما بعد الوفاة</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="93" />
+        <location filename="../main_window.py" line="94"/>
         <source>Missing persons</source>
         <translation>المفقودون</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="93" />
+        <location filename="../main_window.py" line="94"/>
         <source>Candidates</source>
         <translation>المرشحون</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="94" />
+        <location filename="../main_window.py" line="95"/>
         <source>Review (later)</source>
         <translation>المراجعة (لاحقاً)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="94" />
+        <location filename="../main_window.py" line="95"/>
         <source>Audit</source>
         <translation>سجل التدقيق</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="144" />
+        <location filename="../main_window.py" line="145"/>
         <source>Workspace: %1</source>
         <translation>مساحة العمل: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="146" />
+        <location filename="../main_window.py" line="147"/>
         <source>User: %1 (%2)</source>
         <translation>المستخدم: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="149" />
+        <location filename="../main_window.py" line="150"/>
         <source>Model: %1</source>
         <translation>النموذج: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="152" />
+        <location filename="../main_window.py" line="153"/>
         <source>Device: %1</source>
         <translation>الجهاز: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="160" />
+        <location filename="../main_window.py" line="161"/>
         <source>&amp;Workspace</source>
         <translation>&amp;مساحة العمل</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="161" />
+        <location filename="../main_window.py" line="162"/>
         <source>Import post-mortem photos…</source>
         <translation>استيراد صور ما بعد الوفاة…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="163" />
+        <location filename="../main_window.py" line="164"/>
         <source>New missing person…</source>
         <translation>مفقود جديد…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="165" />
+        <location filename="../main_window.py" line="166"/>
         <source>Lock now</source>
         <translation>إقفال الآن</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="167" />
+        <location filename="../main_window.py" line="168"/>
         <source>Close workspace</source>
         <translation>إغلاق مساحة العمل</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="171" />
+        <location filename="../main_window.py" line="174"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="172" />
+        <location filename="../main_window.py" line="175"/>
         <source>Blur post-mortem photos until clicked</source>
         <translation>تمويه صور ما بعد الوفاة حتى النقر عليها</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="177" />
+        <location filename="../main_window.py" line="180"/>
         <source>Language</source>
         <translation>اللغة</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="188" />
+        <location filename="../main_window.py" line="191"/>
         <source>Change the language when the running import or search has finished.</source>
         <translation>غيّر اللغة بعد انتهاء الاستيراد أو البحث الجاري.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="240" />
+        <location filename="../main_window.py" line="244"/>
         <source>Error: %1</source>
         <translation>خطأ: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="243" />
+        <location filename="../main_window.py" line="247"/>
         <source>Working…</source>
         <translation>جارٍ العمل…</translation>
     </message>
@@ -690,17 +710,17 @@
 <context>
     <name>OverviewView</name>
     <message>
-        <location filename="../overview.py" line="37" />
+        <location filename="../overview.py" line="37"/>
         <source>Candidates by review state</source>
         <translation>المرشحون حسب حالة المراجعة</translation>
     </message>
     <message>
-        <location filename="../overview.py" line="41" />
+        <location filename="../overview.py" line="41"/>
         <source>Recent activity</source>
         <translation>النشاط الأخير</translation>
     </message>
     <message>
-        <location filename="../overview.py" line="46" />
+        <location filename="../overview.py" line="46"/>
         <source>Overview</source>
         <translation>نظرة عامة</translation>
     </message>
@@ -708,142 +728,149 @@
 <context>
     <name>PersonIntakeDialog</name>
     <message>
-        <location filename="../persons.py" line="159" />
+        <location filename="../persons.py" line="140"/>
         <source>New missing person</source>
         <translation>مفقود جديد</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="175" />
+        <location filename="../persons.py" line="156"/>
         <source>1985 or 1985-03-21</source>
         <translation>1985 أو 1985-03-21</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="179" />
+        <location filename="../persons.py" line="160"/>
         <source>2013 or 2013-08-04</source>
         <translation>2013 أو 2013-08-04</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="191" />
+        <location filename="../persons.py" line="172"/>
         <source>Name in Arabic</source>
         <translation>الاسم بالعربية</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="192" />
+        <location filename="../persons.py" line="173"/>
         <source>Name in Latin letters</source>
         <translation>الاسم بالحروف اللاتينية</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="193" />
+        <location filename="../persons.py" line="174"/>
         <source>Sex</source>
         <translation>الجنس</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="194" />
+        <location filename="../persons.py" line="175"/>
         <source>Born (year or date)</source>
         <translation>الولادة (سنة أو تاريخ)</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="195" />
+        <location filename="../persons.py" line="176"/>
         <source>Place of origin</source>
         <translation>مكان المنشأ</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="196" />
+        <location filename="../persons.py" line="177"/>
         <source>Date of arrest</source>
         <translation>تاريخ الاعتقال</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="197" />
+        <location filename="../persons.py" line="178"/>
         <source>Place of arrest</source>
         <translation>مكان الاعتقال</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="198" />
+        <location filename="../persons.py" line="179"/>
         <source>Arresting branch</source>
         <translation>الفرع الذي اعتقله</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="199" />
+        <location filename="../persons.py" line="180"/>
         <source>Physical description</source>
         <translation>الوصف الجسدي</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="200" />
+        <location filename="../persons.py" line="181"/>
         <source>Marks known to the family</source>
         <translation>علامات تعرفها العائلة</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="201" />
+        <location filename="../persons.py" line="182"/>
         <source>Submitted by</source>
         <translation>مقدّم البلاغ</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="203" />
-        <source>Submitter's contact</source>
+        <location filename="../persons.py" line="184"/>
+        <source>Submitter&apos;s contact</source>
         <translation>وسيلة التواصل مع مقدّم البلاغ</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="206" />
+        <location filename="../persons.py" line="187"/>
         <source>Contact details can be entered only by users permitted to see them.</source>
         <translation>لا يُدخل بيانات التواصل إلا المستخدمون المأذون لهم برؤيتها.</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="213" />
+        <location filename="../persons.py" line="194"/>
         <source>Add photos…</source>
         <translation>إضافة صور…</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="216" />
+        <location filename="../persons.py" line="197"/>
         <source>Photos from the family (drop files here)</source>
         <translation>صور من العائلة (أفلت الملفات هنا)</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="225" />
+        <location filename="../persons.py" line="206"/>
         <source>Faces found in these photos</source>
         <translation>الوجوه التي وُجدت في هذه الصور</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="248" />
+        <location filename="../persons.py" line="229"/>
         <source>Photos from the family</source>
         <translation>صور من العائلة</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="249" />
+        <location filename="../persons.py" line="230"/>
         <source>Images (%1)</source>
         <translation>صور (%1)</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="262" />
+        <location filename="../persons.py" line="243"/>
         <source>Looking for faces…</source>
         <translation>جارٍ البحث عن الوجوه…</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="276" />
+        <location filename="../persons.py" line="257"/>
         <source>%1 cannot be used: %2</source>
         <translation>لا يمكن استخدام %1: %2</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="281" />
+        <location filename="../persons.py" line="262"/>
         <source>other face</source>
         <translation>وجه آخر</translation>
     </message>
     <message numerus="yes">
-        <location filename="../persons.py" line="284" />
+        <location filename="../persons.py" line="265"/>
         <source>Faces found so far: %n</source>
-        <translation><numerusform>لم يُعثر على وجوه بعد.</numerusform><numerusform>عُثر على وجه واحد حتى الآن.</numerusform><numerusform>عُثر على وجهين حتى الآن.</numerusform><numerusform>عُثر على %n وجوه حتى الآن.</numerusform><numerusform>عُثر على %n وجهاً حتى الآن.</numerusform><numerusform>عُثر على %n وجه حتى الآن.</numerusform></translation>
+        <translation>
+            <numerusform>لم يُعثر على وجوه بعد.</numerusform>
+            <numerusform>عُثر على وجه واحد حتى الآن.</numerusform>
+            <numerusform>عُثر على وجهين حتى الآن.</numerusform>
+            <numerusform>عُثر على %n وجوه حتى الآن.</numerusform>
+            <numerusform>عُثر على %n وجهاً حتى الآن.</numerusform>
+            <numerusform>عُثر على %n وجه حتى الآن.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../persons.py" line="285" />
+        <location filename="../persons.py" line="266"/>
         <source>No face found yet: the record can still be saved, and a face can be marked later.</source>
         <translation>لم يُعثر على وجه بعد: يمكن حفظ السجل مع ذلك، وتحديد الوجه لاحقاً.</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="307" />
+        <location filename="../persons.py" line="288"/>
         <source>Enter a name in Arabic or in Latin letters.</source>
         <translation>أدخل اسماً بالعربية أو بالحروف اللاتينية.</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="311" />
+        <location filename="../persons.py" line="292"/>
         <source>Saving…</source>
         <translation>جارٍ الحفظ…</translation>
     </message>
@@ -851,37 +878,37 @@
 <context>
     <name>PersonTableModel</name>
     <message>
-        <location filename="../persons.py" line="81" />
+        <location filename="../persons.py" line="79"/>
         <source>Label</source>
         <translation>المعرّف</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="81" />
+        <location filename="../persons.py" line="79"/>
         <source>Name (Arabic)</source>
         <translation>الاسم (بالعربية)</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="81" />
+        <location filename="../persons.py" line="79"/>
         <source>Name (Latin)</source>
         <translation>الاسم (باللاتينية)</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="82" />
+        <location filename="../persons.py" line="80"/>
         <source>Sex</source>
         <translation>الجنس</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="82" />
+        <location filename="../persons.py" line="80"/>
         <source>Born</source>
         <translation>الولادة</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="82" />
+        <location filename="../persons.py" line="80"/>
         <source>Photos</source>
         <translation>الصور</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="82" />
+        <location filename="../persons.py" line="80"/>
         <source>Faces</source>
         <translation>الوجوه</translation>
     </message>
@@ -889,102 +916,102 @@
 <context>
     <name>PersonsView</name>
     <message>
-        <location filename="../persons.py" line="351" />
+        <location filename="../persons.py" line="332"/>
         <source>Type a name in Arabic or Latin letters…</source>
         <translation>اكتب اسماً بالعربية أو بالحروف اللاتينية…</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="355" />
+        <location filename="../persons.py" line="336"/>
         <source>New missing person…</source>
         <translation>مفقود جديد…</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="358" />
+        <location filename="../persons.py" line="340"/>
         <source>Search the post-mortem photos</source>
         <translation>البحث في صور ما بعد الوفاة</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="375" />
+        <location filename="../persons.py" line="357"/>
         <source>Show submitter and contact</source>
         <translation>إظهار مقدّم البلاغ ووسيلة التواصل</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="377" />
+        <location filename="../persons.py" line="359"/>
         <source>Each viewing is recorded in the audit log.</source>
         <translation>تُسجَّل كل مشاهدة في سجل التدقيق.</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="385" />
+        <location filename="../persons.py" line="367"/>
         <source>Record</source>
         <translation>السجل</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="394" />
+        <location filename="../persons.py" line="376"/>
         <source>Missing persons</source>
         <translation>المفقودون</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="424" />
+        <location filename="../persons.py" line="406"/>
         <source>%1 of %2</source>
         <translation>%1 من %2</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="459" />
+        <location filename="../persons.py" line="444"/>
         <source>Submitter: %1; contact: %2</source>
         <translation>مقدّم البلاغ: %1؛ التواصل: %2</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="461" />
+        <location filename="../persons.py" line="446"/>
         <source>No submitter recorded.</source>
         <translation>لم يُسجَّل مقدّم بلاغ.</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="469" />
+        <location filename="../persons.py" line="457"/>
         <source>Name in Arabic</source>
         <translation>الاسم بالعربية</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="470" />
+        <location filename="../persons.py" line="458"/>
         <source>Name in Latin letters</source>
         <translation>الاسم بالحروف اللاتينية</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="471" />
+        <location filename="../persons.py" line="459"/>
         <source>Born</source>
         <translation>الولادة</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="471" />
+        <location filename="../persons.py" line="459"/>
         <source>Place of origin</source>
         <translation>مكان المنشأ</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="472" />
+        <location filename="../persons.py" line="460"/>
         <source>Physical description</source>
         <translation>الوصف الجسدي</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="473" />
+        <location filename="../persons.py" line="461"/>
         <source>Date of arrest</source>
         <translation>تاريخ الاعتقال</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="474" />
+        <location filename="../persons.py" line="462"/>
         <source>Place of arrest</source>
         <translation>مكان الاعتقال</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="475" />
+        <location filename="../persons.py" line="463"/>
         <source>Arresting branch</source>
         <translation>الفرع الذي اعتقله</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="476" />
+        <location filename="../persons.py" line="464"/>
         <source>Marks known to the family</source>
         <translation>علامات تعرفها العائلة</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="479" />
+        <location filename="../persons.py" line="467"/>
         <source>Photos: %1</source>
         <translation>الصور: %1</translation>
     </message>
@@ -992,17 +1019,17 @@
 <context>
     <name>PhotoCanvas</name>
     <message>
-        <location filename="../body_page.py" line="87" />
+        <location filename="../body_page.py" line="88"/>
         <source>No photo chosen</source>
         <translation>لم تُختر صورة</translation>
     </message>
     <message>
-        <location filename="../body_page.py" line="88" />
+        <location filename="../body_page.py" line="89"/>
         <source>Loading…</source>
         <translation>جارٍ التحميل…</translation>
     </message>
     <message>
-        <location filename="../body_page.py" line="96" />
+        <location filename="../body_page.py" line="97"/>
         <source>Blurred. Click to show the photo.</source>
         <translation>الصورة مموّهة. انقر لإظهارها.</translation>
     </message>
@@ -1010,45 +1037,52 @@
 <context>
     <name>PostMortemView</name>
     <message>
-        <location filename="../postmortem.py" line="158" />
+        <location filename="../postmortem.py" line="140"/>
         <source>Filter Bodies by label…</source>
         <translation>تصفية الجثامين حسب المعرّف…</translation>
     </message>
     <message>
-        <location filename="../postmortem.py" line="161" />
+        <location filename="../postmortem.py" line="143"/>
         <source>Import post-mortem photos…</source>
         <translation>استيراد صور ما بعد الوفاة…</translation>
     </message>
     <message>
-        <location filename="../postmortem.py" line="176" />
+        <location filename="../postmortem.py" line="159"/>
         <source>Collections</source>
         <translation>المجموعات</translation>
     </message>
     <message>
-        <location filename="../postmortem.py" line="184" />
+        <location filename="../postmortem.py" line="167"/>
         <source>Post-mortem</source>
         <translation>ما بعد الوفاة</translation>
     </message>
     <message>
-        <location filename="../postmortem.py" line="222" />
+        <location filename="../postmortem.py" line="205"/>
         <source>All collections</source>
         <translation>كل المجموعات</translation>
     </message>
     <message numerus="yes">
-        <location filename="../postmortem.py" line="246" />
+        <location filename="../postmortem.py" line="229"/>
         <source>Bodies: %n</source>
-        <translation><numerusform>لا جثامين</numerusform><numerusform>جثمان واحد</numerusform><numerusform>جثمانان</numerusform><numerusform>%n جثامين</numerusform><numerusform>%n جثماناً</numerusform><numerusform>%n جثمان</numerusform></translation>
+        <translation>
+            <numerusform>لا جثامين</numerusform>
+            <numerusform>جثمان واحد</numerusform>
+            <numerusform>جثمانان</numerusform>
+            <numerusform>%n جثامين</numerusform>
+            <numerusform>%n جثماناً</numerusform>
+            <numerusform>%n جثمان</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>ReviewPlaceholder</name>
     <message>
-        <location filename="../main_window.py" line="65" />
+        <location filename="../main_window.py" line="66"/>
         <source>Review</source>
         <translation>المراجعة</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="67" />
+        <location filename="../main_window.py" line="68"/>
         <source>The side-by-side review of candidates comes in a later version. Until then, candidates stay queued.</source>
         <translation>تأتي مراجعة المرشحين جنباً إلى جنب في إصدار لاحق. وحتى ذلك الحين يبقى المرشحون في الانتظار.</translation>
     </message>
@@ -1056,94 +1090,94 @@
 <context>
     <name>WorkspaceDialog</name>
     <message>
-        <location filename="../start.py" line="63" />
+        <location filename="../start.py" line="63"/>
         <source>Athar — open a workspace</source>
         <translation>أثر — فتح مساحة عمل</translation>
     </message>
     <message>
-        <location filename="../start.py" line="74" />
+        <location filename="../start.py" line="74"/>
         <source>Choose…</source>
         <translation>اختيار…</translation>
     </message>
     <message>
-        <location filename="../start.py" line="89" />
+        <location filename="../start.py" line="89"/>
         <source>Recent workspaces</source>
         <translation>مساحات العمل الأخيرة</translation>
     </message>
     <message>
-        <location filename="../start.py" line="96" />
+        <location filename="../start.py" line="96"/>
         <source>A new workspace is an encrypted folder. Choose a long passphrase: it cannot be recovered. The user below becomes its first supervisor.</source>
         <translation>مساحة العمل الجديدة مجلد مشفّر. اختر عبارة مرور طويلة: لا يمكن استرجاعها. يصبح المستخدم أدناه أول مشرف عليها.</translation>
     </message>
     <message>
-        <location filename="../start.py" line="98" />
+        <location filename="../start.py" line="98"/>
         <source>Repeat the passphrase</source>
         <translation>أعد كتابة عبارة المرور</translation>
     </message>
     <message>
-        <location filename="../start.py" line="99" />
+        <location filename="../start.py" line="99"/>
         <source>Open</source>
         <translation>فتح</translation>
     </message>
     <message>
-        <location filename="../start.py" line="100" />
+        <location filename="../start.py" line="100"/>
         <source>Create new</source>
         <translation>إنشاء جديدة</translation>
     </message>
     <message>
-        <location filename="../start.py" line="108" />
-        <location filename="../start.py" line="145" />
+        <location filename="../start.py" line="108"/>
+        <location filename="../start.py" line="145"/>
         <source>Workspace folder</source>
         <translation>مجلد مساحة العمل</translation>
     </message>
     <message>
-        <location filename="../start.py" line="109" />
+        <location filename="../start.py" line="109"/>
         <source>Passphrase</source>
         <translation>عبارة المرور</translation>
     </message>
     <message>
-        <location filename="../start.py" line="110" />
+        <location filename="../start.py" line="110"/>
         <source>User name</source>
         <translation>اسم المستخدم</translation>
     </message>
     <message>
-        <location filename="../start.py" line="111" />
+        <location filename="../start.py" line="111"/>
         <source>Password</source>
         <translation>كلمة المرور</translation>
     </message>
     <message>
-        <location filename="../start.py" line="112" />
+        <location filename="../start.py" line="112"/>
         <source>Language</source>
         <translation>اللغة</translation>
     </message>
     <message>
-        <location filename="../start.py" line="116" />
-        <location filename="../start.py" line="137" />
+        <location filename="../start.py" line="116"/>
+        <location filename="../start.py" line="137"/>
         <source>Unlock and open</source>
         <translation>فتح القفل والدخول</translation>
     </message>
     <message>
-        <location filename="../start.py" line="136" />
+        <location filename="../start.py" line="136"/>
         <source>Create and open</source>
         <translation>إنشاء والدخول</translation>
     </message>
     <message>
-        <location filename="../start.py" line="154" />
+        <location filename="../start.py" line="154"/>
         <source>Choose a workspace folder.</source>
         <translation>اختر مجلد مساحة العمل.</translation>
     </message>
     <message>
-        <location filename="../start.py" line="157" />
+        <location filename="../start.py" line="157"/>
         <source>The two passphrases differ.</source>
         <translation>عبارتا المرور مختلفتان.</translation>
     </message>
     <message>
-        <location filename="../start.py" line="162" />
+        <location filename="../start.py" line="162"/>
         <source>Creating the workspace…</source>
         <translation>جارٍ إنشاء مساحة العمل…</translation>
     </message>
     <message>
-        <location filename="../start.py" line="163" />
+        <location filename="../start.py" line="163"/>
         <source>Unlocking…</source>
         <translation>جارٍ فتح القفل…</translation>
     </message>
