@@ -134,3 +134,33 @@ def test_empty_workspace_search_says_nothing_to_search(ws: Workspace, sup: Actor
 
     with pytest.raises(InvalidRequest, match="nothing to search"):
         SearchService(ws).run(RunSearch(all_persons=True), sup)
+
+
+def test_candidates_from_before_mean_faces_survive_the_migration(small_ws: Workspace,
+                                                                 small_sup: Actor) -> None:
+    """Migration 0003 on a workspace holding Candidates: every row and decision kept; the
+    old rows keep their best-pair score until the next search scores them again."""
+    from alembic import command
+    from sqlalchemy import text
+
+    from athar.casework.candidates import candidates_of
+    from athar.casework.workspace import _alembic_config
+
+    SearchService(small_ws).run(RunSearch(person_ids=(1,), top=3), small_sup)
+    before = {c.id: (c.score, c.rank, c.state) for c in _candidates(small_ws)}
+    cfg = _alembic_config(small_ws.engine)
+    with small_ws.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0002")
+    with small_ws.engine.connect() as conn:
+        assert "score_mean_faces" not in {
+            row[1] for row in conn.execute(text("PRAGMA table_info(candidate)"))}
+    with small_ws.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+    after = _candidates(small_ws)
+    assert {c.id: (c.score, c.rank, c.state) for c in after} == before
+    assert all(c.score_mean_faces is None for c in after)
+    views = candidates_of(small_ws, small_sup, 1)
+    assert [v.score for v in views] == [v.best for v in views]
+    assert all(v.mean_faces is None for v in views)
