@@ -39,7 +39,11 @@ one good photo among bad ones. On faces-dev (bench/accuracy.py, same run, 60 per
 ranking by the mean of the two, against the best pair alone: pm-hard rank 1 / 10
 68.3 / 93.3% -> 70.0 / 95.0%, the held-out pm-colour 66.7 / 95.0% -> 80.0 / 95.0%, dark
 rank 1 95.0 -> 98.3%, clean unchanged (100%), occlusion rank 1 56.7 -> 53.3% (an
-occluded photo pulls the mean face off). bench/README.md has the full rows. The owners
+occluded photo pulls the mean face off). An owner with one face has nothing to pool, and
+a mean face of several also scores a little higher with other persons' faces (+0.004 on
+average on degraded photos), so owners with a single face lose some ground (true Bodies
+with one face: 1.6 ranks lower on average in the occlusion setting). bench/README.md has
+the full rows. The owners
 scored are those with a face among the index's nearest to the query's faces (widened
 until `top` owners are found); the pooled score re-ranks them."""
 
