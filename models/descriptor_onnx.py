@@ -205,7 +205,7 @@ def to_onnx(layers: Sequence[_Layer]) -> tuple[bytes, tuple[float, float, float]
     x, shape = _conv(g, "chips", (3, CHIP, CHIP), layers[1], layers[2])
     x, shape = _pool(g, "MaxPool", g.node("Relu", [x]), shape, layers[4])
     i, blocks = 5, 0
-    while kinds[i] == "con_4":
+    while kinds[i:i + 1] == ["con_4"]:
         block_in, in_shape = x, shape
         if kinds[i:i + 5] != ["con_4", "affine_", "relu_", "con_4", "affine_"]:
             raise DescriptorFormatError(f"unexpected residual block at layer {i}")
@@ -213,7 +213,7 @@ def to_onnx(layers: Sequence[_Layer]) -> tuple[bytes, tuple[float, float, float]
         x, shape = _conv(g, g.node("Relu", [x]), shape, layers[i + 3], layers[i + 4])
         i += 5
         skip, skip_shape = block_in, in_shape
-        if kinds[i] == "avg_pool_2":
+        if kinds[i:i + 1] == ["avg_pool_2"]:
             skip, skip_shape = _pool(g, "AveragePool", block_in, in_shape, layers[i])
             i += 1
         if kinds[i:i + 2] != ["add_prev_", "relu_"]:

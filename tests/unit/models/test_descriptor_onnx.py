@@ -77,5 +77,7 @@ def test_other_networks_and_damaged_files_are_refused() -> None:
     layers = read_layers(data)
     with pytest.raises(DescriptorFormatError, match="residual"):
         to_onnx(layers[:30] + layers[32:])  # one block's second convolution missing
+    with pytest.raises(DescriptorFormatError, match="residual"):
+        to_onnx(layers[:14] + layers[-1:])  # ends inside the second block
     with pytest.raises(DescriptorFormatError, match="not a dlib ResNet"):
         to_onnx(read_layers((_models_folder() / "mmod_human_face_detector.dat").read_bytes()))
