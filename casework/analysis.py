@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import signal
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -101,8 +102,13 @@ _WORKER: Analyser | None = None
 
 def init_worker(factory: PipelineFactory, evidence_root: str, tmp: str, keys: WorkspaceKeys,
                 analysed: frozenset[str]) -> None:
-    """Process-pool initializer: no network, then load the model once per worker."""
+    """Process-pool initializer: no network, then load the model once per worker.
+
+    Ctrl-C in a terminal reaches the whole process group: workers ignore it, so that the
+    parent alone decides to stop (it cancels the import and keeps what was done).
+    """
     global _WORKER
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     forbid_network()
     _WORKER = Analyser(factory(), EvidenceStore(Path(evidence_root), Path(tmp), keys), analysed)
 

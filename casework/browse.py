@@ -26,7 +26,7 @@ from athar.casework.entities import (
     PhotoAnalysis,
     Side,
 )
-from athar.casework.errors import InvalidRequest
+from athar.casework.errors import InvalidRequest, NotFoundError
 from athar.casework.ports import Box
 from athar.casework.text import clean_name
 
@@ -174,6 +174,54 @@ def bodies(ws: Workspace, actor: Actor, collection_id: int | None = None) -> lis
                                    face[1] if face else None,
                                    face[2] if face else first_photo))
         return out
+
+
+@dataclass(frozen=True)
+class BodyRecord:
+    """One Body as the command line lists it: its numbers and how many photos and faces."""
+
+    id: int
+    label: str
+    collection: str
+    fields: dict[str, str | None]
+    photos: int
+    faces: int
+
+
+def find_bodies(ws: Workspace, actor: Actor, collection: str | None = None,
+                number: str | None = None) -> list[BodyRecord]:
+    """Bodies by collection and label; `number` keeps those whose detainee, branch or
+    forensic number equals it (spaces and case ignored).
+
+    Raises:
+        NotFoundError: no collection of that name.
+    """
+    require(actor, Permission.VIEW_RECORDS)
+    with ws.uow() as uow:
+        s = uow.session
+        q = (select(Body, Collection.name).join(Collection, Collection.id == Body.collection_id)
+             .order_by(Collection.name, Body.label, Body.id))
+        if collection is not None:
+            found = uow.owners.find_collection(collection)
+            if found is None:
+                raise NotFoundError(f"no collection named «{collection}»")
+            q = q.where(Body.collection_id == found.id)
+        wanted = _number_key(number) if number else None
+        rows = [(b, name) for b, name in s.execute(q).all()
+                if wanted is None or wanted in {_number_key(getattr(b, k) or "")
+                                                for k in ("detainee_no", "branch_no",
+                                                          "forensic_no")}]
+        ids = [b.id for b, _ in rows]
+        photos = dict(s.execute(select(Photo.body_id, func.count(Photo.id))
+                                .where(Photo.body_id.in_(ids)).group_by(Photo.body_id)).all())
+        faces = dict(s.execute(select(Photo.body_id, func.count(Face.id)).join(Face)
+                               .where(Photo.body_id.in_(ids)).group_by(Photo.body_id)).all())
+        return [BodyRecord(b.id, b.label, name, {k: getattr(b, k) for k in BODY_FIELDS},
+                           photos.get(b.id, 0), faces.get(b.id, 0)) for b, name in rows]
+
+
+def _number_key(value: str) -> str:
+    return "".join(clean_name(value).casefold().split())
 
 
 def _face_view(f: Face) -> FaceView:

@@ -12,6 +12,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
@@ -23,6 +24,7 @@ from athar.casework.accounts import Actor, Permission, require
 from athar.casework.context import Workspace
 from athar.casework.entities import AuditEvent
 from athar.casework.errors import InvalidRequest
+from athar.casework.output import check_output, write_atomically
 
 SIG_PREFIX = "\u2014 "
 ED25519 = b"\x01"
@@ -51,11 +53,18 @@ class Checkpoint:
     head: str
 
 
+def _check_origin(origin: str) -> None:
+    # A signed-note key name: non-empty, no whitespace, no "+" (it separates the fields
+    # of a verifier key).
+    if not origin or "+" in origin or any(c.isspace() for c in origin):
+        raise InvalidRequest("the checkpoint origin must be one word without spaces or '+' "
+                             "(for example example.org/athar-log)")
+
+
 def make_checkpoint(ws: Workspace, origin: str, actor: Actor) -> str:
     """Write the note for the current head, signed by the workspace key (audited)."""
     require(actor, Permission.CHECKPOINT)
-    if not origin or "\n" in origin:
-        raise InvalidRequest("the checkpoint origin must be one non-empty line")
+    _check_origin(origin)
     with ws.uow() as uow:
         size, head = audit.head(uow.session)
         audit.record(uow.session, actor.username, "audit.checkpoint", "audit", size,
@@ -116,23 +125,42 @@ def check_extends(ws: Workspace, note: str, actor: Actor) -> list[str]:
 def export_log(ws: Workspace, out: Path, actor: Actor) -> int:
     """Write `HASH CANONICAL-JSON` lines, one per event, for verification without Athar.
 
+    The file is written whole or not at all (a temporary file renamed into place).
+
     Returns:
         The number of events written.
+    Raises:
+        InvalidRequest: `out` cannot be written (checked before anything is read).
     """
     require(actor, Permission.AUDIT_EXPORT)
+    check_output(out)
     count = 0
-    with ws.uow() as uow, open(out, "w", encoding="utf-8", newline="\n") as fh:
-        for event in uow.session.scalars(select(AuditEvent).order_by(AuditEvent.seq)):
-            fields = {
-                "seq": event.seq, "at": event.at, "actor": event.actor,
-                "action": event.action, "object_type": event.object_type,
-                "object_id": event.object_id, "details": json.loads(event.details),
-                "prev_hash": event.prev_hash,
-            }
-            fh.write(f"{event.hash} {audit.canonical(fields).decode('utf-8')}\n")
-            count += 1
+
+    def write(fh: IO[str]) -> None:
+        nonlocal count
+        with ws.uow() as uow:
+            for event in uow.session.scalars(select(AuditEvent).order_by(AuditEvent.seq)):
+                fields = {
+                    "seq": event.seq, "at": event.at, "actor": event.actor,
+                    "action": event.action, "object_type": event.object_type,
+                    "object_id": event.object_id, "details": json.loads(event.details),
+                    "prev_hash": event.prev_hash,
+                }
+                fh.write(f"{event.hash} {audit.canonical(fields).decode('utf-8')}\n")
+                count += 1
+
+    write_atomically(out, write)
     with ws.uow() as uow:
         audit.record(uow.session, actor.username, "audit.export", "audit", count,
                      {"events": count})
         uow.commit()
     return count
+
+
+def audit_key(ws: Workspace, origin: str, actor: Actor) -> str:
+    """The verifier key of this workspace's checkpoints for `origin` (signed-note form
+    `origin+keyid+base64(0x01 || Ed25519 public key)`), for partners who check checkpoints
+    without Athar."""
+    require(actor, Permission.VERIFY)
+    _check_origin(origin)
+    return verifier_key(origin, public_key_bytes(ws))

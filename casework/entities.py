@@ -125,6 +125,10 @@ class Submission(Base):
     submitter: Mapped[str | None] = mapped_column(String(300))
     contact: Mapped[str | None] = mapped_column(Text)
     source_label: Mapped[str | None] = mapped_column(String(300))
+    source_key: Mapped[str | None] = mapped_column(String(300), nullable=True)
+    """The folder (owner key) of an imported folder that this submission came from, so a
+    resumed import finds its own person again and a folder name never merges two
+    families (None for manual entry)."""
     person: Mapped[MissingPerson] = relationship(back_populates="submissions")
     photos: Mapped[list[Photo]] = relationship(back_populates="submission")
 
@@ -243,6 +247,11 @@ class Candidate(Base):
     """Cosine of the two owners' mean faces (None: stored before it existed, when the rank
     was by the best pair alone)."""
     rank: Mapped[int | None] = mapped_column(Integer)
+    """Rank in the missing person's list (the latest AM→PM search that returned the pair);
+    None once it fell out of that list or when only a Body's search found the pair."""
+    body_rank: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    """Rank in the Body's list (the latest PM→AM search that returned the pair). Kept apart
+    from `rank` so that a search in one direction never rewrites the other's list."""
     am_face_id: Mapped[int] = mapped_column(ForeignKey("face.id"))
     pm_face_id: Mapped[int] = mapped_column(ForeignKey("face.id"))
     model_id: Mapped[str] = mapped_column(String(200))

@@ -40,6 +40,18 @@ class Skipped:
     reason: str
 
 
+@dataclass(frozen=True)
+class PlanNote:
+    """Something the user must hear about a planned import that is not a skipped file
+    (e.g. two CSV rows giving one Body different numbers)."""
+
+    where: str
+    message: str
+
+
+PlanEntry = ImportItem | Skipped | PlanNote
+
+
 def _walk(root: Path) -> Iterator[Path | Skipped]:
     """Every file under root in a stable order; symlinks never lead outside root."""
     real_root = root.resolve()
@@ -105,49 +117,98 @@ def _csv_header(header: list[str], csv_path: Path) -> dict[str, int]:
     return found
 
 
-def _by_csv(root: Path, csv_path: Path) -> Iterator[ImportItem | Skipped]:
+def _by_csv(root: Path, csv_path: Path) -> Iterator[PlanEntry]:
     real_root = root.resolve()
     try:
         fh = open(csv_path, newline="", encoding="utf-8-sig")  # noqa: SIM115  # closed below
     except OSError as exc:
         raise InvalidRequest(f"cannot read CSV {csv_path}: {exc.strerror}") from exc
+    rows = _CsvRows(root, real_root, csv_path)
     with fh:
         reader = csv.reader(fh)
         try:
             columns = _csv_header(next(reader, []), csv_path)
             for line_no, row in enumerate(reader, start=2):
-                yield _csv_row(root, real_root, csv_path, line_no, row, columns)
+                yield from rows.entries(line_no, row, columns)
         except (csv.Error, UnicodeDecodeError) as exc:
             raise InvalidRequest(f"{csv_path}: not a readable UTF-8 CSV: {exc}") from exc
+    yield from _unlisted(root, csv_path, rows.listed)
 
 
-def _csv_row(root: Path, real_root: Path, csv_path: Path, line_no: int, row: list[str],
-             columns: dict[str, int]) -> ImportItem | Skipped:
-    def cell(key: str) -> str:
-        idx = columns.get(key)
-        return clean_name(row[idx]) if idx is not None and idx < len(row) else ""
-
-    where = f"{csv_path}:{line_no}"
-    name = row[columns["file"]].strip() if columns["file"] < len(row) else ""
-    body = cell("body")
-    if not name or not body:
-        return Skipped(where, "row without file or body key")
-    path = root / name
-    if not path.resolve().is_relative_to(real_root):
-        return Skipped(f"{where} ({name})", "path leads outside the imported folder")
-    if not path.is_file():
-        return Skipped(f"{where} ({name})", "file listed in the CSV does not exist")
-    fields = {k: cell(k) for k in CSV_COLUMNS if k not in ("file", "body") and cell(k)}
-    return ImportItem(str(path), body, fields)
+def _unlisted(root: Path, csv_path: Path, listed: set[Path]) -> Iterator[Skipped]:
+    """Every file under root that no CSV row names: reported, never dropped silently."""
+    real_csv = csv_path.resolve()
+    for entry in _walk(root):
+        if isinstance(entry, Skipped):
+            yield entry
+        elif entry.resolve() == real_csv:
+            yield Skipped(str(entry), "the grouping CSV itself (not a photo)")
+        elif entry.resolve() not in listed:
+            yield Skipped(str(entry), "not listed in the grouping CSV: not imported")
 
 
-def plan(root: Path, group_by: str) -> Iterator[ImportItem | Skipped]:
+class _CsvRows:
+    """Turns CSV rows into items; reports rows that repeat a file or contradict a Body."""
+
+    def __init__(self, root: Path, real_root: Path, csv_path: Path) -> None:
+        self.root, self.real_root, self.csv_path = root, real_root, csv_path
+        self.listed: set[Path] = set()
+        self._line_of: dict[Path, int] = {}
+        self._numbers: dict[str, dict[str, tuple[str, int]]] = {}
+
+    def entries(self, line_no: int, row: list[str], columns: dict[str, int]
+                ) -> Iterator[PlanEntry]:
+        def cell(key: str) -> str:
+            idx = columns.get(key)
+            return clean_name(row[idx]) if idx is not None and idx < len(row) else ""
+
+        where = f"{self.csv_path}:{line_no}"
+        name = row[columns["file"]].strip() if columns["file"] < len(row) else ""
+        body = cell("body")
+        if not name or not body:
+            yield Skipped(where, "row without file or body key")
+            return
+        path = self.root / name
+        real = path.resolve()
+        if not real.is_relative_to(self.real_root):
+            yield Skipped(f"{where} ({name})", "path leads outside the imported folder")
+            return
+        if not path.is_file():
+            yield Skipped(f"{where} ({name})", "file listed in the CSV does not exist")
+            return
+        if real in self._line_of:
+            yield Skipped(f"{where} ({name})", f"file already listed at line "
+                          f"{self._line_of[real]}; this row is ignored")
+            return
+        self.listed.add(real)
+        self._line_of[real] = line_no
+        fields = {k: cell(k) for k in CSV_COLUMNS if k not in ("file", "body") and cell(k)}
+        yield from self._conflicts(where, line_no, body, fields)
+        yield ImportItem(str(path), body, fields)
+
+    def _conflicts(self, where: str, line_no: int, body: str, fields: dict[str, str]
+                   ) -> Iterator[PlanNote]:
+        """Keep the first row's number for a Body; a later, different one is reported and
+        dropped from its item (results arrive in any order, so "first" must be decided here)."""
+        known = self._numbers.setdefault(body, {})
+        for key, value in list(fields.items()):
+            if key not in known:
+                known[key] = (value, line_no)
+            elif known[key][0] != value:
+                first, first_line = known[key]
+                del fields[key]
+                yield PlanNote(where, f"body «{body}»: {key} «{value}» differs from «{first}» "
+                               f"given at line {first_line}; kept «{first}»")
+
+
+def plan(root: Path, group_by: str) -> Iterator[PlanEntry]:
     """Items of an import, in a stable order.
 
     Args:
         root: the folder to import.
         group_by: "folder" (each subfolder is one owner), "file" (one owner per file), or
-            "csv:PATH" (columns file, body, detainee_no, branch_no, forensic_no, photo_date).
+            "csv:PATH" (columns file, body, detainee_no, branch_no, forensic_no, photo_date;
+            every file under root that the CSV does not list is reported as skipped).
 
     Raises:
         InvalidRequest: unknown mode, missing folder, or a CSV without the needed columns.

@@ -18,9 +18,9 @@ from athar.casework import audit
 from athar.casework.accounts import Actor, Permission, require
 from athar.casework.analysis import FileResult, analyse_in_worker, init_worker
 from athar.casework.context import Workspace
-from athar.casework.entities import Face, FaceSource, MissingPerson, Photo, Side
+from athar.casework.entities import Body, Face, FaceSource, MissingPerson, Photo, Side
 from athar.casework.errors import AtharError, InvalidRequest
-from athar.casework.grouping import ImportItem, Skipped, plan
+from athar.casework.grouping import ImportItem, PlanEntry, PlanNote, Skipped, plan
 from athar.casework.uow import UnitOfWork
 
 logger = logging.getLogger(__name__)
@@ -47,6 +47,10 @@ class ImportPhotos:
     """Where an AM submission came from; defaults to `import:<root>`."""
     file_timeout_s: float = 120.0
     """A file that keeps a worker busy longer than this (alone) is reported and skipped."""
+    into_person: int | None = None
+    """AM only: file every photo under this existing MissingPerson (a family's further
+    photos). Without it each folder is its own person: a folder named like an existing
+    person never adds to that person's record (two families are never merged by a name)."""
 
 
 @dataclass(frozen=True)
@@ -62,24 +66,50 @@ class ImportProgress:
 
 @dataclass
 class ImportReport:
-    """What an import did; every file not imported is listed with its reason."""
+    """What an import did; every file not imported is listed with its reason.
+
+    The counts add up: total == new_photos + duplicates + filed_elsewhere + already_done
+    + len(skipped) + not_done.
+    """
 
     total: int = 0
+    """Files (and unreadable folders or CSV rows) the import found."""
     new_photos: int = 0
     duplicates: int = 0
+    """Same content as a photo already filed under the same Body or person (another path
+    to it is recorded as provenance)."""
+    filed_elsewhere: int = 0
+    """Same content as a photo filed under another Body or person: recorded as provenance
+    only, not filed again, and no empty record is created for it."""
     already_done: int = 0
     faces: int = 0
     skipped: list[Skipped] = field(default_factory=list)
     no_face: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    created: list[str] = field(default_factory=list)
+    """Records this import created under another name than their folder, in words."""
     cancelled: bool = False
+    not_done: int = 0
+    """Files not reached because the import was cancelled (a later run does them)."""
     elapsed_s: float = 0.0
+
+    @property
+    def filed(self) -> int:
+        """Files now filed where the import put them (new or already there)."""
+        return self.new_photos + self.duplicates + self.already_done
+
+    @property
+    def accounted(self) -> int:
+        """Every file the import has an outcome for."""
+        return (self.new_photos + self.duplicates + self.filed_elsewhere + self.already_done
+                + len(self.skipped))
 
 
 ProgressFn = Callable[[ImportProgress], None]
 
 
 def _target(cmd: ImportPhotos, owner: str) -> str:
+    """Where a file was imported to, as recorded in its provenance."""
     return f"pm:{cmd.collection}/{owner}" if cmd.side is Side.PM else f"am:{owner}"
 
 
@@ -94,6 +124,8 @@ class _Recorder:
         self.ws, self.cmd, self.actor, self.report = ws, cmd, actor, report
         self.index = ws.indexes.get(ws.model, cmd.side)
         self.unsaved = 0
+        self.source = cmd.source or f"import:{cmd.root}"
+        self._persons: dict[str, int] = {}
 
     def record(self, item: ImportItem, result: FileResult) -> None:
         if result.error is not None or result.sha256 is None:
@@ -117,34 +149,80 @@ class _Recorder:
         self.index.save()
         self.unsaved = 0
 
-    def _owner(self, uow: UnitOfWork, item: ImportItem) -> tuple[int | None, int | None]:
+    # -- owners: found without creating; created only when a photo is filed under them --
+
+    def _find_owner(self, uow: UnitOfWork, item: ImportItem) -> int | None:
+        """The Body (PM) or MissingPerson (AM) id the item goes to, if it exists yet."""
+        if self.cmd.side is Side.PM:
+            collection = uow.owners.find_collection(str(self.cmd.collection))
+            body = (uow.owners.find_body(collection.id, item.owner)
+                    if collection is not None else None)
+            return body.id if body is not None else None
+        if self.cmd.into_person is not None:
+            return self.cmd.into_person
+        if item.owner in self._persons:
+            return self._persons[item.owner]
+        # A resumed import finds the person its own earlier run made for this folder.
+        return uow.owners.person_for_source(self.source, item.owner)
+
+    def _make_owner(self, uow: UnitOfWork, item: ImportItem) -> tuple[int | None, int | None]:
+        """(Body id, Submission id) to file a new photo under, creating them when new."""
         if self.cmd.side is Side.PM:
             collection = uow.owners.collection(str(self.cmd.collection))
             body = uow.owners.body(collection.id, item.owner)
-            for key, value in item.fields.items():
-                if getattr(body, key) in (None, ""):
-                    setattr(body, key, value)
+            self._fill_numbers(uow, body, item)
             return body.id, None
-        person = uow.owners.person_by_label(item.owner)
-        if person is None:
-            person = MissingPerson(label=item.owner, name=item.owner)
-            uow.session.add(person)
-            uow.session.flush()
-            audit.record(uow.session, self.actor.username, "person.create", "missing_person",
-                         person.id, {"label": item.owner, "source": "import"})
-        submission = uow.owners.submission(person, self.cmd.source or f"import:{self.cmd.root}")
+        found = self._find_owner(uow, item)
+        person = uow.owners.person(found) if found is not None else self._new_person(uow, item)
+        key = None if self.cmd.into_person is not None else item.owner
+        submission = uow.owners.submission(person, self.source, key)
         return None, submission.id
+
+    def _new_person(self, uow: UnitOfWork, item: ImportItem) -> MissingPerson:
+        label, n = item.owner, 1
+        while uow.owners.person_by_label(label) is not None:
+            n += 1
+            label = f"{item.owner} #{n}"
+        person = MissingPerson(label=label, name=item.owner)
+        uow.session.add(person)
+        uow.session.flush()
+        audit.record(uow.session, self.actor.username, "person.create", "missing_person",
+                     person.id, {"label": label, "source": "import", "folder": item.owner})
+        if label != item.owner:
+            existing = uow.owners.person_by_label(item.owner)
+            self.report.created.append(
+                f"folder «{item.owner}»: a missing person with that label already exists "
+                f"(id {existing.id if existing else '?'}); a new record «{label}» (id "
+                f"{person.id}) was created for this folder, nothing was merged (to add "
+                f"photos to an existing record, import them with --into ID)")
+        return person
+
+    def _fill_numbers(self, uow: UnitOfWork, body: Body, item: ImportItem) -> None:
+        """Numbers from the CSV fill a Body's empty fields (audited); a different value
+        already on the Body is kept and reported, never overwritten."""
+        filled: dict[str, str] = {}
+        for key, value in item.fields.items():
+            current = getattr(body, key)
+            if current in (None, ""):
+                setattr(body, key, value)
+                filled[key] = value
+            elif current != value:
+                self.report.notes.append(
+                    f"{item.path}: Body «{body.label}» already has {key} «{current}»; the CSV "
+                    f"gives «{value}»; kept «{current}» (edit the Body to change it)")
+        if filled:
+            audit.record(uow.session, self.actor.username, "body.numbers", "body", body.id,
+                         {"label": body.label, "source": "csv", "set": filled})
 
     def _record(self, uow: UnitOfWork, item: ImportItem, result: FileResult
                 ) -> list[tuple[int, np.ndarray]]:
         sha = str(result.sha256)
-        body_id, submission_id = self._owner(uow, item)
         photo = uow.photos.by_sha(sha)
         new_vectors: list[tuple[int, np.ndarray]] = []
-        outcome = "duplicate"
         if photo is None:
             if result.already_analysed:
                 raise InvalidRequest(f"{item.path}: analysed hash {sha} has no Photo")
+            body_id, submission_id = self._make_owner(uow, item)
             photo = uow.photos.add(Photo(
                 sha256=sha, side=self.cmd.side, body_id=body_id, submission_id=submission_id,
                 size_bytes=result.size_bytes, format=result.format, width=result.width,
@@ -157,7 +235,9 @@ class _Recorder:
             if not result.faces:
                 self.report.no_face.append(item.path)
         else:
-            self._note_duplicate(item, photo, body_id, submission_id)
+            outcome = self._duplicate(uow, item, photo)
+        if self.cmd.side is Side.AM and outcome != "filed_elsewhere":
+            self._remember_person(uow, item, photo)
         added = uow.photos.add_provenance(photo, item.path, _target(self.cmd, item.owner),
                                           self.actor.username)
         audit.record(uow.session, self.actor.username, "photo.import", "photo", photo.id, {
@@ -166,14 +246,24 @@ class _Recorder:
         })
         return new_vectors
 
-    def _note_duplicate(self, item: ImportItem, photo: Photo, body_id: int | None,
-                        submission_id: int | None) -> None:
-        self.report.duplicates += 1
-        if photo.side is not self.cmd.side or (photo.body_id, photo.submission_id) != (
-                body_id, submission_id):
-            self.report.notes.append(
-                f"{item.path}: same file as photo {photo.id} already filed elsewhere "
-                f"({photo.side.value}); recorded as provenance only, not filed again")
+    def _remember_person(self, uow: UnitOfWork, item: ImportItem, photo: Photo) -> None:
+        person = uow.owners.owner_of_photo(photo)[1]
+        if person is not None and self.cmd.into_person is None:
+            self._persons[item.owner] = person
+
+    def _duplicate(self, uow: UnitOfWork, item: ImportItem, photo: Photo) -> str:
+        owner = self._find_owner(uow, item)
+        body_id, person_id = uow.owners.owner_of_photo(photo)
+        mine = body_id if self.cmd.side is Side.PM else person_id
+        if photo.side is self.cmd.side and owner is not None and mine == owner:
+            self.report.duplicates += 1
+            return "duplicate"
+        self.report.filed_elsewhere += 1
+        self.report.notes.append(
+            f"{item.path}: same file as photo {photo.id}, already filed under "
+            f"{uow.owners.filed_as(photo)}; recorded as provenance only, not filed again "
+            "(no record was created for it)")
+        return "filed_elsewhere"
 
     def _add_faces(self, uow: UnitOfWork, photo: Photo, result: FileResult
                    ) -> list[tuple[int, np.ndarray]]:
@@ -204,34 +294,57 @@ class ImportService:
     def __init__(self, ws: Workspace) -> None:
         self.ws = ws
 
-    @staticmethod
-    def _plan(cmd: ImportPhotos) -> Iterator[ImportItem | Skipped]:
-        return iter(cmd.items) if cmd.items is not None else plan(cmd.root, cmd.group_by)
+    def _plan(self, cmd: ImportPhotos) -> Iterator[PlanEntry]:
+        if cmd.items is not None:
+            return iter(cmd.items)
+        if cmd.into_person is None:
+            return plan(cmd.root, cmd.group_by)
+        with self.ws.uow() as uow:
+            label = uow.owners.person(cmd.into_person).label
+        # Every file goes to the one person, whatever folder it lies in.
+        return (ImportItem(e.path, label) if isinstance(e, ImportItem) else e
+                for e in plan(cmd.root, "file"))
 
     def _items(self, cmd: ImportPhotos, report: ImportReport, done: set[str]
                ) -> Iterator[ImportItem]:
         for entry in self._plan(cmd):
             if isinstance(entry, Skipped):
                 report.skipped.append(entry)
+            elif isinstance(entry, PlanNote):
+                report.notes.append(f"{entry.where}: {entry.message}")
             elif entry.path in done:
                 report.already_done += 1
             else:
                 yield entry
 
-    def run(self, cmd: ImportPhotos, actor: Actor, progress: ProgressFn | None = None,
-            cancel: threading.Event | None = None) -> ImportReport:
-        """Import every file of the folder; resumable, each file committed on its own.
-
-        Raises:
-            PermissionDenied: the actor may not import (or, for AM, add persons).
-            InvalidRequest: the command is inconsistent (PM without collection, bad CSV...).
-        """
+    def _check(self, cmd: ImportPhotos, actor: Actor) -> None:
         require(actor, Permission.IMPORT)
         if cmd.side is Side.AM:
             require(actor, Permission.ADD_PERSON)
         if cmd.side is Side.PM and not cmd.collection:
             raise InvalidRequest("a post-mortem import needs a collection name")
-        total = sum(1 for e in self._plan(cmd) if isinstance(e, ImportItem))
+        if cmd.into_person is not None:
+            if cmd.side is not Side.AM:
+                raise InvalidRequest("--into adds photos to a missing person: only for "
+                                     "ante-mortem imports")
+            with self.ws.uow() as uow:
+                uow.owners.person(cmd.into_person)  # NotFoundError names a wrong id
+
+    def run(self, cmd: ImportPhotos, actor: Actor, progress: ProgressFn | None = None,
+            cancel: threading.Event | None = None) -> ImportReport:
+        """Import every file of the folder; resumable, each file committed on its own.
+
+        Cancelling (the event set, e.g. by Ctrl-C) stops within about a second; what was
+        done is kept, the report says how many files were not reached, and running the same
+        import again resumes.
+
+        Raises:
+            PermissionDenied: the actor may not import (or, for AM, add persons).
+            InvalidRequest: the command is inconsistent (PM without collection, bad CSV...).
+            NotFoundError: `into_person` names no missing person.
+        """
+        self._check(cmd, actor)
+        total = sum(1 for e in self._plan(cmd) if not isinstance(e, PlanNote))
         report = ImportReport(total=total)
         started = time.monotonic()
         with self.ws.uow() as uow:
@@ -240,7 +353,7 @@ class ImportService:
             audit.record(uow.session, actor.username, "import.start", "import", cmd.root, {
                 "root": str(cmd.root), "side": cmd.side.value, "group_by": cmd.group_by,
                 "collection": cmd.collection, "model_id": self.ws.model.model_id,
-                "files": total})
+                "files": total, "into_person": cmd.into_person})
             uow.commit()
         recorder = _Recorder(self.ws, cmd, actor, report)
         counter = _Counter(report, total, started, progress)
@@ -250,6 +363,7 @@ class ImportService:
         finally:
             recorder.flush()
             report.cancelled = bool(cancel and cancel.is_set())
+            report.not_done = max(0, report.total - report.accounted)
             report.elapsed_s = time.monotonic() - started
             self._finish(cmd, actor, report)
         return report
@@ -259,7 +373,8 @@ class ImportService:
             audit.record(uow.session, actor.username, "import.finish", "import", cmd.root, {
                 "new_photos": report.new_photos, "duplicates": report.duplicates,
                 "already_done": report.already_done, "faces": report.faces,
-                "skipped": len(report.skipped), "no_face": len(report.no_face),
+                "filed_elsewhere": report.filed_elsewhere, "skipped": len(report.skipped),
+                "no_face": len(report.no_face), "not_done": report.not_done,
                 "cancelled": report.cancelled})
             uow.commit()
 
@@ -276,7 +391,7 @@ class _Counter:
         self.done += 1
         if self.progress is not None:
             r = self.report
-            self.progress(ImportProgress(self.done + r.already_done, self.total, r.faces,
+            self.progress(ImportProgress(r.accounted, self.total, r.faces,
                                          len(r.skipped), time.monotonic() - self.started))
 
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy import func, select
 
 from athar.casework import audit
-from athar.casework.accounts import Actor, Permission, require
+from athar.casework.accounts import Actor, Permission, PermissionDenied, require
 from athar.casework.browse import PhotoView, photo_views
 from athar.casework.context import Workspace
 from athar.casework.entities import Face, MissingPerson, Photo, Submission
@@ -43,7 +44,33 @@ MAX_TEXT = 4000
 _SHORT_FIELDS = {"name": 300, "name_ar": 300, "born": 20, "label": 300, "submitter": 300,
                  "origin": 300, "arrest_date": 20, "arrest_place": 300,
                  "arresting_branch": 200}
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+EARLIEST_YEAR = 1880
+_DATE_FORMS = "a year (1980), a month (1980-05) or a date (1980-05-17)"
+
+
+def check_date(name: str, value: str, today: date | None = None) -> None:
+    """A year, year-month or full date that exists on the calendar and is not in the future.
+
+    Raises:
+        InvalidRequest: naming the field and what was wrong.
+    """
+    match = _DATE.match(value)
+    if match is None:
+        raise InvalidRequest(f"{name}: «{value}» is not a date; write {_DATE_FORMS}")
+    year, month, day = (int(g) if g else None for g in match.groups())
+    today = today or date.today()
+    if year is None or not EARLIEST_YEAR <= year <= today.year:
+        raise InvalidRequest(f"{name}: year {year} is outside {EARLIEST_YEAR}-{today.year}")
+    if month is not None and not 1 <= month <= 12:
+        raise InvalidRequest(f"{name}: «{value}» has no month {month:02d} (01 to 12)")
+    if month is not None and day is not None:
+        try:
+            when = date(year, month, day)
+        except ValueError as exc:
+            raise InvalidRequest(f"{name}: «{value}» is not a day of the calendar") from exc
+        if when > today:
+            raise InvalidRequest(f"{name}: {value} is in the future")
 
 
 def _validate(cmd: AddPerson) -> None:
@@ -57,9 +84,8 @@ def _validate(cmd: AddPerson) -> None:
             raise InvalidRequest(f"{key}: longer than {MAX_TEXT} characters")
     for key in ("born", "arrest_date"):
         value = getattr(cmd, key)
-        if value and not _DATE.match(value):
-            raise InvalidRequest(f"{key}: write a year (1980), a month (1980-05) or a "
-                                 "date (1980-05-17)")
+        if value:
+            check_date(key, value)
 
 
 def _text(value: str | None) -> str | None:
@@ -85,10 +111,15 @@ def add_person(ws: Workspace, cmd: AddPerson, actor: Actor) -> tuple[int, str]:
     """Create the MissingPerson; returns its id and (unique) label.
 
     Raises:
-        PermissionDenied: the actor may not add persons.
-        InvalidRequest: empty name, unknown sex value.
+        PermissionDenied: the actor may not add persons, or gives a submitter's contact
+            without the contact grant (writing it needs the same grant as reading it).
+        InvalidRequest: empty name, unknown sex value, a date that does not exist.
     """
     require(actor, Permission.ADD_PERSON)
+    if cmd.contact and cmd.contact.strip() and not actor.may(Permission.VIEW_CONTACT):
+        raise PermissionDenied(
+            f"{actor.username} may not record a submitter's contact details: that needs "
+            "the contact grant (ask a supervisor, or leave the contact empty)")
     name = clean_name(cmd.name)
     if not name:
         raise InvalidRequest("--name must not be empty")

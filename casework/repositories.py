@@ -40,6 +40,24 @@ class OwnerRepository:
             self._s.flush()
         return found
 
+    def find_collection(self, name: str) -> Collection | None:
+        """The collection of that name, if any (nothing is created)."""
+        return self._s.scalars(select(Collection).where(Collection.name == name)).first()
+
+    def find_body(self, collection_id: int, label: str) -> Body | None:
+        """The Body with that label in the collection, if any (nothing is created)."""
+        return self._s.scalars(
+            select(Body).where(Body.collection_id == collection_id, Body.label == label)
+        ).first()
+
+    def person_for_source(self, source_label: str, source_key: str) -> int | None:
+        """The MissingPerson whose submission came from that folder of that import."""
+        return self._s.scalars(
+            select(Submission.person_id).where(Submission.source_label == source_label,
+                                               Submission.source_key == source_key)
+            .order_by(Submission.id)
+        ).first()
+
     def body(self, collection_id: int, label: str) -> Body:
         """The Body with that label in the collection, created when new."""
         found = self._s.scalars(
@@ -69,18 +87,40 @@ class OwnerRepository:
             raise NotFoundError(f"no body with id {body_id}")
         return found
 
-    def submission(self, person: MissingPerson, source_label: str) -> Submission:
-        """The person's submission from that source, created when new."""
+    def submission(self, person: MissingPerson, source_label: str,
+                   source_key: str | None = None) -> Submission:
+        """The person's submission from that source (and folder), created when new."""
         found = self._s.scalars(
             select(Submission).where(
-                Submission.person_id == person.id, Submission.source_label == source_label
+                Submission.person_id == person.id, Submission.source_label == source_label,
+                Submission.source_key.is_(None) if source_key is None
+                else Submission.source_key == source_key,
             )
         ).first()
         if found is None:
-            found = Submission(person_id=person.id, source_label=source_label)
+            found = Submission(person_id=person.id, source_label=source_label,
+                               source_key=source_key)
             self._s.add(found)
             self._s.flush()
         return found
+
+    def filed_as(self, photo: Photo) -> str:
+        """Where a photo is filed, in words: «Body «B» of collection «C»» or a person."""
+        if photo.body_id is not None:
+            body = self.get_body(photo.body_id)
+            return f"Body {body.id} «{body.label}» of collection «{body.collection.name}»"
+        if photo.submission_id is not None:
+            sub = self._s.get(Submission, photo.submission_id)
+            if sub is not None:
+                return f"missing person {sub.person_id} «{sub.person.label}»"
+        return "no record"
+
+    def owner_of_photo(self, photo: Photo) -> tuple[int | None, int | None]:
+        """(Body id, MissingPerson id) the photo is filed under (one of them is None)."""
+        if photo.submission_id is None:
+            return photo.body_id, None
+        sub = self._s.get(Submission, photo.submission_id)
+        return None, sub.person_id if sub is not None else None
 
     def person_ids(self) -> list[int]:
         """Every MissingPerson id, ascending."""

@@ -75,6 +75,8 @@ class RankedMatch:
     state: str
     query_face_id: int
     match_face_id: int
+    candidate_id: int
+    """The stored Candidate of the pair (`athar review` and the GUI act on it)."""
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,8 @@ class QueryResult:
     query_label: str
     matches: list[RankedMatch] = field(default_factory=list)
     note: str = ""
+    search_run_id: int | None = None
+    """The stored SearchRun (model, index version, parameters); None when nothing ran."""
 
 
 @dataclass
@@ -169,6 +173,9 @@ class SearchService:
             ids = uow.owners.person_ids() if cmd.all_persons else list(cmd.person_ids)
             for pid in ids:
                 uow.owners.person(pid)  # NotFoundError names a wrong id before any work
+        if not ids and cmd.all_persons:
+            raise InvalidRequest("there is no missing person in this workspace yet: add one "
+                                 "(athar add-person, or athar import-am) and search again")
         if not ids:
             raise InvalidRequest("nothing to search: give --person ID, --all or --body ID")
         return [self._one(Side.AM, pid, cmd.top, actor) for pid in ids]
@@ -209,7 +216,7 @@ class SearchService:
                 "results": [[m.owner_id, m.rank, round(m.score, 6), round(m.best, 6),
                              round(m.mean_faces, 6)] for m in matches]})
             uow.commit()
-        return QueryResult(result.direction, query_id, label, matches)
+        return QueryResult(result.direction, query_id, label, matches, search_run_id=run.id)
 
     @staticmethod
     def _label(uow: UnitOfWork, side: Side, owner_id: int) -> str:
@@ -233,7 +240,13 @@ class SearchService:
     def _store(self, uow: UnitOfWork, query_side: Side, query_id: int,
                ranked: list[OwnerScore], run: SearchRun
                ) -> list[RankedMatch]:
-        model = self.ws.model
+        """Store the ranked list as Candidates.
+
+        A person's search (AM→PM) writes the pair's scores and its rank in the person's
+        list (`rank`); a Body's search (PM→AM) writes only the rank in the Body's list
+        (`body_rank`) of a pair that exists already, so neither direction rewrites the
+        other's list. Decided pairs keep everything as the reviewer saw it.
+        """
         if query_side is Side.AM:
             existing = uow.candidates.for_person(query_id)
         else:
@@ -243,28 +256,42 @@ class SearchService:
         matches: list[RankedMatch] = []
         seen: set[int] = set()
         for rank, r in enumerate(ranked, start=1):
-            owner, q_face, m_face = r.owner, r.query_face, r.match_face
-            seen.add(owner)
-            cand = existing.get(owner)
+            seen.add(r.owner)
+            cand = existing.get(r.owner)
             if cand is None:
-                person, body = (query_id, owner) if query_side is Side.AM else (owner, query_id)
+                person, body = ((query_id, r.owner) if query_side is Side.AM
+                                else (r.owner, query_id))
                 cand = Candidate(person_id=person, body_id=body, state=CandidateState.QUEUED)
                 uow.candidates.add(cand)
-            am_face, pm_face = (q_face, m_face) if query_side is Side.AM else (m_face, q_face)
-            if cand.state in UNDECIDED_STATES or cand.id is None:
-                cand.score, cand.score_mean3, cand.rank = r.best, r.mean3, rank
-                cand.score_mean_faces = r.mean_faces
-                cand.am_face_id, cand.pm_face_id = am_face, pm_face
-                cand.model_id, cand.index_version = model.model_id, run.index_version
-                cand.search_run_id, cand.updated_at = run.id, utcnow()
-            matches.append(RankedMatch(owner, labels.get(owner, "?"), r.score, r.best,
-                                       r.mean_faces, r.mean3, rank, cand.state.value, q_face,
-                                       m_face))
+                self._score(cand, query_side, r, run)
+            elif cand.state in UNDECIDED_STATES and query_side is Side.AM:
+                self._score(cand, query_side, r, run)
+            if cand.state in UNDECIDED_STATES:
+                if query_side is Side.AM:
+                    cand.rank = rank
+                else:
+                    cand.body_rank = rank
+            uow.session.flush()
+            matches.append(RankedMatch(r.owner, labels.get(r.owner, "?"), r.score, r.best,
+                                       r.mean_faces, r.mean3, rank, cand.state.value,
+                                       r.query_face, r.match_face, cand.id))
         for owner, cand in existing.items():
             if owner not in seen and cand.state in UNDECIDED_STATES:
-                cand.rank = None  # fell out of the latest list; kept, not deleted
+                # fell out of the latest list; kept, not deleted
+                if query_side is Side.AM:
+                    cand.rank = None
+                else:
+                    cand.body_rank = None
         uow.session.flush()
         return matches
+
+    def _score(self, cand: Candidate, query_side: Side, r: OwnerScore, run: SearchRun) -> None:
+        am_face, pm_face = ((r.query_face, r.match_face) if query_side is Side.AM
+                            else (r.match_face, r.query_face))
+        cand.score, cand.score_mean3, cand.score_mean_faces = r.best, r.mean3, r.mean_faces
+        cand.am_face_id, cand.pm_face_id = am_face, pm_face
+        cand.model_id, cand.index_version = self.ws.model.model_id, run.index_version
+        cand.search_run_id, cand.updated_at = run.id, utcnow()
 
 
 def _direction(query_side: Side) -> str:

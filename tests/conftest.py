@@ -8,10 +8,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from fakes import FAKE_INFO, FakePipelineFactory
 
 from athar.app.bootstrap import open_ws
 from athar.casework.accounts import Actor
 from athar.casework.context import Workspace
+from athar.casework.users import login
+from athar.index.faiss_store import open_store
 from support import PASSPHRASE, PASSWORD, SUPERVISOR, new_ws
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -64,6 +67,16 @@ def ws(ws_actor: tuple[Workspace, Actor]) -> Workspace:
 def sup(ws_actor: tuple[Workspace, Actor]) -> Actor:
     """The supervisor of the `ws` workspace."""
     return ws_actor[1]
+
+
+@pytest.fixture
+def fake_ws(tmp_path: Path) -> Iterator[tuple[Workspace, Actor]]:
+    """A workspace whose face model is the fake that stalls on red and dies on blue."""
+    new_ws(tmp_path / "ws")[0].close()
+    ws = Workspace.open(tmp_path / "ws", PASSPHRASE, FakePipelineFactory(), FAKE_INFO,
+                        open_store)
+    yield ws, login(ws, SUPERVISOR, PASSWORD)
+    ws.close()
 
 
 @pytest.fixture(scope="session")

@@ -196,21 +196,22 @@ class ImportDialog(QDialog):
         self.cancel.setEnabled(False)
         self.close_button.setEnabled(True)
         self.progress.setRange(0, max(1, report.total))
-        done = report.new_photos + report.duplicates + report.already_done + len(
-            report.skipped)
-        self.progress.setValue(min(done, report.total))
+        self.progress.setValue(min(report.accounted, report.total))
         head = (self.tr("Cancelled; everything imported so far is kept. Import the same "
                         "folder again to resume.") if report.cancelled
                 else self.tr("Import finished."))
         self.status.setText(head + " " + self.tr(
-            "%1 new photos, %2 faces, %3 already imported, %4 duplicates, %5 without a face, "
-            "%6 skipped (%7).").replace("%1", str(report.new_photos))
-            .replace("%2", str(report.faces)).replace("%3", str(report.already_done))
-            .replace("%4", str(report.duplicates)).replace("%5", str(len(report.no_face)))
-            .replace("%6", str(len(report.skipped))).replace("%7", _duration(report.elapsed_s)))
+            "%1 files: %2 new photos, %3 already imported, %4 duplicates, %5 already filed "
+            "elsewhere (not filed again), %6 skipped; %7 faces, %8 photos without a face "
+            "(%9).").replace("%1", str(report.total)).replace("%2", str(report.new_photos))
+            .replace("%3", str(report.already_done)).replace("%4", str(report.duplicates))
+            .replace("%5", str(report.filed_elsewhere)).replace("%6", str(len(report.skipped)))
+            .replace("%7", str(report.faces)).replace("%8", str(len(report.no_face)))
+            .replace("%9", _duration(report.elapsed_s)))
         rows = [(s.path, s.reason) for s in report.skipped]
         rows += [(p, self.tr("no face found (it can be marked by hand on the Body page)"))
                  for p in report.no_face]
+        rows += [("", note) for note in (*report.created, *report.notes)]
         self.skipped.setRowCount(len(rows))
         for i, (path, reason) in enumerate(rows):
             self.skipped.setItem(i, 0, QTableWidgetItem(path))

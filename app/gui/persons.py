@@ -44,6 +44,7 @@ from athar.casework.accounts import Permission
 from athar.casework.imaging import SUPPORTED_SUFFIXES
 from athar.casework.marking import FacePreview
 from athar.casework.persons import AddPerson, PersonDetail, PersonSummary, SubmissionView
+from athar.casework.registration import Registration
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 FACE = 96
@@ -293,11 +294,24 @@ class PersonIntakeDialog(QDialog):
         self.tasks.submit(lambda _p: self.services.add_person(cmd, photos), self._saved,
                           self._failed, write=True)
 
-    def _saved(self, result: tuple[int, str, object]) -> None:
-        self.buttons.setEnabled(True)
+    def _saved(self, result: Registration) -> None:
         self.services.events.changed.emit("person")
-        self.created.emit(result[0])
-        self.accept()
+        self.created.emit(result.person_id)
+        report = result.report
+        if report is None or result.photos_filed == len(self.photos):
+            self.buttons.setEnabled(True)
+            self.accept()
+            return
+        # Saved, but a photo could not be filed: say which, and offer only Close (saving
+        # again would register the family twice).
+        reasons = "; ".join(f"{Path(s.path).name}: {s.reason}" for s in report.skipped)
+        reasons = "; ".join(x for x in (reasons, *report.notes) if x)
+        self.status.setText(self.tr("Saved as record %1, but %2 of %3 photos could not be "
+                                    "filed: %4").replace("%1", str(result.person_id))
+                            .replace("%2", str(len(self.photos) - result.photos_filed))
+                            .replace("%3", str(len(self.photos))).replace("%4", reasons))
+        self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Close)
+        self.buttons.setEnabled(True)
 
     def _failed(self, message: str) -> None:
         self.buttons.setEnabled(True)

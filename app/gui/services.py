@@ -16,11 +16,11 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from athar.casework import browse, candidates, persons, users
 from athar.casework.accounts import Actor, Permission, UserSession
 from athar.casework.context import Workspace
-from athar.casework.entities import CandidateState, Side
-from athar.casework.grouping import ImportItem
+from athar.casework.entities import CandidateState
 from athar.casework.ingest import ImportPhotos, ImportProgress, ImportReport, ImportService
 from athar.casework.marking import FaceMarker, FacePreview, MarkFace, preview_faces
 from athar.casework.pictures import Picture, PictureService
+from athar.casework.registration import RegisterPerson, Registration, register_person
 from athar.casework.search import RunSearch, SearchService
 
 
@@ -135,18 +135,10 @@ class Services:
         """Run an import; what is done stays done when cancelled."""
         return ImportService(self.ws).run(cmd, self.actor(), progress, cancel)
 
-    def add_person(self, cmd: persons.AddPerson, photos: list[Path]
-                   ) -> tuple[int, str, ImportReport | None]:
-        """Create a missing person and import the family's photos into their record."""
-        actor = self.actor()
-        pid, label = persons.add_person(self.ws, cmd, actor)
-        report = None
-        if photos:
-            items = tuple(ImportItem(str(p.absolute()), label) for p in photos)
-            report = ImportService(self.ws).run(
-                ImportPhotos(photos[0].parent, Side.AM, workers=1, items=items,
-                             source="manual entry"), actor)
-        return pid, label, report
+    def add_person(self, cmd: persons.AddPerson, photos: list[Path]) -> Registration:
+        """Create a missing person and file the family's photos (checked first: nothing is
+        recorded when one cannot be filed)."""
+        return register_person(self.ws, RegisterPerson(cmd, tuple(photos)), self.actor())
 
     def search(self, person_id: int, top: int = 20) -> None:
         """Search the post-mortem index for a person; Candidates are stored."""

@@ -5,11 +5,9 @@ from __future__ import annotations
 import csv
 import os
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from fakes import FAKE_INFO, FakePipelineFactory
 from PIL import Image
 
 from athar.app.cli import main
@@ -18,20 +16,7 @@ from athar.casework.context import Workspace
 from athar.casework.entities import Side
 from athar.casework.ingest import ImportPhotos, ImportService
 from athar.casework.text import clean_name, csv_cell, neutralise
-from athar.casework.users import login
-from athar.index.faiss_store import open_store
 from imagegen import gradient, jpeg_bytes
-from support import PASSPHRASE, PASSWORD, SUPERVISOR, new_ws
-
-
-@pytest.fixture
-def fake_ws(tmp_path: Path) -> Iterator[tuple[Workspace, Actor]]:
-    """A workspace whose face model is the fake that stalls on red and dies on blue."""
-    new_ws(tmp_path / "ws")[0].close()
-    ws = Workspace.open(tmp_path / "ws", PASSPHRASE, FakePipelineFactory(), FAKE_INFO,
-                        open_store)
-    yield ws, login(ws, SUPERVISOR, PASSWORD)
-    ws.close()
 
 
 def _bodies(root: Path, count: int) -> None:

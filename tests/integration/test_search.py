@@ -54,9 +54,11 @@ def test_json_shape_and_body_direction(small_ws: Workspace,
                                        capsys: pytest.CaptureFixture[str]) -> None:
     root = str(small_ws.paths.root)
     results = _search_json(capsys, root, "--person", "1", "--top", "3")
-    assert set(results[0]) == {"person", "person_label", "candidates"}
+    assert set(results[0]) == {"person", "person_label", "direction", "search_run",
+                               "candidates"}
     first = results[0]["candidates"][0]  # type: ignore[index]
-    assert {"body", "body_label", "score", "best_pair", "mean_faces", "rank"} <= set(first)
+    assert {"candidate", "body", "body_label", "score", "best_pair", "mean_faces", "rank",
+            "am_face", "pm_face", "state"} <= set(first)
     assert first["score"] == pytest.approx((first["best_pair"] + first["mean_faces"]) / 2,
                                            abs=2e-6)
     assert first["body_label"] == results[0]["person_label"]
@@ -129,10 +131,10 @@ def test_unknown_person_is_a_clear_error(small_ws: Workspace,
     assert "no missing person with id 999" in capsys.readouterr().err
 
 
-def test_empty_workspace_search_says_nothing_to_search(ws: Workspace, sup: Actor) -> None:
+def test_empty_workspace_search_all_says_there_is_no_person_yet(ws: Workspace, sup: Actor) -> None:
     from athar.casework.errors import InvalidRequest
 
-    with pytest.raises(InvalidRequest, match="nothing to search"):
+    with pytest.raises(InvalidRequest, match="no missing person in this workspace yet"):
         SearchService(ws).run(RunSearch(all_persons=True), sup)
 
 

@@ -388,19 +388,19 @@
         <translation>%1 من %2 ملفاً، عُثر على %3 وجهاً، تُخطّي %4؛ يتبقى نحو %5</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="202"/>
+        <location filename="../import_dialog.py" line="200"/>
         <source>Cancelled; everything imported so far is kept. Import the same folder again to resume.</source>
         <translation>أُلغي؛ حُفظ كل ما استُورد حتى الآن. استورد المجلد نفسه مرة أخرى للاستئناف.</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="204"/>
+        <location filename="../import_dialog.py" line="202"/>
         <source>Import finished.</source>
         <translation>انتهى الاستيراد.</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="206"/>
-        <source>%1 new photos, %2 faces, %3 already imported, %4 duplicates, %5 without a face, %6 skipped (%7).</source>
-        <translation>%1 صورة جديدة، %2 وجهاً، %3 مستوردة سابقاً، %4 مكررة، %5 بلا وجه، %6 متخطاة (%7).</translation>
+        <location filename="../import_dialog.py" line="204"/>
+        <source>%1 files: %2 new photos, %3 already imported, %4 duplicates, %5 already filed elsewhere (not filed again), %6 skipped; %7 faces, %8 photos without a face (%9).</source>
+        <translation>%1 ملفاً: %2 صورة جديدة، %3 مستوردة سابقاً، %4 مكررة، %5 محفوظة في سجل آخر (لم تُحفظ مرة ثانية)، %6 متخطاة؛ %7 وجهاً، %8 صورة بلا وجه (%9).</translation>
     </message>
     <message>
         <location filename="../import_dialog.py" line="212"/>
@@ -408,7 +408,7 @@
         <translation>لم يُعثر على وجه (يمكن تحديده يدوياً في صفحة الجثمان)</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="228"/>
+        <location filename="../import_dialog.py" line="229"/>
         <source>The import stopped: %1. Everything imported before this is kept.</source>
         <translation>توقف الاستيراد: %1. حُفظ كل ما استُورد قبل ذلك.</translation>
     </message>
@@ -728,127 +728,127 @@
 <context>
     <name>PersonIntakeDialog</name>
     <message>
-        <location filename="../persons.py" line="140"/>
+        <location filename="../persons.py" line="141"/>
         <source>New missing person</source>
         <translation>مفقود جديد</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="156"/>
+        <location filename="../persons.py" line="157"/>
         <source>1985 or 1985-03-21</source>
         <translation>1985 أو 1985-03-21</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="160"/>
+        <location filename="../persons.py" line="161"/>
         <source>2013 or 2013-08-04</source>
         <translation>2013 أو 2013-08-04</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="172"/>
+        <location filename="../persons.py" line="173"/>
         <source>Name in Arabic</source>
         <translation>الاسم بالعربية</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="173"/>
+        <location filename="../persons.py" line="174"/>
         <source>Name in Latin letters</source>
         <translation>الاسم بالحروف اللاتينية</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="174"/>
+        <location filename="../persons.py" line="175"/>
         <source>Sex</source>
         <translation>الجنس</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="175"/>
+        <location filename="../persons.py" line="176"/>
         <source>Born (year or date)</source>
         <translation>الولادة (سنة أو تاريخ)</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="176"/>
+        <location filename="../persons.py" line="177"/>
         <source>Place of origin</source>
         <translation>مكان المنشأ</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="177"/>
+        <location filename="../persons.py" line="178"/>
         <source>Date of arrest</source>
         <translation>تاريخ الاعتقال</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="178"/>
+        <location filename="../persons.py" line="179"/>
         <source>Place of arrest</source>
         <translation>مكان الاعتقال</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="179"/>
+        <location filename="../persons.py" line="180"/>
         <source>Arresting branch</source>
         <translation>الفرع الذي اعتقله</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="180"/>
+        <location filename="../persons.py" line="181"/>
         <source>Physical description</source>
         <translation>الوصف الجسدي</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="181"/>
+        <location filename="../persons.py" line="182"/>
         <source>Marks known to the family</source>
         <translation>علامات تعرفها العائلة</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="182"/>
+        <location filename="../persons.py" line="183"/>
         <source>Submitted by</source>
         <translation>مقدّم البلاغ</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="184"/>
+        <location filename="../persons.py" line="185"/>
         <source>Submitter&apos;s contact</source>
         <translation>وسيلة التواصل مع مقدّم البلاغ</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="187"/>
+        <location filename="../persons.py" line="188"/>
         <source>Contact details can be entered only by users permitted to see them.</source>
         <translation>لا يُدخل بيانات التواصل إلا المستخدمون المأذون لهم برؤيتها.</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="194"/>
+        <location filename="../persons.py" line="195"/>
         <source>Add photos…</source>
         <translation>إضافة صور…</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="197"/>
+        <location filename="../persons.py" line="198"/>
         <source>Photos from the family (drop files here)</source>
         <translation>صور من العائلة (أفلت الملفات هنا)</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="206"/>
+        <location filename="../persons.py" line="207"/>
         <source>Faces found in these photos</source>
         <translation>الوجوه التي وُجدت في هذه الصور</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="229"/>
+        <location filename="../persons.py" line="230"/>
         <source>Photos from the family</source>
         <translation>صور من العائلة</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="230"/>
+        <location filename="../persons.py" line="231"/>
         <source>Images (%1)</source>
         <translation>صور (%1)</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="243"/>
+        <location filename="../persons.py" line="244"/>
         <source>Looking for faces…</source>
         <translation>جارٍ البحث عن الوجوه…</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="257"/>
+        <location filename="../persons.py" line="258"/>
         <source>%1 cannot be used: %2</source>
         <translation>لا يمكن استخدام %1: %2</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="262"/>
+        <location filename="../persons.py" line="263"/>
         <source>other face</source>
         <translation>وجه آخر</translation>
     </message>
     <message numerus="yes">
-        <location filename="../persons.py" line="265"/>
+        <location filename="../persons.py" line="266"/>
         <source>Faces found so far: %n</source>
         <translation>
             <numerusform>لم يُعثر على وجوه بعد.</numerusform>
@@ -860,55 +860,60 @@
         </translation>
     </message>
     <message>
-        <location filename="../persons.py" line="266"/>
+        <location filename="../persons.py" line="267"/>
         <source>No face found yet: the record can still be saved, and a face can be marked later.</source>
         <translation>لم يُعثر على وجه بعد: يمكن حفظ السجل مع ذلك، وتحديد الوجه لاحقاً.</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="288"/>
+        <location filename="../persons.py" line="289"/>
         <source>Enter a name in Arabic or in Latin letters.</source>
         <translation>أدخل اسماً بالعربية أو بالحروف اللاتينية.</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="292"/>
+        <location filename="../persons.py" line="293"/>
         <source>Saving…</source>
         <translation>جارٍ الحفظ…</translation>
+    </message>
+    <message>
+        <location filename="../persons.py" line="309"/>
+        <source>Saved as record %1, but %2 of %3 photos could not be filed: %4</source>
+        <translation>حُفظ في السجل %1، لكن تعذّر حفظ %2 من %3 صور: %4</translation>
     </message>
 </context>
 <context>
     <name>PersonTableModel</name>
     <message>
-        <location filename="../persons.py" line="79"/>
+        <location filename="../persons.py" line="80"/>
         <source>Label</source>
         <translation>المعرّف</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="79"/>
+        <location filename="../persons.py" line="80"/>
         <source>Name (Arabic)</source>
         <translation>الاسم (بالعربية)</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="79"/>
+        <location filename="../persons.py" line="80"/>
         <source>Name (Latin)</source>
         <translation>الاسم (باللاتينية)</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="80"/>
+        <location filename="../persons.py" line="81"/>
         <source>Sex</source>
         <translation>الجنس</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="80"/>
+        <location filename="../persons.py" line="81"/>
         <source>Born</source>
         <translation>الولادة</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="80"/>
+        <location filename="../persons.py" line="81"/>
         <source>Photos</source>
         <translation>الصور</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="80"/>
+        <location filename="../persons.py" line="81"/>
         <source>Faces</source>
         <translation>الوجوه</translation>
     </message>
@@ -916,102 +921,102 @@
 <context>
     <name>PersonsView</name>
     <message>
-        <location filename="../persons.py" line="332"/>
+        <location filename="../persons.py" line="346"/>
         <source>Type a name in Arabic or Latin letters…</source>
         <translation>اكتب اسماً بالعربية أو بالحروف اللاتينية…</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="336"/>
+        <location filename="../persons.py" line="350"/>
         <source>New missing person…</source>
         <translation>مفقود جديد…</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="340"/>
+        <location filename="../persons.py" line="354"/>
         <source>Search the post-mortem photos</source>
         <translation>البحث في صور ما بعد الوفاة</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="357"/>
+        <location filename="../persons.py" line="371"/>
         <source>Show submitter and contact</source>
         <translation>إظهار مقدّم البلاغ ووسيلة التواصل</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="359"/>
+        <location filename="../persons.py" line="373"/>
         <source>Each viewing is recorded in the audit log.</source>
         <translation>تُسجَّل كل مشاهدة في سجل التدقيق.</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="367"/>
+        <location filename="../persons.py" line="381"/>
         <source>Record</source>
         <translation>السجل</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="376"/>
+        <location filename="../persons.py" line="390"/>
         <source>Missing persons</source>
         <translation>المفقودون</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="406"/>
+        <location filename="../persons.py" line="420"/>
         <source>%1 of %2</source>
         <translation>%1 من %2</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="444"/>
+        <location filename="../persons.py" line="458"/>
         <source>Submitter: %1; contact: %2</source>
         <translation>مقدّم البلاغ: %1؛ التواصل: %2</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="446"/>
+        <location filename="../persons.py" line="460"/>
         <source>No submitter recorded.</source>
         <translation>لم يُسجَّل مقدّم بلاغ.</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="457"/>
+        <location filename="../persons.py" line="471"/>
         <source>Name in Arabic</source>
         <translation>الاسم بالعربية</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="458"/>
+        <location filename="../persons.py" line="472"/>
         <source>Name in Latin letters</source>
         <translation>الاسم بالحروف اللاتينية</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="459"/>
+        <location filename="../persons.py" line="473"/>
         <source>Born</source>
         <translation>الولادة</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="459"/>
+        <location filename="../persons.py" line="473"/>
         <source>Place of origin</source>
         <translation>مكان المنشأ</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="460"/>
+        <location filename="../persons.py" line="474"/>
         <source>Physical description</source>
         <translation>الوصف الجسدي</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="461"/>
+        <location filename="../persons.py" line="475"/>
         <source>Date of arrest</source>
         <translation>تاريخ الاعتقال</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="462"/>
+        <location filename="../persons.py" line="476"/>
         <source>Place of arrest</source>
         <translation>مكان الاعتقال</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="463"/>
+        <location filename="../persons.py" line="477"/>
         <source>Arresting branch</source>
         <translation>الفرع الذي اعتقله</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="464"/>
+        <location filename="../persons.py" line="478"/>
         <source>Marks known to the family</source>
         <translation>علامات تعرفها العائلة</translation>
     </message>
     <message>
-        <location filename="../persons.py" line="467"/>
+        <location filename="../persons.py" line="481"/>
         <source>Photos: %1</source>
         <translation>الصور: %1</translation>
     </message>

@@ -1,0 +1,300 @@
+"""What each `athar` command does: build the service's command, call it, print the result.
+
+Every handler returns the exit status: 0 done, 1 done but with problems to look at (an
+import that imported nothing, a failed verification), 2 refused (printed by `main`), 130
+interrupted with Ctrl-C.
+"""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from types import FrameType
+
+from tqdm import tqdm
+
+from athar.app import credentials
+from athar.app.bootstrap import create_ws, open_ws
+from athar.app.cli import output
+from athar.casework import browse, candidates, persons
+from athar.casework.accounts import Actor, CreateUser
+from athar.casework.backup import backup, change_passphrase, rebuild_indexes, restore
+from athar.casework.checkpoint import audit_key, check_extends, export_log, make_checkpoint
+from athar.casework.context import Workspace
+from athar.casework.entities import CandidateState, Role
+from athar.casework.ingest import ImportPhotos, ImportProgress, ImportReport, ImportService
+from athar.casework.output import check_output, read_text, write_atomically
+from athar.casework.registration import RegisterPerson, register_person
+from athar.casework.search import RunSearch, SearchService
+from athar.casework.text import neutralise
+from athar.casework.users import add_user, deactivate_user, login, set_idle_lock
+from athar.casework.verify import verify_workspace
+
+INTERRUPTED = 130
+"""Exit status after Ctrl-C (128 + SIGINT), as shells report it."""
+
+
+@contextmanager
+def session(root: str, repair: bool = True) -> Iterator[tuple[Workspace, Actor]]:
+    """Unlock the workspace and log the user in (environment or prompt); close at the end."""
+    ws = open_ws(Path(root), credentials.passphrase(), repair=repair)
+    try:
+        yield ws, login(ws, credentials.username(), credentials.password())
+    finally:
+        ws.close()
+
+
+def _progress_bar(quiet: bool) -> tuple[tqdm[None], Callable[[ImportProgress], None]]:
+    bar: tqdm[None] = tqdm(total=0, unit="img", disable=quiet, file=sys.stderr,
+                           dynamic_ncols=True)
+
+    def update(p: ImportProgress) -> None:
+        bar.total = p.total
+        bar.n = p.done
+        bar.set_postfix(faces=p.faces, skipped=p.skipped, refresh=False)
+        bar.refresh()
+
+    return bar, update
+
+
+@contextmanager
+def cancel_on_interrupt() -> Iterator[threading.Event]:
+    """Ctrl-C sets the event (the import stops within a second and keeps what it did); a
+    second Ctrl-C stops at once."""
+    cancel = threading.Event()
+
+    def handler(_signum: int, _frame: FrameType | None) -> None:
+        if cancel.is_set():
+            raise KeyboardInterrupt
+        cancel.set()
+        print("\ninterrupted: finishing the files in progress (Ctrl-C again to stop now)",
+              file=sys.stderr)
+
+    try:
+        previous = signal.signal(signal.SIGINT, handler)
+    except ValueError:  # not the main thread (embedded use): no handler to install
+        yield cancel
+        return
+    try:
+        yield cancel
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def run_import(ws: Workspace, actor: Actor, cmd: ImportPhotos,
+               quiet: bool = False) -> ImportReport:
+    """Run an import with a progress bar on stderr (Ctrl-C cancels), then print its summary."""
+    bar, update = _progress_bar(quiet)
+    try:
+        with cancel_on_interrupt() as cancel:
+            report = ImportService(ws).run(cmd, actor, progress=update, cancel=cancel)
+    finally:
+        bar.close()
+    output.print_import_summary(report)
+    return report
+
+
+def import_status(report: ImportReport) -> int:
+    """130 when interrupted; 1 with a warning when nothing was imported; else 0."""
+    if report.cancelled:
+        return INTERRUPTED
+    if report.filed == 0:
+        reason = ("the folder holds no file" if report.total == 0 else
+                  "no file could be filed (see the reasons above)")
+        print(f"warning: nothing was imported: {reason}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    phrase = credentials.passphrase(confirm=True)
+    user = credentials.username()
+    ws, _ = create_ws(Path(args.workspace), phrase, user, credentials.password(confirm=True))
+    ws.close()
+    print(f"workspace created: {args.workspace} (first supervisor: {user})")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    with session(args.workspace) as (ws, actor):
+        cmd = ImportPhotos(Path(args.dir).absolute(), args.side, args.group_by,
+                           getattr(args, "collection", None), args.workers,
+                           into_person=getattr(args, "into", None))
+        return import_status(run_import(ws, actor, cmd, args.quiet))
+
+
+def _person_command(args: argparse.Namespace) -> persons.AddPerson:
+    return persons.AddPerson(
+        args.name, args.name_ar, args.sex, args.born, args.label, args.submitter,
+        args.contact, args.origin, args.arrest_date, args.arrest_place,
+        args.arresting_branch, args.description, args.marks)
+
+
+def cmd_add_person(args: argparse.Namespace) -> int:
+    with session(args.workspace) as (ws, actor):
+        photos = tuple(Path(p) for p in args.photo or ())
+        done = register_person(ws, RegisterPerson(_person_command(args), photos), actor)
+        if done.report is not None:
+            output.print_import_summary(done.report)
+        print(f"missing person {done.person_id} «{neutralise(done.label)}» added with "
+              f"{done.photos_filed} of {len(photos)} photo(s)")
+        if not photos:
+            print("no photo given: add the family's photos later with "
+                  f"`athar import-am {args.workspace} DIR --into {done.person_id}`")
+        elif done.photos_filed < len(photos):
+            print(f"warning: {len(photos) - done.photos_filed} photo(s) were not filed "
+                  "(reasons above); the person's record is kept", file=sys.stderr)
+            return 1
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    csv_path = check_output(Path(args.csv)) if args.csv else None  # before any search runs
+    with session(args.workspace) as (ws, actor):
+        cmd = RunSearch(person_ids=tuple(args.person or ()), all_persons=args.all,
+                        body_ids=tuple(args.body or ()), top=args.top)
+        results = SearchService(ws).run(cmd, actor)
+        if csv_path is not None:
+            output.write_results_csv(results, csv_path)
+        output.print_results(results, args.json)
+    return 0
+
+
+def cmd_persons(args: argparse.Namespace) -> int:
+    with session(args.workspace) as (ws, actor):
+        output.print_persons(persons.list_persons(ws, actor), args.json)
+    return 0
+
+
+def cmd_bodies(args: argparse.Namespace) -> int:
+    with session(args.workspace) as (ws, actor):
+        rows = browse.find_bodies(ws, actor, args.collection, args.number)
+        output.print_bodies(rows, args.json)
+    return 0
+
+
+def cmd_collections(args: argparse.Namespace) -> int:
+    with session(args.workspace) as (ws, actor):
+        output.print_collections(browse.collections(ws, actor), args.json)
+    return 0
+
+
+def cmd_candidates(args: argparse.Namespace) -> int:
+    states = frozenset({CandidateState(args.state)}) if args.state else None
+    with session(args.workspace) as (ws, actor):
+        if args.person is not None:
+            rows = candidates.candidates_of(ws, actor, args.person, states)
+        elif args.body is not None:
+            rows = candidates.candidates_of_body(ws, actor, args.body, states)
+        else:
+            rows = candidates.all_candidates(ws, actor, states)
+        output.print_candidates(rows, args.json)
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    note = read_text(Path(args.checkpoint), "checkpoint") if args.checkpoint else None
+    with session(args.workspace, repair=False) as (ws, actor):
+        report = verify_workspace(ws, actor)
+        if note is not None:
+            report.problems += [f"checkpoint: {p}" for p in check_extends(ws, note, actor)]
+    print(f"audit events: {report.events}  evidence files: {report.photos}  "
+          f"indexed vectors: {report.vectors}")
+    for warning in report.warnings:
+        print(f"warning: {warning}")
+    for problem in report.problems:
+        print(f"PROBLEM: {problem}")
+    print("verified: OK" if report.ok else f"verification FAILED ({len(report.problems)})")
+    return 0 if report.ok else 1
+
+
+def cmd_reindex(args: argparse.Namespace) -> int:
+    with session(args.workspace) as (ws, actor):
+        for side, count, version in rebuild_indexes(ws, actor):
+            print(f"{side}: {count} vectors, version {version}")
+    return 0
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    out = check_output(Path(args.out)) if getattr(args, "out", None) else None
+    with session(args.workspace) as (ws, actor):
+        if args.audit_command == "checkpoint":
+            note = make_checkpoint(ws, args.origin, actor)
+            if out is not None:
+                write_atomically(out, lambda fh: fh.write(note))
+            print(note, end="")
+        elif args.audit_command == "key":
+            print(audit_key(ws, args.origin, actor))
+        else:
+            count = export_log(ws, Path(args.out), actor)
+            print(f"{count} events written to {args.out}")
+    return 0
+
+
+def cmd_user(args: argparse.Namespace) -> int:
+    with session(args.workspace) as (ws, actor):
+        if args.user_command == "add":
+            new_password = credentials.secret("ATHAR_NEW_PASSWORD", f"password for {args.name}",
+                                              confirm=True)
+            add_user(ws, CreateUser(args.name, new_password, Role(args.role), args.contact),
+                     actor)
+            print(f"user {args.name} ({args.role}) added")
+        else:
+            deactivate_user(ws, args.name, actor)
+            print(f"user {args.name} deactivated")
+    return 0
+
+
+def cmd_passphrase(args: argparse.Namespace) -> int:
+    with session(args.workspace) as (ws, actor):
+        new = credentials.secret("ATHAR_NEW_PASSPHRASE", "new workspace passphrase",
+                                 confirm=True)
+        change_passphrase(ws, credentials.passphrase(), new, actor)
+    print("passphrase changed")
+    return 0
+
+
+def cmd_settings(args: argparse.Namespace) -> int:
+    with session(args.workspace) as (ws, actor):
+        set_idle_lock(ws, args.idle_lock, actor)
+    print(f"idle lock set to {args.idle_lock} s")
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    with session(args.workspace) as (ws, actor):
+        backup(ws, Path(args.dest), actor)
+    print(f"backup written to {args.dest}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    restore(Path(args.backup), Path(args.dest))
+    with session(args.dest) as (ws, actor):
+        report = verify_workspace(ws, actor)
+    for problem in report.problems:
+        print(f"PROBLEM: {problem}")
+    print(f"restored to {args.dest}: " + ("verified OK" if report.ok else "verification FAILED"))
+    return 0 if report.ok else 1
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from athar.app.demo import run_demo
+
+    return run_demo(Path(args.dir) if args.dir else None,
+                    Path(args.workspace) if args.workspace else None, args.workers)
+
+
+HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "init": cmd_init, "import-pm": cmd_import, "import-am": cmd_import,
+    "add-person": cmd_add_person, "search": cmd_search, "persons": cmd_persons,
+    "bodies": cmd_bodies, "collections": cmd_collections, "candidates": cmd_candidates,
+    "verify": cmd_verify, "reindex": cmd_reindex, "demo": cmd_demo, "audit": cmd_audit,
+    "user": cmd_user, "passphrase": cmd_passphrase, "settings": cmd_settings,
+    "backup": cmd_backup, "restore": cmd_restore,
+}

@@ -1,0 +1,180 @@
+"""What the command line prints: import summaries, ranked lists, record tables, JSON."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import IO, Any
+
+from athar.casework.browse import BodyRecord, CollectionView
+from athar.casework.candidates import CandidateView
+from athar.casework.ingest import ImportReport
+from athar.casework.output import write_atomically
+from athar.casework.persons import PersonSummary
+from athar.casework.search import QueryResult
+from athar.casework.text import csv_cell, neutralise
+
+
+def print_json(data: Any) -> None:
+    """JSON on stdout, non-ASCII kept (Arabic names readable)."""
+    print(json.dumps(data, ensure_ascii=False, indent=1))
+
+
+def print_import_summary(report: ImportReport) -> None:
+    """Counts that add up to the files found, then every file not imported with its reason,
+    every note, and what to do after a cancel."""
+    rate = report.new_photos / report.elapsed_s if report.elapsed_s else 0.0
+    parts = [f"new photos: {report.new_photos}", f"duplicates: {report.duplicates}",
+             f"filed elsewhere: {report.filed_elsewhere}",
+             f"already imported: {report.already_done}", f"skipped: {len(report.skipped)}"]
+    if report.not_done:
+        parts.append(f"not reached: {report.not_done}")
+    print(f"files: {report.total} = " + "  ".join(parts))
+    print(f"faces: {report.faces}  photos without a face: {len(report.no_face)}  "
+          f"({report.elapsed_s:.1f} s, {rate:.2f} img/s)")
+    for skipped in report.skipped:
+        print(f"  skipped {neutralise(skipped.path)}: {neutralise(skipped.reason)}")
+    for path in report.no_face:
+        print(f"  no face found in {neutralise(path)} (photo kept; the face can be marked "
+              "by hand)")
+    for line in report.created:
+        print(f"  new record: {neutralise(line)}")
+    for note in report.notes:
+        print(f"  note: {neutralise(note)}")
+    if report.cancelled:
+        print(f"import interrupted: {report.accounted} of {report.total} files done and kept; "
+              "run the same command again to resume")
+
+
+def _match_json(key: str, m: Any) -> dict[str, Any]:
+    am, pm = ((m.query_face_id, m.match_face_id) if key == "body"
+              else (m.match_face_id, m.query_face_id))
+    return {"candidate": m.candidate_id, key: m.owner_id, f"{key}_label": neutralise(m.label),
+            "rank": m.rank, "score": round(m.score, 6), "best_pair": round(m.best, 6),
+            "mean_faces": round(m.mean_faces, 6), "score_mean3": round(m.score_mean3, 6),
+            "am_face": am, "pm_face": pm, "state": m.state}
+
+
+def print_results(results: Sequence[QueryResult], as_json: bool) -> None:
+    """A table per query, or a JSON list with every id needed to act on a result."""
+    if as_json:
+        out = []
+        for r in results:
+            key, label_key = ("person", "body") if r.direction == "am->pm" else ("body",
+                                                                                 "person")
+            out.append({key: r.query_id, f"{key}_label": neutralise(r.query_label),
+                        "direction": r.direction, "search_run": r.search_run_id,
+                        "candidates": [_match_json(label_key, m) for m in r.matches],
+                        **({"note": r.note} if r.note else {})})
+        print_json(out)
+        return
+    for r in results:
+        kind = "Person" if r.direction == "am->pm" else "Body"
+        run = f" (search run {r.search_run_id})" if r.search_run_id else ""
+        print(f"{kind} {r.query_id} «{neutralise(r.query_label)}»{run}"
+              + (f": {r.note}" if r.note else ""))
+        if r.matches:
+            print(f"  {'rank':>4}  {'id':>6}  {'cand.':>6}  {'score':>6}  {'best':>6}  "
+                  f"{'means':>6}  {'mean3':>6}  {'state':<10} label")
+        for m in r.matches:
+            print(f"  {m.rank:>4}  {m.owner_id:>6}  {m.candidate_id:>6}  {m.score:6.3f}  "
+                  f"{m.best:6.3f}  {m.mean_faces:6.3f}  {m.score_mean3:6.3f}  {m.state:<10} "
+                  f"{neutralise(m.label)}")
+
+
+def write_results_csv(results: Sequence[QueryResult], path: Path) -> None:
+    """The ranked lists as CSV (written whole or not at all), cells neutralised against
+    formulas and direction tricks."""
+    def write(fh: IO[str]) -> None:
+        writer = csv.writer(fh)
+        writer.writerow(["direction", "search_run", "query_id", "query_label", "rank",
+                         "match_id", "match_label", "candidate", "score", "best_pair",
+                         "mean_faces", "score_mean3", "state"])
+        for r in results:
+            for m in r.matches:
+                writer.writerow([csv_cell(v) for v in (
+                    r.direction, r.search_run_id, r.query_id, r.query_label, m.rank,
+                    m.owner_id, m.label, m.candidate_id, f"{m.score:.6f}", f"{m.best:.6f}",
+                    f"{m.mean_faces:.6f}", f"{m.score_mean3:.6f}", m.state)])
+
+    write_atomically(path, write)
+
+
+def print_persons(rows: Sequence[PersonSummary], as_json: bool) -> None:
+    """Missing persons with their ids."""
+    if as_json:
+        print_json([{"id": p.id, "label": neutralise(p.label), "name": p.name,
+                     "name_ar": p.name_ar, "sex": p.sex, "born": p.born, "photos": p.photos,
+                     "faces": p.faces} for p in rows])
+        return
+    if not rows:
+        print("no missing person yet (athar add-person, athar import-am)")
+        return
+    print(f"{'id':>6}  {'photos':>6}  {'faces':>5}  {'sex':<7}  {'born':<10}  label (name)")
+    for p in rows:
+        names = " / ".join(neutralise(n) for n in (p.name, p.name_ar) if n and n != p.label)
+        print(f"{p.id:>6}  {p.photos:>6}  {p.faces:>5}  {p.sex or '-':<7}  "
+              f"{p.born or '-':<10}  {neutralise(p.label)}" + (f" ({names})" if names else ""))
+
+
+def print_bodies(rows: Sequence[BodyRecord], as_json: bool) -> None:
+    """Bodies with their ids, collection and numbers."""
+    if as_json:
+        print_json([{"id": b.id, "label": neutralise(b.label), "collection": b.collection,
+                     **b.fields, "photos": b.photos, "faces": b.faces} for b in rows])
+        return
+    if not rows:
+        print("no Body matches")
+        return
+    print(f"{'id':>6}  {'photos':>6}  {'faces':>5}  {'detainee':<10}  {'branch':<8}  "
+          f"{'forensic':<10}  {'date':<10}  collection / label")
+    for b in rows:
+        f = {k: neutralise(v) if v else "-" for k, v in b.fields.items()}
+        print(f"{b.id:>6}  {b.photos:>6}  {b.faces:>5}  {f['detainee_no']:<10}  "
+              f"{f['branch_no']:<8}  {f['forensic_no']:<10}  {f['photo_date']:<10}  "
+              f"{neutralise(b.collection)} / {neutralise(b.label)}")
+
+
+def print_collections(rows: Sequence[CollectionView], as_json: bool) -> None:
+    """Post-mortem collections with their ids and sizes."""
+    if as_json:
+        print_json([{"id": c.id, "name": c.name, "bodies": c.bodies, "photos": c.photos}
+                    for c in rows])
+        return
+    if not rows:
+        print("no collection yet (athar import-pm)")
+        return
+    print(f"{'id':>6}  {'bodies':>6}  {'photos':>6}  name")
+    for c in rows:
+        print(f"{c.id:>6}  {c.bodies:>6}  {c.photos:>6}  {neutralise(c.name)}")
+
+
+def _candidate_json(c: CandidateView) -> dict[str, Any]:
+    return {"candidate": c.id, "person": c.person_id, "person_label": neutralise(c.person_label),
+            "body": c.body_id, "body_label": neutralise(c.body_label),
+            "collection": c.collection, "rank": c.rank, "body_rank": c.body_rank,
+            "score": round(c.score, 6), "best_pair": round(c.best, 6),
+            "mean_faces": None if c.mean_faces is None else round(c.mean_faces, 6),
+            "score_mean3": round(c.score_mean3, 6), "state": c.state.value,
+            "am_face": c.am_face_id, "pm_face": c.pm_face_id, "model_id": c.model_id,
+            "index_version": c.index_version, "search_run": c.search_run_id}
+
+
+def print_candidates(rows: Sequence[CandidateView], as_json: bool) -> None:
+    """Stored candidates as they are (no search is run)."""
+    if as_json:
+        print_json([_candidate_json(c) for c in rows])
+        return
+    if not rows:
+        print("no candidate stored (run athar search first)")
+        return
+    print(f"{'cand.':>6}  {'rank':>4}  {'b.rank':>6}  {'person':>6}  {'body':>6}  "
+          f"{'score':>6}  {'state':<10} person / body")
+    for c in rows:
+        rank = "-" if c.rank is None else str(c.rank)
+        body_rank = "-" if c.body_rank is None else str(c.body_rank)
+        print(f"{c.id:>6}  {rank:>4}  {body_rank:>6}  {c.person_id:>6}  {c.body_id:>6}  "
+              f"{c.score:6.3f}  {c.state.value:<10} {neutralise(c.person_label)} / "
+              f"{neutralise(c.body_label)}")
