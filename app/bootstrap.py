@@ -5,12 +5,13 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from athar.casework.accounts import Actor, CreateUser
-from athar.casework.context import Workspace
-from athar.casework.crypto import KdfParams
-from athar.casework.entities import Role, Side
-from athar.casework.users import add_user
-from athar.casework.workspace import init_workspace
+from athar.casework.accounts.users import CreateUser
+from athar.casework.bus import MessageBus
+from athar.casework.domain.entities import Role, Side
+from athar.casework.domain.permissions import Actor
+from athar.casework.storage.crypto import KdfParams
+from athar.casework.storage.folder import init_workspace
+from athar.casework.storage.workspace import Workspace
 from athar.index.faiss_store import open_store
 from athar.models.dlib_backend import DlibPipelineFactory
 
@@ -49,5 +50,6 @@ def create_ws(root: Path, passphrase: str, username: str, password: str,
     """Create a workspace locked by `passphrase`, with its first supervisor; open it."""
     init_workspace(root, passphrase, kdf)
     ws = open_ws(root, passphrase)
-    supervisor = add_user(ws, CreateUser(username, password, Role.SUPERVISOR, True), None)
+    supervisor = MessageBus(ws).handle(CreateUser(username, password, Role.SUPERVISOR, True),
+                                       None)
     return ws, supervisor

@@ -6,7 +6,7 @@ import getpass
 import os
 import sys
 
-from athar.casework.errors import InvalidRequest
+from athar.casework.domain.errors import InvalidRequest
 
 
 def secret(env: str, prompt: str, confirm: bool = False) -> str:

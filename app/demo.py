@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from athar.app.bootstrap import create_ws
-from athar.casework.entities import Side
-from athar.casework.imaging import SUPPORTED_SUFFIXES
-from athar.casework.ingest import ImportPhotos
-from athar.casework.search import QueryResult, RunSearch, SearchService
+from athar.casework.bus import MessageBus
+from athar.casework.domain.entities import Side
+from athar.casework.domain.imaging import SUPPORTED_SUFFIXES
+from athar.casework.intake.ingest import ImportPhotos
+from athar.casework.matching.search import QueryResult, RunSearch
 
 SHARED_DATA = Path("shared") / "data" / "faces-dev"
 
@@ -100,12 +101,14 @@ def run_demo(data: Path | None, workspace: Path | None, workers: int) -> int:
                   f"password {password!r} (a demo only: real workspaces prompt for these)")
         try:
             print("== importing post-mortem side (all photos but one per identity)")
-            run_import(ws, actor,
+            bus = MessageBus(ws)
+            run_import(bus, actor,
                        ImportPhotos(staging / "pm", Side.PM, "folder", "demo-pm", workers))
             print("== importing ante-mortem side (the held-out photo of each identity)")
-            run_import(ws, actor, ImportPhotos(staging / "am", Side.AM, "folder", None, workers))
+            run_import(bus, actor,
+                       ImportPhotos(staging / "am", Side.AM, "folder", None, workers))
             started = time.monotonic()
-            results = SearchService(ws).run(RunSearch(all_persons=True, top=10), actor)
+            results = bus.handle(RunSearch(all_persons=True, top=10), actor)
             elapsed = time.monotonic() - started
             print("== candidates (top 10 per person)")
             print_results(results, as_json=False)

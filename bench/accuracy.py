@@ -24,12 +24,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import Identity, identities, new_workspace, open_workspace, stage  # noqa: E402
 from conditions import CONDITIONS, HELD_OUT, Condition  # noqa: E402
 
-from athar.casework.accounts import Actor  # noqa: E402
-from athar.casework.context import Workspace  # noqa: E402
-from athar.casework.entities import Body, MissingPerson, Side  # noqa: E402
-from athar.casework.ingest import ImportPhotos, ImportService  # noqa: E402
-from athar.casework.search import RunSearch, SearchService  # noqa: E402
-from athar.casework.users import login  # noqa: E402
+from athar.casework.accounts.users import login  # noqa: E402
+from athar.casework.domain.entities import Body, MissingPerson, Side  # noqa: E402
+from athar.casework.domain.permissions import Actor  # noqa: E402
+from athar.casework.intake.ingest import ImportPhotos, ImportService  # noqa: E402
+from athar.casework.matching.search import RunSearch, SearchService  # noqa: E402
+from athar.casework.storage.workspace import Workspace  # noqa: E402
 from athar.models.dlib_backend import DlibPipelineFactory  # noqa: E402
 
 RANKS = (1, 5, 10, 20)
@@ -143,7 +143,7 @@ def _run_pipeline(work: Path, pm: dict[str, list[Path]], am: dict[str, list[Path
 
 
 def _labelled_vectors(ws: object) -> tuple[np.ndarray, list[str]]:
-    from athar.casework.context import Workspace
+    from athar.casework.storage.workspace import Workspace
 
     assert isinstance(ws, Workspace)
     vecs, labels = [], []

@@ -12,9 +12,9 @@ from pathlib import Path
 from PIL import Image
 
 from athar.app.bootstrap import create_ws
-from athar.casework.accounts import Actor
-from athar.casework.context import Workspace
-from athar.casework.crypto import KdfParams
+from athar.casework.domain.permissions import Actor
+from athar.casework.storage.crypto import KdfParams
+from athar.casework.storage.workspace import Workspace
 from athar.index.faiss_store import open_store
 from athar.models.dlib_backend import DlibPipelineFactory
 

@@ -88,9 +88,9 @@ def run(count: int, seed: int, faces: Path | None, work: Path,
         timeout_s: float) -> dict[str, object]:
     """Build the corpus, import it for real, and check the outcome."""
     from athar.app.bootstrap import create_ws
-    from athar.casework.crypto import KdfParams
-    from athar.casework.entities import Side
-    from athar.casework.ingest import ImportPhotos, ImportService
+    from athar.casework.domain.entities import Side
+    from athar.casework.intake.ingest import ImportPhotos, ImportService
+    from athar.casework.storage.crypto import KdfParams
 
     corpus = work / "corpus"
     kinds = make_corpus(corpus, count, seed, faces)

@@ -62,8 +62,8 @@ def athar(data: Path, out: Path, workers: int) -> dict[str, float]:
     from common import new_workspace
     from sqlalchemy import select
 
-    from athar.casework.entities import Embedding, Face, Photo, Side
-    from athar.casework.ingest import ImportPhotos, ImportService
+    from athar.casework.domain.entities import Embedding, Face, Photo, Side
+    from athar.casework.intake.ingest import ImportPhotos, ImportService
 
     with tempfile.TemporaryDirectory(prefix="athar-ingest-") as tmp:
         ws, actor = new_workspace(Path(tmp) / "ws")

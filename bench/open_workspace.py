@@ -25,7 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from athar.app.bootstrap import create_ws, open_ws
-from athar.casework.entities import (
+from athar.casework.domain.entities import (
     Body,
     Candidate,
     CandidateState,

@@ -74,8 +74,8 @@ def real_embeddings(data: Path, cache: Path) -> tuple[np.ndarray, np.ndarray]:
     if cache.exists():
         saved = np.load(cache)
         return saved["vectors"], saved["owners"]
-    from athar.casework.imaging import decode
-    from athar.casework.quality import subject_index
+    from athar.casework.domain.imaging import decode
+    from athar.casework.domain.quality import subject_index
     from athar.models.dlib_backend import DlibPipelineFactory
 
     pipeline = DlibPipelineFactory()()

@@ -13,8 +13,8 @@ from pathlib import Path
 import faiss
 import numpy as np
 
-from athar.casework.errors import EnvironmentFault, IndexCorruptError, ModelMismatchError
-from athar.casework.ports import FileSealer, Hit, Vectors
+from athar.casework.domain.errors import EnvironmentFault, IndexCorruptError, ModelMismatchError
+from athar.casework.domain.ports import FileSealer, Hit, Vectors
 
 logger = logging.getLogger(__name__)
 

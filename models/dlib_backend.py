@@ -13,8 +13,8 @@ import numpy as np
 from PIL import Image as PILImage
 from PIL import ImageOps
 
-from athar.casework.errors import InvalidRequest
-from athar.casework.ports import Box, Detection, Image, ModelInfo, Vectors
+from athar.casework.domain.errors import InvalidRequest
+from athar.casework.domain.ports import Box, Detection, Image, ModelInfo, Vectors
 from athar.models.descriptor_onnx import OnnxDescriptor
 from athar.models.geometry import (
     QUARTER_TURNS,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from athar.casework.ports import Box, Image
+from athar.casework.domain.ports import Box, Image
 
 QUARTER_TURNS = (0, 90, 180, 270)
 

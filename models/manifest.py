@@ -6,7 +6,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from athar.casework.errors import ModelUnavailableError
+from athar.casework.domain.errors import ModelUnavailableError
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from types import ModuleType
 
 import numpy as np
 
-from athar.casework.ports import Image
+from athar.casework.domain.ports import Image
 
 _CV2_ENVIRONMENT = ("QT_QPA_PLATFORM_PLUGIN_PATH", "QT_QPA_FONTDIR", "LD_LIBRARY_PATH")
 

@@ -11,9 +11,9 @@ import pytest
 from fakes import FAKE_INFO, FakePipelineFactory
 
 from athar.app.bootstrap import open_ws
-from athar.casework.accounts import Actor
-from athar.casework.context import Workspace
-from athar.casework.users import login
+from athar.casework.accounts.users import login
+from athar.casework.domain.permissions import Actor
+from athar.casework.storage.workspace import Workspace
 from athar.index.faiss_store import open_store
 from support import PASSPHRASE, PASSWORD, SUPERVISOR, new_ws
 
@@ -95,8 +95,8 @@ def small_pm(tmp_path_factory: pytest.TempPathFactory, faces_dev: Path) -> Path:
 @pytest.fixture(scope="session")
 def small_ws_template(tmp_path_factory: pytest.TempPathFactory, small_pm: Path) -> Path:
     """A workspace with the six identities imported (PM and AM), built once per session."""
-    from athar.casework.entities import Side
-    from athar.casework.ingest import ImportPhotos, ImportService
+    from athar.casework.domain.entities import Side
+    from athar.casework.intake.ingest import ImportPhotos, ImportService
 
     root = tmp_path_factory.mktemp("tmpl") / "ws"
     workspace, actor = new_ws(root)
@@ -120,6 +120,6 @@ def small_ws(tmp_path: Path, small_ws_template: Path) -> Iterator[Workspace]:
 @pytest.fixture
 def small_sup(small_ws: Workspace) -> Actor:
     """The supervisor of `small_ws`, logged in."""
-    from athar.casework.users import login
+    from athar.casework.accounts.users import login
 
     return login(small_ws, SUPERVISOR, PASSWORD)

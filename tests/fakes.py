@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from athar.casework.ports import Box, Detection, Image, ModelInfo, Vectors
+from athar.casework.domain.ports import Box, Detection, Image, ModelInfo, Vectors
 
 FAKE_INFO = ModelInfo("fake-model@sha256:" + "0" * 64, 8)
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from athar.app.bootstrap import create_ws
-from athar.casework.accounts import Actor
-from athar.casework.context import Workspace
-from athar.casework.crypto import KdfParams
+from athar.casework.domain.permissions import Actor
+from athar.casework.storage.crypto import KdfParams
+from athar.casework.storage.workspace import Workspace
 
 PASSPHRASE = "correct horse battery staple"
 SUPERVISOR = "supervisor1"

@@ -76,9 +76,9 @@ def test_open_set_lists_equal_a_search_without_those_bodies(tmp_path: Path,
     import accuracy
     import common
 
-    from athar.casework.entities import Side
-    from athar.casework.ingest import ImportPhotos, ImportService
-    from athar.casework.search import RunSearch, SearchService
+    from athar.casework.domain.entities import Side
+    from athar.casework.intake.ingest import ImportPhotos, ImportService
+    from athar.casework.matching.search import RunSearch, SearchService
 
     ids = common.identities(_tiny(faces_dev, tmp_path / "data", 5))
     templates = accuracy.AmTemplates(tmp_path / "templates")

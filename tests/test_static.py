@@ -11,7 +11,7 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
-from athar.casework.entities import Base
+from athar.casework.domain.entities import Base
 from support import new_ws
 
 REPO = Path(__file__).resolve().parent.parent

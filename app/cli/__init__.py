@@ -10,8 +10,8 @@ from collections.abc import Sequence
 from athar.app.cli.commands import HANDLERS, INTERRUPTED, run_import
 from athar.app.cli.output import print_results
 from athar.app.cli.parser import build_parser
-from athar.casework.errors import AtharError
-from athar.casework.offline import forbid_network
+from athar.casework.domain.errors import AtharError
+from athar.casework.domain.offline import forbid_network
 
 __all__ = ["build_parser", "main", "print_results", "run_import"]
 

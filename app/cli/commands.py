@@ -13,38 +13,52 @@ import sys
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from types import FrameType
+from typing import IO
 
 from tqdm import tqdm
 
 from athar.app import credentials
 from athar.app.bootstrap import create_ws, open_ws
 from athar.app.cli import output
-from athar.casework import browse, candidates, persons
-from athar.casework.accounts import Actor, CreateUser
-from athar.casework.backup import backup, change_passphrase, rebuild_indexes, restore
-from athar.casework.checkpoint import audit_key, check_extends, export_log, make_checkpoint
-from athar.casework.context import Workspace
-from athar.casework.entities import CandidateState, Role
-from athar.casework.ingest import ImportPhotos, ImportProgress, ImportReport, ImportService
-from athar.casework.output import check_output, read_text, write_atomically
-from athar.casework.registration import RegisterPerson, register_person
-from athar.casework.search import RunSearch, SearchService
-from athar.casework.text import neutralise
-from athar.casework.users import add_user, deactivate_user, login, set_idle_lock
-from athar.casework.verify import verify_workspace
+from athar.casework.accounts.users import CreateUser, Login, SetActive, SetIdleLock
+from athar.casework.bus import MessageBus
+from athar.casework.domain.entities import CandidateState, Role
+from athar.casework.domain.permissions import Actor
+from athar.casework.domain.text import neutralise
+from athar.casework.intake import persons
+from athar.casework.intake.ingest import ImportPhotos, ImportProgress, ImportReport
+from athar.casework.intake.registration import RegisterPerson
+from athar.casework.integrity.backup import Backup, ChangePassphrase, RebuildIndexes, restore
+from athar.casework.integrity.checkpoint import (
+    ExportAudit,
+    MakeCheckpoint,
+    audit_key,
+    check_extends,
+)
+from athar.casework.integrity.verify import verify_workspace
+from athar.casework.matching import candidates
+from athar.casework.matching.search import RunSearch
+from athar.casework.records import browse
+from athar.casework.storage.outputs import check_output, read_text, write_atomically
 
 INTERRUPTED = 130
 """Exit status after Ctrl-C (128 + SIGINT), as shells report it."""
 
 
 @contextmanager
-def session(root: str, repair: bool = True) -> Iterator[tuple[Workspace, Actor]]:
-    """Unlock the workspace and log the user in (environment or prompt); close at the end."""
+def session(root: str, repair: bool = True) -> Iterator[tuple[MessageBus, Actor]]:
+    """Unlock the workspace and log the user in (environment or prompt); close at the end.
+
+    Yields the workspace's message bus (every change goes through it; `bus.ws` for reads)
+    and the logged-in user.
+    """
     ws = open_ws(Path(root), credentials.passphrase(), repair=repair)
     try:
-        yield ws, login(ws, credentials.username(), credentials.password())
+        bus = MessageBus(ws)
+        yield bus, bus.handle(Login(credentials.username(), credentials.password()), None)
     finally:
         ws.close()
 
@@ -86,13 +100,13 @@ def cancel_on_interrupt() -> Iterator[threading.Event]:
         signal.signal(signal.SIGINT, previous)
 
 
-def run_import(ws: Workspace, actor: Actor, cmd: ImportPhotos,
+def run_import(bus: MessageBus, actor: Actor, cmd: ImportPhotos,
                quiet: bool = False) -> ImportReport:
     """Run an import with a progress bar on stderr (Ctrl-C cancels), then print its summary."""
     bar, update = _progress_bar(quiet)
     try:
         with cancel_on_interrupt() as cancel:
-            report = ImportService(ws).run(cmd, actor, progress=update, cancel=cancel)
+            report = bus.handle(replace(cmd, progress=update, cancel=cancel), actor)
     finally:
         bar.close()
     output.print_import_summary(report)
@@ -111,6 +125,10 @@ def import_status(report: ImportReport) -> int:
     return 0
 
 
+def _write(fh: IO[str], text: str) -> None:
+    fh.write(text)
+
+
 def cmd_init(args: argparse.Namespace) -> int:
     phrase = credentials.passphrase(confirm=True)
     user = credentials.username()
@@ -121,11 +139,11 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    with session(args.workspace) as (ws, actor):
+    with session(args.workspace) as (bus, actor):
         cmd = ImportPhotos(Path(args.dir).absolute(), args.side, args.group_by,
                            getattr(args, "collection", None), args.workers,
                            into_person=getattr(args, "into", None))
-        return import_status(run_import(ws, actor, cmd, args.quiet))
+        return import_status(run_import(bus, actor, cmd, args.quiet))
 
 
 def _person_command(args: argparse.Namespace) -> persons.AddPerson:
@@ -136,9 +154,9 @@ def _person_command(args: argparse.Namespace) -> persons.AddPerson:
 
 
 def cmd_add_person(args: argparse.Namespace) -> int:
-    with session(args.workspace) as (ws, actor):
+    with session(args.workspace) as (bus, actor):
         photos = tuple(Path(p) for p in args.photo or ())
-        done = register_person(ws, RegisterPerson(_person_command(args), photos), actor)
+        done = bus.handle(RegisterPerson(_person_command(args), photos), actor)
         if done.report is not None:
             output.print_import_summary(done.report)
         print(f"missing person {done.person_id} «{neutralise(done.label)}» added with "
@@ -155,10 +173,10 @@ def cmd_add_person(args: argparse.Namespace) -> int:
 
 def cmd_search(args: argparse.Namespace) -> int:
     csv_path = check_output(Path(args.csv)) if args.csv else None  # before any search runs
-    with session(args.workspace) as (ws, actor):
+    with session(args.workspace) as (bus, actor):
         cmd = RunSearch(person_ids=tuple(args.person or ()), all_persons=args.all,
                         body_ids=tuple(args.body or ()), top=args.top)
-        results = SearchService(ws).run(cmd, actor)
+        results = bus.handle(cmd, actor)
         if csv_path is not None:
             output.write_results_csv(results, csv_path)
         output.print_results(results, args.json)
@@ -166,27 +184,28 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_persons(args: argparse.Namespace) -> int:
-    with session(args.workspace) as (ws, actor):
-        output.print_persons(persons.list_persons(ws, actor), args.json)
+    with session(args.workspace) as (bus, actor):
+        output.print_persons(persons.list_persons(bus.ws, actor), args.json)
     return 0
 
 
 def cmd_bodies(args: argparse.Namespace) -> int:
-    with session(args.workspace) as (ws, actor):
-        rows = browse.find_bodies(ws, actor, args.collection, args.number)
+    with session(args.workspace) as (bus, actor):
+        rows = browse.find_bodies(bus.ws, actor, args.collection, args.number)
         output.print_bodies(rows, args.json)
     return 0
 
 
 def cmd_collections(args: argparse.Namespace) -> int:
-    with session(args.workspace) as (ws, actor):
-        output.print_collections(browse.collections(ws, actor), args.json)
+    with session(args.workspace) as (bus, actor):
+        output.print_collections(browse.collections(bus.ws, actor), args.json)
     return 0
 
 
 def cmd_candidates(args: argparse.Namespace) -> int:
     states = frozenset({CandidateState(args.state)}) if args.state else None
-    with session(args.workspace) as (ws, actor):
+    with session(args.workspace) as (bus, actor):
+        ws = bus.ws
         if args.person is not None:
             rows = candidates.candidates_of(ws, actor, args.person, states)
         elif args.body is not None:
@@ -199,10 +218,11 @@ def cmd_candidates(args: argparse.Namespace) -> int:
 
 def cmd_verify(args: argparse.Namespace) -> int:
     note = read_text(Path(args.checkpoint), "checkpoint") if args.checkpoint else None
-    with session(args.workspace, repair=False) as (ws, actor):
-        report = verify_workspace(ws, actor)
+    with session(args.workspace, repair=False) as (bus, actor):
+        report = verify_workspace(bus.ws, actor)
         if note is not None:
-            report.problems += [f"checkpoint: {p}" for p in check_extends(ws, note, actor)]
+            report.problems += [f"checkpoint: {p}"
+                                for p in check_extends(bus.ws, note, actor)]
     print(f"audit events: {report.events}  evidence files: {report.photos}  "
           f"indexed vectors: {report.vectors}")
     for warning in report.warnings:
@@ -214,69 +234,69 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_reindex(args: argparse.Namespace) -> int:
-    with session(args.workspace) as (ws, actor):
-        for side, count, version in rebuild_indexes(ws, actor):
+    with session(args.workspace) as (bus, actor):
+        for side, count, version in bus.handle(RebuildIndexes(), actor):
             print(f"{side}: {count} vectors, version {version}")
     return 0
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
     out = check_output(Path(args.out)) if getattr(args, "out", None) else None
-    with session(args.workspace) as (ws, actor):
+    with session(args.workspace) as (bus, actor):
         if args.audit_command == "checkpoint":
-            note = make_checkpoint(ws, args.origin, actor)
+            note = bus.handle(MakeCheckpoint(args.origin), actor)
             if out is not None:
-                write_atomically(out, lambda fh: fh.write(note))
+                write_atomically(out, lambda fh: _write(fh, note))
             print(note, end="")
         elif args.audit_command == "key":
-            print(audit_key(ws, args.origin, actor))
+            print(audit_key(bus.ws, args.origin, actor))
         else:
-            count = export_log(ws, Path(args.out), actor)
+            count = bus.handle(ExportAudit(Path(args.out)), actor)
             print(f"{count} events written to {args.out}")
     return 0
 
 
 def cmd_user(args: argparse.Namespace) -> int:
-    with session(args.workspace) as (ws, actor):
+    with session(args.workspace) as (bus, actor):
         if args.user_command == "add":
             new_password = credentials.secret("ATHAR_NEW_PASSWORD", f"password for {args.name}",
                                               confirm=True)
-            add_user(ws, CreateUser(args.name, new_password, Role(args.role), args.contact),
-                     actor)
+            bus.handle(CreateUser(args.name, new_password, Role(args.role), args.contact),
+                       actor)
             print(f"user {args.name} ({args.role}) added")
         else:
-            deactivate_user(ws, args.name, actor)
+            bus.handle(SetActive(args.name, False), actor)
             print(f"user {args.name} deactivated")
     return 0
 
 
 def cmd_passphrase(args: argparse.Namespace) -> int:
-    with session(args.workspace) as (ws, actor):
+    with session(args.workspace) as (bus, actor):
         new = credentials.secret("ATHAR_NEW_PASSPHRASE", "new workspace passphrase",
                                  confirm=True)
-        change_passphrase(ws, credentials.passphrase(), new, actor)
+        bus.handle(ChangePassphrase(credentials.passphrase(), new), actor)
     print("passphrase changed")
     return 0
 
 
 def cmd_settings(args: argparse.Namespace) -> int:
-    with session(args.workspace) as (ws, actor):
-        set_idle_lock(ws, args.idle_lock, actor)
+    with session(args.workspace) as (bus, actor):
+        bus.handle(SetIdleLock(args.idle_lock), actor)
     print(f"idle lock set to {args.idle_lock} s")
     return 0
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    with session(args.workspace) as (ws, actor):
-        backup(ws, Path(args.dest), actor)
+    with session(args.workspace) as (bus, actor):
+        bus.handle(Backup(Path(args.dest)), actor)
     print(f"backup written to {args.dest}")
     return 0
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
     restore(Path(args.backup), Path(args.dest))
-    with session(args.dest) as (ws, actor):
-        report = verify_workspace(ws, actor)
+    with session(args.dest) as (bus, actor):
+        report = verify_workspace(bus.ws, actor)
     for problem in report.problems:
         print(f"PROBLEM: {problem}")
     print(f"restored to {args.dest}: " + ("verified OK" if report.ok else "verification FAILED"))

@@ -8,13 +8,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, Any
 
-from athar.casework.browse import BodyRecord, CollectionView
-from athar.casework.candidates import CandidateView
-from athar.casework.ingest import ImportReport
-from athar.casework.output import write_atomically
-from athar.casework.persons import PersonSummary
-from athar.casework.search import QueryResult
-from athar.casework.text import csv_cell, neutralise
+from athar.casework.domain.text import csv_cell, neutralise
+from athar.casework.intake.ingest import ImportReport
+from athar.casework.intake.persons import PersonSummary
+from athar.casework.matching.candidates import CandidateView
+from athar.casework.matching.search import QueryResult
+from athar.casework.records.browse import BodyRecord, CollectionView
+from athar.casework.storage.outputs import write_atomically
 
 
 def print_json(data: Any) -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import os
 
-from athar.casework.entities import CandidateState, Role, Side
-from athar.casework.search import DEFAULT_TOP
+from athar.casework.domain.entities import CandidateState, Role, Side
+from athar.casework.matching.search import DEFAULT_TOP
 
 DESCRIPTION = """\
 Athar: an offline workbench that helps a documentation team identify the dead in

@@ -12,7 +12,7 @@ from athar.app.gui.main_window import MainWindow
 from athar.app.gui.services import Services
 from athar.app.gui.start import WorkspaceDialog
 from athar.app.gui.tasks import TaskRunner
-from athar.casework.crypto import KdfParams
+from athar.casework.storage.crypto import KdfParams
 
 
 class Controller:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from athar.app.gui.services import Services
 from athar.app.gui.tasks import TaskRunner
 from athar.app.gui.widgets import isolate
-from athar.casework.browse import ActivityView
+from athar.casework.records.browse import ActivityView
 
 PAGE = 200
 

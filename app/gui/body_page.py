@@ -25,11 +25,11 @@ from athar.app.gui.services import Services
 from athar.app.gui.tasks import TaskRunner
 from athar.app.gui.thumbnails import PictureKey, ThumbnailCache
 from athar.app.gui.widgets import show_error
-from athar.casework.accounts import Permission
-from athar.casework.browse import BODY_FIELDS, BodyDetail, PhotoView
-from athar.casework.entities import FaceSource
-from athar.casework.marking import MarkFace
-from athar.casework.ports import Box
+from athar.casework.domain.entities import FaceSource
+from athar.casework.domain.permissions import Permission
+from athar.casework.domain.ports import Box
+from athar.casework.records.browse import BODY_FIELDS, BodyDetail, PhotoView
+from athar.casework.records.manual_faces import MarkFace
 
 STRIP = 96
 VIEW_MAX = 1600
@@ -345,8 +345,6 @@ class BodyView(QWidget):
         self.message.setText(self.tr("Saved: %1").replace(
             "%1", ", ".join(labels.body_field(k) for k in changed)) if changed
             else self.tr("Nothing changed."))
-        if changed:
-            self.services.events.changed.emit("body")
 
     def _save_failed(self, message: str) -> None:
         self.save.setEnabled(True)
@@ -371,7 +369,6 @@ class BodyView(QWidget):
     def _marked(self, face_id: int) -> None:
         self.message.setText(self.tr("Face %1 marked by hand and added to the search index.")
                              .replace("%1", str(face_id)))
-        self.services.events.changed.emit("face")
 
     def _mark_failed(self, message: str) -> None:
         self.message.setText("")

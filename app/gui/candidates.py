@@ -30,10 +30,10 @@ from athar.app.gui.services import Services
 from athar.app.gui.tasks import TaskRunner
 from athar.app.gui.thumbnails import PictureKey, ThumbnailCache
 from athar.app.gui.widgets import SCORE_ROLE, ScoreBarDelegate, show_error
-from athar.casework.accounts import Permission
-from athar.casework.candidates import CandidateView
-from athar.casework.entities import CandidateState
-from athar.casework.persons import PersonSummary
+from athar.casework.domain.entities import CandidateState
+from athar.casework.domain.permissions import Permission
+from athar.casework.intake.persons import PersonSummary
+from athar.casework.matching.candidates import CandidateView
 
 FACE = 88
 BODY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -247,7 +247,6 @@ class CandidatesView(QWidget):
     def _searched(self, _result: object) -> None:
         self.search.setEnabled(True)
         self.status.setText(self.tr("Search finished."))
-        self.services.events.changed.emit("search")
 
     def _failed(self, message: str) -> None:
         self.search.setEnabled(True)

@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
 from athar.app.gui import labels
 from athar.app.gui.services import Services
 from athar.app.gui.tasks import Progress, TaskRunner
-from athar.casework.entities import Side
-from athar.casework.ingest import ImportPhotos, ImportProgress, ImportReport
+from athar.casework.domain.entities import Side
+from athar.casework.intake.ingest import ImportPhotos, ImportProgress, ImportReport
 
 
 def _duration(seconds: float) -> str:
@@ -217,7 +217,6 @@ class ImportDialog(QDialog):
             self.skipped.setItem(i, 0, QTableWidgetItem(path))
             self.skipped.setItem(i, 1, QTableWidgetItem(reason))
         self.skipped.setVisible(bool(rows))
-        self.services.events.changed.emit("import")
         self.finished_import.emit(report)
 
     def _failed(self, message: str) -> None:
@@ -228,7 +227,6 @@ class ImportDialog(QDialog):
         self.progress.setRange(0, 1)
         self.status.setText(self.tr("The import stopped: %1. Everything imported before "
                                     "this is kept.").replace("%1", message))
-        self.services.events.changed.emit("import")
 
     def reject(self) -> None:
         """Escape closes the dialog only when no import runs (Cancel stops one)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from athar.casework.entities import CandidateState
+from athar.casework.domain.entities import CandidateState
 
 
 def state_name(state: CandidateState | str) -> str:

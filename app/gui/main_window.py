@@ -29,7 +29,7 @@ from athar.app.gui.start import LockDialog
 from athar.app.gui.tasks import TaskRunner
 from athar.app.gui.thumbnails import ThumbnailCache
 from athar.app.gui.widgets import isolate
-from athar.casework.accounts import Permission
+from athar.casework.domain.permissions import Permission
 
 PAGES = ("overview", "postmortem", "persons", "candidates", "review", "audit")
 LOCK_CHECK_MS = 2000
@@ -199,7 +199,7 @@ class MainWindow(QMainWindow):
 
     def _set_blur(self, on: bool) -> None:
         self.tasks.submit(lambda _p: self.services.set_blur_pm_photos(on),
-                          lambda _r: self.services.events.changed.emit("settings"),
+                          lambda _r: None,
                           lambda _m: None, write=True)
 
     # -- navigation -----------------------------------------------------------------------

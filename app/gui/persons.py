@@ -40,11 +40,11 @@ from athar.app.gui.services import Services
 from athar.app.gui.tasks import TaskRunner
 from athar.app.gui.thumbnails import PictureKey, ThumbnailCache
 from athar.app.gui.widgets import KEY_ROLE, NameFilter
-from athar.casework.accounts import Permission
-from athar.casework.imaging import SUPPORTED_SUFFIXES
-from athar.casework.marking import FacePreview
-from athar.casework.persons import AddPerson, PersonDetail, PersonSummary, SubmissionView
-from athar.casework.registration import Registration
+from athar.casework.domain.imaging import SUPPORTED_SUFFIXES
+from athar.casework.domain.permissions import Permission
+from athar.casework.intake.persons import AddPerson, PersonDetail, PersonSummary, SubmissionView
+from athar.casework.intake.registration import Registration
+from athar.casework.records.manual_faces import FacePreview
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 FACE = 96
@@ -295,7 +295,6 @@ class PersonIntakeDialog(QDialog):
                           self._failed, write=True)
 
     def _saved(self, result: Registration) -> None:
-        self.services.events.changed.emit("person")
         self.created.emit(result.person_id)
         report = result.report
         if report is None or result.photos_filed == len(self.photos):

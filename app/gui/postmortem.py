@@ -32,9 +32,9 @@ from athar.app.gui.services import Services
 from athar.app.gui.tasks import TaskRunner
 from athar.app.gui.thumbnails import PictureKey, ThumbnailCache
 from athar.app.gui.widgets import KEY_ROLE, NameFilter
-from athar.casework.accounts import Permission
-from athar.casework.browse import BodySummary, CollectionView
-from athar.casework.text import search_key
+from athar.casework.domain.permissions import Permission
+from athar.casework.domain.text import search_key
+from athar.casework.records.browse import BodySummary, CollectionView
 
 THUMB = 120
 BODY_ROLE = Qt.ItemDataRole.UserRole + 1

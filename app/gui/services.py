@@ -1,39 +1,74 @@
-"""What the views call: the open workspace, the logged-in session and the services.
+"""What the views call: the open workspace, the logged-in session and the use cases.
 
-The views never touch the database, the index or the model: they call these methods,
-from a background task when the call can be slow.
+The views never touch the database, the index or the model: changes go through the
+message bus (`handle`), reads through the features' query functions, both from a
+background task when the call can be slow. Committed changes come back as `Events.changed`
+(one per kind of record), delivered on the GUI thread.
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from athar.casework import browse, candidates, persons, users
-from athar.casework.accounts import Actor, Permission, UserSession
-from athar.casework.context import Workspace
-from athar.casework.entities import CandidateState
-from athar.casework.ingest import ImportPhotos, ImportProgress, ImportReport, ImportService
-from athar.casework.marking import FaceMarker, FacePreview, MarkFace, preview_faces
-from athar.casework.pictures import Picture, PictureService
-from athar.casework.registration import RegisterPerson, Registration, register_person
-from athar.casework.search import RunSearch, SearchService
+from athar.app.gui.tasks import hold_until_delivered
+from athar.casework.accounts import preferences
+from athar.casework.accounts.preferences import SetPreference
+from athar.casework.accounts.users import Login, UserSession
+from athar.casework.bus import MessageBus
+from athar.casework.domain.commands import Command
+from athar.casework.domain.entities import CandidateState
+from athar.casework.domain.events import Changed
+from athar.casework.domain.permissions import Actor, Permission
+from athar.casework.intake import persons as person_records
+from athar.casework.intake.ingest import ImportPhotos, ImportProgress, ImportReport
+from athar.casework.intake.persons import AddPerson, PersonDetail, PersonSummary, SubmissionView
+from athar.casework.intake.registration import RegisterPerson, Registration
+from athar.casework.matching import candidates as candidate_lists
+from athar.casework.matching.candidates import CandidateView
+from athar.casework.matching.search import DEFAULT_TOP, RunSearch
+from athar.casework.records import browse
+from athar.casework.records.browse import (
+    ActivityView,
+    BodyDetail,
+    BodySummary,
+    CollectionView,
+    Overview,
+    UpdateBody,
+)
+from athar.casework.records.manual_faces import FacePreview, MarkFace, preview_faces
+from athar.casework.records.pictures import Picture, PictureService
+from athar.casework.storage.workspace import Workspace
+
+R = TypeVar("R")
 
 
 class Events(QObject):
     """Tells every view that the workspace changed (they refresh what they show)."""
 
     changed = Signal(str)
-    """What changed: "import", "person", "body", "face", "search", "settings"."""
+    """What changed: a `Topic` ("import", "person", "body", "face", "search", "settings",
+    "review", "users")."""
+
+    def publish(self, changed: Changed) -> None:
+        """A committed change (from any thread): one signal per kind of record. Made by a
+        background task, it is delivered after that task's own callback."""
+        if not hold_until_delivered(lambda: self._emit(changed)):
+            self._emit(changed)
+
+    def _emit(self, changed: Changed) -> None:
+        for topic in sorted(changed.topics):
+            self.changed.emit(str(topic))
 
 
 @dataclass
 class Services:
-    """The open workspace and the session of the user working on it."""
+    """The open workspace, its message bus, and the session of the user working on it."""
 
     ws: Workspace
     session: UserSession
@@ -45,9 +80,9 @@ class Services:
         if app is not None and self.events.thread() is not app.thread():
             # Made in a background task (opening takes time): deliver on the GUI thread.
             self.events.moveToThread(app.thread())
+        self.bus = MessageBus(self.ws)
         self.pictures = PictureService(self.ws)
-        self.marker = FaceMarker(self.ws)
-        self._search = SearchService(self.ws)
+        self._unsubscribe = self.ws.changes.subscribe(self.events.publish)
 
     # -- who --------------------------------------------------------------------------
 
@@ -61,49 +96,53 @@ class Services:
 
     def unlock(self, username: str, password: str) -> None:
         """Resume a locked session after a fresh login of the same user."""
-        self.session.unlock(users.login(self.ws, username, password))
+        self.session.unlock(self.bus.handle(Login(username, password), None))
 
     @property
     def workspace_path(self) -> Path:
         """The workspace folder."""
         return self.ws.paths.root
 
+    def handle(self, cmd: Command[R]) -> R:
+        """Run a use case as the logged-in user (call from the write pool)."""
+        return self.bus.handle(cmd, self.actor())
+
     # -- reading -------------------------------------------------------------------------
 
-    def overview(self) -> browse.Overview:
+    def overview(self) -> Overview:
         """Counts, candidates by state and recent activity."""
         return browse.overview(self.ws, self.actor())
 
-    def collections(self) -> list[browse.CollectionView]:
+    def collections(self) -> list[CollectionView]:
         """Post-mortem collections."""
         return browse.collections(self.ws, self.actor())
 
-    def bodies(self, collection_id: int | None) -> list[browse.BodySummary]:
+    def bodies(self, collection_id: int | None) -> list[BodySummary]:
         """Bodies of a collection (or all)."""
         return browse.bodies(self.ws, self.actor(), collection_id)
 
-    def body(self, body_id: int) -> browse.BodyDetail:
+    def body(self, body_id: int) -> BodyDetail:
         """One Body's page."""
         return browse.body_detail(self.ws, self.actor(), body_id)
 
-    def persons(self) -> list[persons.PersonSummary]:
+    def persons(self) -> list[PersonSummary]:
         """All missing persons."""
-        return persons.list_persons(self.ws, self.actor())
+        return person_records.list_persons(self.ws, self.actor())
 
-    def person(self, person_id: int) -> persons.PersonDetail:
+    def person(self, person_id: int) -> PersonDetail:
         """One missing person's record."""
-        return persons.person_detail(self.ws, self.actor(), person_id)
+        return person_records.person_detail(self.ws, self.actor(), person_id)
 
-    def submissions(self, person_id: int) -> list[persons.SubmissionView]:
+    def submissions(self, person_id: int) -> list[SubmissionView]:
         """Submitters (contact only for users granted it; viewing it is audited)."""
-        return persons.submissions_of(self.ws, person_id, self.actor())
+        return person_records.submissions_of(self.ws, person_id, self.actor())
 
     def candidates(self, person_id: int, states: frozenset[CandidateState] | None
-                   ) -> list[candidates.CandidateView]:
+                   ) -> list[CandidateView]:
         """The person's Candidates, best first."""
-        return candidates.candidates_of(self.ws, self.actor(), person_id, states)
+        return candidate_lists.candidates_of(self.ws, self.actor(), person_id, states)
 
-    def activity(self, limit: int, before: int | None = None) -> list[browse.ActivityView]:
+    def activity(self, limit: int, before: int | None = None) -> list[ActivityView]:
         """Audit events, newest first."""
         return browse.recent_activity(self.ws, self.actor(), limit, before)
 
@@ -117,41 +156,41 @@ class Services:
 
     def blur_pm_photos(self) -> bool:
         """The user's choice: blur post-mortem photos until clicked."""
-        return users.preference(self.ws, self.actor(), "blur_pm_photos") == "1"
-
-    def set_blur_pm_photos(self, on: bool) -> None:
-        """Change the user's blur preference."""
-        users.set_preference(self.ws, self.actor(), "blur_pm_photos", "1" if on else "0")
+        return preferences.preference(self.ws, self.actor(), "blur_pm_photos") == "1"
 
     def preview(self, path: Path) -> FacePreview:
         """Faces the model finds in a file about to be added (nothing is stored)."""
-        self.actor()
-        return preview_faces(self.marker, path)
+        return preview_faces(self.ws, self.actor(), path)
 
     # -- changing (call from the write pool) -----------------------------------------------
+
+    def set_blur_pm_photos(self, on: bool) -> None:
+        """Change the user's blur preference."""
+        self.handle(SetPreference("blur_pm_photos", "1" if on else "0"))
 
     def import_folder(self, cmd: ImportPhotos, progress: Callable[[ImportProgress], None],
                       cancel: threading.Event) -> ImportReport:
         """Run an import; what is done stays done when cancelled."""
-        return ImportService(self.ws).run(cmd, self.actor(), progress, cancel)
+        return self.handle(replace(cmd, progress=progress, cancel=cancel))
 
-    def add_person(self, cmd: persons.AddPerson, photos: list[Path]) -> Registration:
+    def add_person(self, cmd: AddPerson, photos: list[Path]) -> Registration:
         """Create a missing person and file the family's photos (checked first: nothing is
         recorded when one cannot be filed)."""
-        return register_person(self.ws, RegisterPerson(cmd, tuple(photos)), self.actor())
+        return self.handle(RegisterPerson(cmd, tuple(photos)))
 
-    def search(self, person_id: int, top: int = 20) -> None:
+    def search(self, person_id: int, top: int = DEFAULT_TOP) -> None:
         """Search the post-mortem index for a person; Candidates are stored."""
-        self._search.run(RunSearch(person_ids=(person_id,), top=top), self.actor())
+        self.handle(RunSearch(person_ids=(person_id,), top=top))
 
     def update_body(self, body_id: int, changes: dict[str, str]) -> dict[str, list[str | None]]:
         """Edit a Body's numbers (audited)."""
-        return browse.update_body(self.ws, browse.UpdateBody(body_id, changes), self.actor())
+        return self.handle(UpdateBody(body_id, changes))
 
     def mark_face(self, cmd: MarkFace) -> int:
         """Mark a face by hand; returns the new face id."""
-        return self.marker.mark(cmd, self.actor())
+        return self.handle(cmd)
 
     def close(self) -> None:
-        """Save indexes and release the workspace."""
+        """Stop listening, save indexes and release the workspace."""
+        self._unsubscribe()
         self.ws.close()

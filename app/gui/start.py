@@ -24,9 +24,9 @@ from athar.app.bootstrap import create_ws, open_ws
 from athar.app.gui.i18n import LANGUAGES, AppSettings
 from athar.app.gui.services import Services
 from athar.app.gui.tasks import Progress, TaskRunner
-from athar.casework.crypto import KdfParams
-from athar.casework.errors import AtharError
-from athar.casework.users import login, start_session
+from athar.casework.accounts.users import login, start_session
+from athar.casework.domain.errors import AtharError
+from athar.casework.storage.crypto import KdfParams
 
 
 def _services(root: Path, passphrase: str, username: str, password: str,

@@ -9,23 +9,45 @@ so they are handled on the GUI thread.
 from __future__ import annotations
 
 import logging
+import threading
 import traceback
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from athar.casework.errors import AtharError
+from athar.casework.domain.errors import AtharError
 
 logger = logging.getLogger(__name__)
 
 Progress = Callable[[object], None]
+
+_held = threading.local()
+
+
+def hold_until_delivered(deliver: Callable[[], None]) -> bool:
+    """Inside a background task, keep `deliver` to run on the GUI thread right after the
+    task's own result (or error) callback, so that a view's update of its own action
+    comes before the other views hear of the change.
+
+    Returns:
+        False outside a task: the caller delivers at once.
+    """
+    held: list[Callable[[], None]] | None = getattr(_held, "items", None)
+    if held is None:
+        return False
+    held.append(deliver)
+    return True
 
 
 class _Signals(QObject):
     done = Signal(object)
     failed = Signal(str)
     progress = Signal(object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.held: list[Callable[[], None]] = []
 
 
 class _Task(QRunnable):
@@ -35,14 +57,18 @@ class _Task(QRunnable):
         self.setAutoDelete(True)
 
     def run(self) -> None:
+        _held.items = self.signals.held
         try:
             result = self.fn(self.signals.progress.emit)
         except AtharError as exc:
+            _held.items = None
             self.signals.failed.emit(str(exc))
         except Exception as exc:  # noqa: BLE001  # shown to the user, never swallowed
+            _held.items = None
             logger.error("background task failed:\n%s", traceback.format_exc())
             self.signals.failed.emit(f"{type(exc).__name__}: {exc}")
         else:
+            _held.items = None
             self.signals.done.emit(result)
 
 
@@ -68,6 +94,9 @@ class TaskRunner(QObject):
         signals = _Signals(self)  # owned by the runner until delivered, then deleteLater
 
         def finish() -> None:
+            for deliver in signals.held:  # changes the task committed, after its callback
+                deliver()
+            signals.held.clear()
             signals.deleteLater()
             if write:
                 self._writing -= 1

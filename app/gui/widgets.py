@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from athar.casework.text import search_key
+from athar.casework.domain.text import search_key
 
 SCORE_ROLE = Qt.ItemDataRole.UserRole + 10
 """Item data role carrying a score in [0, 1] for ScoreBarDelegate."""

@@ -16,8 +16,8 @@ from pytestqt.qtbot import QtBot
 from athar.app.gui.postmortem import THUMB, BodyGridModel
 from athar.app.gui.tasks import TaskRunner
 from athar.app.gui.thumbnails import ThumbnailCache
-from athar.casework.browse import BodySummary
-from athar.casework.pictures import Picture
+from athar.casework.records.browse import BodySummary
+from athar.casework.records.pictures import Picture
 
 BODIES = 50_000
 

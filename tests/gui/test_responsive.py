@@ -15,8 +15,8 @@ from pytestqt.qtbot import QtBot
 from athar.app.demo import stage_holdout
 from athar.app.gui.main_window import MainWindow
 from athar.app.gui.services import Services
-from athar.casework.browse import overview
-from athar.casework.users import start_session
+from athar.casework.accounts.users import start_session
+from athar.casework.records.browse import overview
 from guisupport import save_screenshot
 from support import new_ws
 

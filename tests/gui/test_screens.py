@@ -18,11 +18,11 @@ from athar.app.gui.main_window import MainWindow
 from athar.app.gui.persons import PersonTableModel
 from athar.app.gui.postmortem import BodyGridModel
 from athar.app.gui.services import Services
-from athar.casework.accounts import Actor, CreateUser, UserSession
-from athar.casework.browse import recent_activity
-from athar.casework.context import Workspace
-from athar.casework.entities import Embedding, FaceSource, Role, Side
-from athar.casework.users import add_user, login, start_session
+from athar.casework.accounts.users import CreateUser, UserSession, add_user, login, start_session
+from athar.casework.domain.entities import Embedding, FaceSource, Role, Side
+from athar.casework.domain.permissions import Actor
+from athar.casework.records.browse import recent_activity
+from athar.casework.storage.workspace import Workspace
 from guisupport import save_screenshot
 from support import PASSWORD
 
@@ -133,7 +133,7 @@ def test_a_face_drawn_by_hand_is_embedded_indexed_and_marked_manual(
 
 
 def test_a_box_off_the_photo_is_refused_with_a_reason(qtbot: QtBot, window: MainWindow) -> None:
-    from athar.casework.ports import Box
+    from athar.casework.domain.ports import Box
 
     open_first_body(qtbot, window)
     page = window.postmortem.body_page

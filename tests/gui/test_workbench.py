@@ -251,8 +251,8 @@ def test_create_import_add_person_search_finds_true_body_first(
 
 def test_person_list_finds_names_in_either_script_and_letter_form(qtbot: QtBot) -> None:
     from athar.app.gui.persons import PersonFilter, PersonTableModel
-    from athar.casework.persons import PersonSummary
-    from athar.casework.text import search_key
+    from athar.casework.domain.text import search_key
+    from athar.casework.intake.persons import PersonSummary
 
     names = [("P-1", "Fatima al-Ahmad", "فاطمة الأحمد"), ("P-2", "Ibrahim Mustafa",
                                                           "إبراهيم مصطفى"),

@@ -11,17 +11,17 @@ import pytest
 from sqlalchemy import text
 
 from athar.app.cli import main
-from athar.casework.accounts import Actor
-from athar.casework.checkpoint import (
+from athar.casework.domain.errors import InvalidRequest
+from athar.casework.domain.permissions import Actor
+from athar.casework.intake.persons import AddPerson, add_person
+from athar.casework.integrity.checkpoint import (
     check_extends,
     export_log,
     make_checkpoint,
     parse_checkpoint,
     public_key_bytes,
 )
-from athar.casework.context import Workspace
-from athar.casework.errors import InvalidRequest
-from athar.casework.persons import AddPerson, add_person
+from athar.casework.storage.workspace import Workspace
 
 
 def test_checkpoint_is_a_c2sp_signed_note(small_ws: Workspace, small_sup: Actor) -> None:

@@ -9,13 +9,13 @@ import pytest
 
 from athar.app.bootstrap import open_ws
 from athar.app.cli import main
-from athar.casework.accounts import Actor
-from athar.casework.backup import backup, restore
-from athar.casework.context import Workspace
-from athar.casework.persons import AddPerson, add_person
-from athar.casework.search import RunSearch, SearchService
-from athar.casework.users import login
-from athar.casework.verify import verify_workspace
+from athar.casework.accounts.users import login
+from athar.casework.domain.permissions import Actor
+from athar.casework.intake.persons import AddPerson, add_person
+from athar.casework.integrity.backup import backup, restore
+from athar.casework.integrity.verify import verify_workspace
+from athar.casework.matching.search import RunSearch, SearchService
+from athar.casework.storage.workspace import Workspace
 from support import PASSPHRASE, PASSWORD, SUPERVISOR
 
 
@@ -59,7 +59,7 @@ def test_cli_backup_and_restore(small_ws: Workspace, tmp_path: Path,
 
 def test_restore_refuses_a_non_empty_target(small_ws: Workspace, small_sup: Actor,
                                             tmp_path: Path) -> None:
-    from athar.casework.errors import InvalidRequest
+    from athar.casework.domain.errors import InvalidRequest
 
     backup(small_ws, tmp_path / "bk", small_sup)
     (tmp_path / "busy").mkdir()

@@ -20,8 +20,8 @@ from sqlalchemy import func, select
 from athar.app.bootstrap import open_ws
 from athar.app.cli import build_parser, main
 from athar.app.cli.parser import DESCRIPTION
-from athar.casework.context import Workspace
-from athar.casework.entities import AuditEvent, Candidate, Photo, SearchRun
+from athar.casework.domain.entities import AuditEvent, Candidate, Photo, SearchRun
+from athar.casework.storage.workspace import Workspace
 from imagegen import gradient
 from support import PASSPHRASE, new_ws
 

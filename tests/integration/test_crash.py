@@ -16,9 +16,9 @@ from sqlalchemy import func, select
 from athar.app.bootstrap import open_ws
 from athar.app.cli import main
 from athar.app.demo import stage_holdout
-from athar.casework.entities import Candidate, Embedding, Face, Photo, PhotoAnalysis, Side
-from athar.casework.users import login
-from athar.casework.verify import verify_workspace
+from athar.casework.accounts.users import login
+from athar.casework.domain.entities import Candidate, Embedding, Face, Photo, PhotoAnalysis, Side
+from athar.casework.integrity.verify import verify_workspace
 from support import PASSPHRASE, PASSWORD, SUPERVISOR, new_ws
 
 KILLS = 20

@@ -12,14 +12,14 @@ from sqlalchemy import select
 
 from athar.app.bootstrap import open_ws
 from athar.app.cli import main
-from athar.casework.accounts import Actor
-from athar.casework.backup import change_passphrase
-from athar.casework.context import Workspace
-from athar.casework.crypto import KdfParams, WrongPassphrase
-from athar.casework.entities import Embedding, Side
-from athar.casework.ingest import ImportPhotos, ImportService
-from athar.casework.persons import AddPerson, add_person
-from athar.casework.workspace import init_workspace
+from athar.casework.domain.entities import Embedding, Side
+from athar.casework.domain.permissions import Actor
+from athar.casework.intake.ingest import ImportPhotos, ImportService
+from athar.casework.intake.persons import AddPerson, add_person
+from athar.casework.integrity.backup import change_passphrase
+from athar.casework.storage.crypto import KdfParams, WrongPassphrase
+from athar.casework.storage.folder import init_workspace
+from athar.casework.storage.workspace import Workspace
 from support import FAST_KDF, PASSPHRASE, PASSWORD, SUPERVISOR, new_ws
 
 SECRET_NAME = "Zaynab Qudsiyya-Unique 4711"
@@ -87,8 +87,8 @@ def test_changing_the_passphrase_rewraps_without_reencrypting(
     reopened = open_ws(small_ws.paths.root, "a brand new passphrase")
     try:
         assert {p: p.stat().st_mtime_ns for p in evidence} == before
-        from athar.casework.users import login
-        from athar.casework.verify import verify_workspace
+        from athar.casework.accounts.users import login
+        from athar.casework.integrity.verify import verify_workspace
 
         assert verify_workspace(reopened, login(reopened, SUPERVISOR, PASSWORD)).ok
     finally:
@@ -118,7 +118,7 @@ def test_default_key_derivation_is_argon2id_with_real_cost(tmp_path: Path) -> No
 
 
 def test_short_passphrase_is_refused(tmp_path: Path) -> None:
-    from athar.casework.errors import InvalidRequest
+    from athar.casework.domain.errors import InvalidRequest
 
     with pytest.raises(InvalidRequest, match="at least"):
         init_workspace(tmp_path / "ws", "short", FAST_KDF)

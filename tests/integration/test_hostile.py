@@ -11,11 +11,11 @@ import pytest
 from PIL import Image
 
 from athar.app.cli import main
-from athar.casework.accounts import Actor
-from athar.casework.context import Workspace
-from athar.casework.entities import Side
-from athar.casework.ingest import ImportPhotos, ImportService
-from athar.casework.text import clean_name, csv_cell, neutralise
+from athar.casework.domain.entities import Side
+from athar.casework.domain.permissions import Actor
+from athar.casework.domain.text import clean_name, csv_cell, neutralise
+from athar.casework.intake.ingest import ImportPhotos, ImportService
+from athar.casework.storage.workspace import Workspace
 from imagegen import gradient, jpeg_bytes
 
 
@@ -124,7 +124,7 @@ def test_names_from_folders_are_stored_without_overrides(
 def test_search_csv_export_is_formula_safe(small_ws: Workspace, tmp_path: Path) -> None:
     from sqlalchemy import update
 
-    from athar.casework.entities import MissingPerson
+    from athar.casework.domain.entities import MissingPerson
 
     with small_ws.uow() as uow:
         uow.session.execute(update(MissingPerson).where(MissingPerson.id == 1)

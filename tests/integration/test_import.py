@@ -10,11 +10,11 @@ from pathlib import Path
 from PIL import Image
 from sqlalchemy import func, select
 
-from athar.casework.accounts import Actor, CreateUser
-from athar.casework.context import Workspace
-from athar.casework.entities import Body, Face, Photo, Provenance, Role, Side
-from athar.casework.ingest import ImportPhotos, ImportService
-from athar.casework.users import add_user
+from athar.casework.accounts.users import CreateUser, add_user
+from athar.casework.domain.entities import Body, Face, Photo, Provenance, Role, Side
+from athar.casework.domain.permissions import Actor
+from athar.casework.intake.ingest import ImportPhotos, ImportService
+from athar.casework.storage.workspace import Workspace
 from imagegen import write_bad_inputs
 
 
@@ -122,7 +122,7 @@ def test_csv_without_needed_columns_is_refused_by_name(
 ws: Workspace, sup: Actor, tmp_path: Path) -> None:
     import pytest
 
-    from athar.casework.errors import InvalidRequest
+    from athar.casework.domain.errors import InvalidRequest
 
     (tmp_path / "in").mkdir()
     csv_path = tmp_path / "b.csv"

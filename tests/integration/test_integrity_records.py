@@ -11,17 +11,17 @@ import pytest
 from PIL import Image
 from sqlalchemy import func, select
 
-from athar.casework.accounts import Actor, CreateUser, PermissionDenied
-from athar.casework.browse import BodyRecord, find_bodies
-from athar.casework.candidates import candidates_of, candidates_of_body
-from athar.casework.context import Workspace
-from athar.casework.entities import AuditEvent, Body, MissingPerson, Photo, Role, Side
-from athar.casework.errors import InvalidRequest
-from athar.casework.ingest import ImportPhotos, ImportReport, ImportService
-from athar.casework.persons import AddPerson, add_person, check_date
-from athar.casework.registration import RegisterPerson, register_person
-from athar.casework.search import RunSearch, SearchService
-from athar.casework.users import add_user
+from athar.casework.accounts.users import CreateUser, add_user
+from athar.casework.domain.entities import AuditEvent, Body, MissingPerson, Photo, Role, Side
+from athar.casework.domain.errors import InvalidRequest
+from athar.casework.domain.permissions import Actor, PermissionDenied
+from athar.casework.intake.ingest import ImportPhotos, ImportReport, ImportService
+from athar.casework.intake.persons import AddPerson, add_person, check_date
+from athar.casework.intake.registration import RegisterPerson, register_person
+from athar.casework.matching.candidates import candidates_of, candidates_of_body
+from athar.casework.matching.search import RunSearch, SearchService
+from athar.casework.records.browse import BodyRecord, find_bodies
+from athar.casework.storage.workspace import Workspace
 
 COLOURS = [(200, 40, 40), (40, 200, 40), (60, 60, 200), (200, 200, 40), (40, 200, 200),
            (120, 90, 30), (90, 30, 120)]
@@ -115,7 +115,7 @@ def test_into_adds_a_familys_photos_to_a_named_existing_record(
     report = _import(ws, sup, tmp_path / "more", Side.AM, into_person=1)
     assert report.new_photos == 2
     assert _count(ws, MissingPerson) == 1
-    from athar.casework.errors import NotFoundError
+    from athar.casework.domain.errors import NotFoundError
 
     with pytest.raises(NotFoundError, match="no missing person with id 9"):
         _import(ws, sup, tmp_path / "more", Side.AM, into_person=9)

@@ -14,7 +14,7 @@ from support import new_ws
 
 def test_guard_refuses_lookups_and_connections() -> None:
     code = (
-        "from athar.casework.offline import forbid_network, NetworkForbidden\n"
+        "from athar.casework.domain.offline import forbid_network, NetworkForbidden\n"
         "import socket, urllib.request\n"
         "forbid_network()\n"
         "for attempt in (lambda: socket.getaddrinfo('example.org', 443),\n"

@@ -7,26 +7,31 @@ from pathlib import Path
 
 import pytest
 
-from athar.casework.accounts import (
+from athar.casework.accounts.users import (
+    CreateUser,
+    UserSession,
+    add_user,
+    deactivate_user,
+    login,
+    set_idle_lock,
+)
+from athar.casework.domain.entities import Role, Side
+from athar.casework.domain.errors import AtharError
+from athar.casework.domain.permissions import (
     ROLE_PERMISSIONS,
     Actor,
     AuthenticationFailed,
-    CreateUser,
     Permission,
     PermissionDenied,
     SessionLocked,
-    UserSession,
 )
-from athar.casework.backup import backup, change_passphrase, rebuild_indexes
-from athar.casework.checkpoint import export_log, make_checkpoint
-from athar.casework.context import Workspace
-from athar.casework.entities import Role, Side
-from athar.casework.errors import AtharError
-from athar.casework.ingest import ImportPhotos, ImportService
-from athar.casework.persons import HIDDEN, AddPerson, add_person, submissions_of
-from athar.casework.search import RunSearch, SearchService
-from athar.casework.users import add_user, deactivate_user, login, set_idle_lock
-from athar.casework.verify import verify_workspace
+from athar.casework.intake.ingest import ImportPhotos, ImportService
+from athar.casework.intake.persons import HIDDEN, AddPerson, add_person, submissions_of
+from athar.casework.integrity.backup import backup, change_passphrase, rebuild_indexes
+from athar.casework.integrity.checkpoint import export_log, make_checkpoint
+from athar.casework.integrity.verify import verify_workspace
+from athar.casework.matching.search import RunSearch, SearchService
+from athar.casework.storage.workspace import Workspace
 from support import PASSPHRASE, PASSWORD
 
 Call = Callable[[Workspace, Actor, Path], object]

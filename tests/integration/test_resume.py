@@ -13,10 +13,10 @@ from sqlalchemy import text
 
 from athar.app.bootstrap import open_ws
 from athar.app.cli import main
-from athar.casework.context import Workspace
-from athar.casework.entities import Side
-from athar.casework.users import login
-from athar.casework.verify import verify_workspace
+from athar.casework.accounts.users import login
+from athar.casework.domain.entities import Side
+from athar.casework.integrity.verify import verify_workspace
+from athar.casework.storage.workspace import Workspace
 from support import PASSPHRASE, PASSWORD, SUPERVISOR, new_ws
 
 TABLES = ("photo", "face", "embedding", "provenance", "photo_analysis", "body")

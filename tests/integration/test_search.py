@@ -10,10 +10,10 @@ from sqlalchemy import func, select, update
 
 from athar.app.cli import main
 from athar.app.demo import stage_holdout
-from athar.casework.accounts import Actor
-from athar.casework.context import Workspace
-from athar.casework.entities import Candidate, CandidateState, Side
-from athar.casework.search import RunSearch, SearchService
+from athar.casework.domain.entities import Candidate, CandidateState, Side
+from athar.casework.domain.permissions import Actor
+from athar.casework.matching.search import RunSearch, SearchService
+from athar.casework.storage.workspace import Workspace
 from support import new_ws
 
 
@@ -132,7 +132,7 @@ def test_unknown_person_is_a_clear_error(small_ws: Workspace,
 
 
 def test_empty_workspace_search_all_says_there_is_no_person_yet(ws: Workspace, sup: Actor) -> None:
-    from athar.casework.errors import InvalidRequest
+    from athar.casework.domain.errors import InvalidRequest
 
     with pytest.raises(InvalidRequest, match="no missing person in this workspace yet"):
         SearchService(ws).run(RunSearch(all_persons=True), sup)
@@ -145,8 +145,8 @@ def test_candidates_from_before_mean_faces_survive_the_migration(small_ws: Works
     from alembic import command
     from sqlalchemy import text
 
-    from athar.casework.candidates import candidates_of
-    from athar.casework.workspace import _alembic_config
+    from athar.casework.matching.candidates import candidates_of
+    from athar.casework.storage.folder import _alembic_config
 
     SearchService(small_ws).run(RunSearch(person_ids=(1,), top=3), small_sup)
     before = {c.id: (c.score, c.rank, c.state) for c in _candidates(small_ws)}

@@ -11,9 +11,9 @@ from sqlalchemy import select, text
 
 from athar.app.bootstrap import open_ws
 from athar.app.cli import main
-from athar.casework.context import Workspace
-from athar.casework.entities import Photo, Side
-from athar.casework.indexes import index_name
+from athar.casework.domain.entities import Photo, Side
+from athar.casework.storage.indexes import index_name
+from athar.casework.storage.workspace import Workspace
 from athar.index.faiss_store import FaissStore, open_store
 from support import PASSPHRASE
 

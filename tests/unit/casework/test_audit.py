@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import text
 
-from athar.casework import audit
-from athar.casework.context import Workspace
+from athar.casework.storage import audit_log as audit
+from athar.casework.storage.workspace import Workspace
 
 
 def _events(ws: Workspace, n: int) -> None:

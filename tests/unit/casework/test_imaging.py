@@ -8,8 +8,8 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from athar.casework.errors import ImageRejected
-from athar.casework.imaging import decode
+from athar.casework.domain.errors import ImageRejected
+from athar.casework.domain.imaging import decode
 from imagegen import gradient, jpeg_bytes, png_bomb
 
 

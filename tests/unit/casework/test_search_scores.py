@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from athar.casework.entities import Candidate
-from athar.casework.search import aggregate, mean_face, score_owner
+from athar.casework.domain.entities import Candidate
+from athar.casework.matching.search import aggregate, mean_face, score_owner
 
 
 def _unit(v: np.ndarray) -> np.ndarray:

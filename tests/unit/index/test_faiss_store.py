@@ -7,8 +7,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from athar.casework.crypto import FileCipher
-from athar.casework.errors import IndexCorruptError, ModelMismatchError
+from athar.casework.domain.errors import IndexCorruptError, ModelMismatchError
+from athar.casework.storage.crypto import FileCipher
 from athar.index.faiss_store import FaissStore, open_store
 
 SEALER = FileCipher(bytes(range(32)))

@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageEnhance, ImageFilter
 
-from athar.casework.errors import ModelUnavailableError
+from athar.casework.domain.errors import ModelUnavailableError
 from athar.models.dlib_backend import (
     DLIB_MANIFEST,
     WEAK_LEAD,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from athar.casework.ports import Box
+from athar.casework.domain.ports import Box
 from athar.models.geometry import box_to_upright, box_to_view, to_upright, to_view, view
 
 

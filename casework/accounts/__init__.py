@@ -1,0 +1,1 @@
+"""Users: accounts, logins, sessions and the idle lock, per-user preferences."""

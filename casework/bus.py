@@ -1,0 +1,68 @@
+"""The message bus: one entry for every use case, whoever calls (command line, desktop).
+
+`MessageBus(ws).handle(cmd, actor)` finds the command's handler, runs it in its own unit
+of work (its domain events become audit events in the same transactions), and after the
+commit publishes a typed `Changed` notification to the workspace's listeners (the desktop
+views subscribe to it). Reads are not commands: they are plain query functions of the
+features over the repositories.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from athar.casework.accounts import preferences, users
+from athar.casework.domain.commands import Command
+from athar.casework.domain.permissions import Actor
+from athar.casework.intake import ingest, persons, registration
+from athar.casework.integrity import backup, checkpoint
+from athar.casework.matching import search
+from athar.casework.records import browse, manual_faces
+from athar.casework.storage.uow import Handler, execute
+from athar.casework.storage.workspace import Workspace
+
+R = TypeVar("R")
+
+HANDLERS: Mapping[type[Any], Handler[Any, Any]] = {
+    users.CreateUser: users.handle_create_user,
+    users.Login: users.handle_login,
+    users.SetActive: users.handle_set_active,
+    users.SetPassword: users.handle_set_password,
+    users.SetIdleLock: users.handle_set_idle_lock,
+    preferences.SetPreference: preferences.handle_set_preference,
+    ingest.ImportPhotos: ingest.handle_import,
+    persons.AddPerson: persons.handle_add_person,
+    registration.RegisterPerson: registration.handle_register_person,
+    browse.UpdateBody: browse.handle_update_body,
+    manual_faces.MarkFace: manual_faces.handle_mark_face,
+    search.RunSearch: search.handle_run_search,
+    checkpoint.MakeCheckpoint: checkpoint.handle_make_checkpoint,
+    checkpoint.ExportAudit: checkpoint.handle_export_audit,
+    backup.Backup: backup.handle_backup,
+    backup.ChangePassphrase: backup.handle_change_passphrase,
+    backup.RebuildIndexes: backup.handle_rebuild_indexes,
+}
+"""Every command and the one function that handles it."""
+
+
+class MessageBus:
+    """Dispatches commands on one workspace."""
+
+    def __init__(self, ws: Workspace,
+                 handlers: Mapping[type[Any], Handler[Any, Any]] = HANDLERS) -> None:
+        self.ws = ws
+        self._handlers = handlers
+
+    def handle(self, cmd: Command[R], actor: Actor | None) -> R:
+        """Run the command's handler for `actor` (None only to log in or to create a new
+        workspace's first supervisor) and return its result.
+
+        Raises:
+            AtharError: whatever the use case refuses, with a message a user can act on.
+            LookupError: no handler for this command type (a programming error).
+        """
+        handler = self._handlers.get(type(cmd))
+        if handler is None:
+            raise LookupError(f"no handler for {type(cmd).__name__}")
+        return cast(R, execute(self.ws, handler, cmd, actor))

@@ -1,0 +1,1 @@
+"""Taking material in: folder imports (PM and AM), family reports, photo analysis."""

@@ -1,0 +1,1 @@
+"""Distinctive marks annotated by examiners, linked across AM and PM: issue 16."""

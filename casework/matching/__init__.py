@@ -1,0 +1,1 @@
+"""Face search: ranked candidates from the vector indexes, stored for review."""

@@ -1,0 +1,1 @@
+"""Identification reports (PDF): issue 15."""

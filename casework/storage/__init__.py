@@ -1,0 +1,2 @@
+"""Persistence: the workspace folder, its encrypted database, evidence, indexes and audit
+chain, the unit of work and the repositories (every query lives here)."""

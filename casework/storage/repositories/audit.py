@@ -1,0 +1,41 @@
+"""The audit log's rows: the newest, in order, a page for the activity list."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from athar.casework.domain.entities import AuditEvent
+
+
+class AuditRepository:
+    """Reads of the append-only audit_event table (rows are added by `audit_log.append`)."""
+
+    def __init__(self, session: Session) -> None:
+        self._s = session
+
+    def last(self) -> AuditEvent | None:
+        """The newest event, if any."""
+        return self._s.scalars(select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(1)
+                               ).first()
+
+    def count(self) -> int:
+        """How many events the log holds."""
+        return int(self._s.scalar(select(func.count()).select_from(AuditEvent)) or 0)
+
+    def get(self, seq: int) -> AuditEvent | None:
+        """The event with that sequence number."""
+        return self._s.get(AuditEvent, seq)
+
+    def in_order(self) -> Iterator[AuditEvent]:
+        """Every event, oldest first, streamed."""
+        yield from self._s.scalars(select(AuditEvent).order_by(AuditEvent.seq)).yield_per(1000)
+
+    def newest(self, limit: int, before: int | None = None) -> list[AuditEvent]:
+        """The latest events, newest first (`before`: only events with a smaller seq)."""
+        q = select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(limit)
+        if before is not None:
+            q = q.where(AuditEvent.seq < before)
+        return list(self._s.scalars(q))
