@@ -117,7 +117,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
 from athar.app.gui.main_window import MainWindow
-from athar.app.gui.start import _services
+from athar.app.gui.dialogs.start import _services
 t_ready = time.perf_counter()
 services = _services(Path(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4], False, None)
 t_open = time.perf_counter()

@@ -1,4 +1,5 @@
-"""Exact inner-product FAISS store, saved atomically beside a checked manifest."""
+"""FAISS vector store: exact inner product up to 500,000 vectors, HNSW above; saved
+atomically beside a checked manifest (kind and parameters recorded with every search)."""
 
 from __future__ import annotations
 

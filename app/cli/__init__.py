@@ -7,6 +7,7 @@ import logging
 import sys
 from collections.abc import Sequence
 
+from athar.app import crash
 from athar.app.cli.commands import HANDLERS, INTERRUPTED, run_import
 from athar.app.cli.output import print_results
 from athar.app.cli.parser import build_parser
@@ -16,6 +17,8 @@ from athar.casework.domain.offline import forbid_network
 __all__ = ["build_parser", "main", "print_results", "run_import"]
 
 REFUSED = 2
+BUG = 70
+"""EX_SOFTWARE: an error nobody expected; its traceback is in the log folder."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -36,3 +39,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("\ninterrupted: what was done is kept", file=sys.stderr)
         return INTERRUPTED
+    except Exception as exc:  # noqa: BLE001  # the crash handler's place: a bug, logged
+        log = crash.CrashHandler().report(exc, f"athar {args.command}")
+        print(f"error: unexpected {type(exc).__name__} (a bug; nothing was saved half-way; "
+              f"details in {log})", file=sys.stderr)
+        return BUG

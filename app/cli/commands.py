@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from types import FrameType
-from typing import IO
+from typing import IO, Never, TypeVar
 
 from tqdm import tqdm
 
@@ -43,7 +43,9 @@ from athar.casework.matching import candidates
 from athar.casework.matching.search import RunSearch
 from athar.casework.records import browse
 from athar.casework.storage.outputs import check_output, read_text, write_atomically
+from athar.casework.storage.workspace import Workspace
 
+T = TypeVar("T")
 INTERRUPTED = 130
 """Exit status after Ctrl-C (128 + SIGINT), as shells report it."""
 
@@ -63,9 +65,9 @@ def session(root: str, repair: bool = True) -> Iterator[tuple[MessageBus, Actor]
         ws.close()
 
 
-def _progress_bar(quiet: bool) -> tuple[tqdm[None], Callable[[ImportProgress], None]]:
-    bar: tqdm[None] = tqdm(total=0, unit="img", disable=quiet, file=sys.stderr,
-                           dynamic_ncols=True)
+def _progress_bar(quiet: bool) -> tuple[tqdm[Never], Callable[[ImportProgress], None]]:
+    bar: tqdm[Never] = tqdm(total=0, unit="img", disable=quiet, file=sys.stderr,
+                            dynamic_ncols=True)
 
     def update(p: ImportProgress) -> None:
         bar.total = p.total
@@ -183,23 +185,26 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_persons(args: argparse.Namespace) -> int:
+def _show(args: argparse.Namespace, read: Callable[[Workspace, Actor], T],
+          show: Callable[[T, bool], None]) -> int:
+    """A read-only listing: unlock, read as the user, print (table or JSON)."""
     with session(args.workspace) as (bus, actor):
-        output.print_persons(persons.list_persons(bus.ws, actor), args.json)
+        show(read(bus.ws, actor), args.json)
     return 0
+
+
+def cmd_persons(args: argparse.Namespace) -> int:
+    return _show(args, persons.list_persons, output.print_persons)
 
 
 def cmd_bodies(args: argparse.Namespace) -> int:
-    with session(args.workspace) as (bus, actor):
-        rows = browse.find_bodies(bus.ws, actor, args.collection, args.number)
-        output.print_bodies(rows, args.json)
-    return 0
+    return _show(args, lambda ws, actor: browse.find_bodies(ws, actor, args.collection,
+                                                            args.number),
+                 output.print_bodies)
 
 
 def cmd_collections(args: argparse.Namespace) -> int:
-    with session(args.workspace) as (bus, actor):
-        output.print_collections(browse.collections(bus.ws, actor), args.json)
-    return 0
+    return _show(args, browse.collections, output.print_collections)
 
 
 def cmd_candidates(args: argparse.Namespace) -> int:

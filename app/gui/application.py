@@ -7,10 +7,11 @@ import sys
 
 from PySide6.QtWidgets import QApplication
 
+from athar.app.gui.dialogs import crash as crash_dialog
+from athar.app.gui.dialogs.start import WorkspaceDialog
 from athar.app.gui.i18n import AppSettings, apply_language
 from athar.app.gui.main_window import MainWindow
 from athar.app.gui.services import Services
-from athar.app.gui.start import WorkspaceDialog
 from athar.app.gui.tasks import TaskRunner
 from athar.casework.storage.crypto import KdfParams
 
@@ -24,6 +25,7 @@ class Controller:
         self.tasks = TaskRunner()
         self.window: MainWindow | None = None
         self.services: Services | None = None
+        self.crash_notifier: crash_dialog.CrashNotifier | None = None
         apply_language(app, settings.language)
         self.dialog = self._dialog()
 
@@ -84,6 +86,8 @@ def run(argv: list[str] | None = None) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("Athar")
     app.setOrganizationName("Athar")
+    notifier = crash_dialog.install(app)
     controller = Controller(app, AppSettings())
+    controller.crash_notifier = notifier
     controller.dialog.show()
     return app.exec()

@@ -59,7 +59,8 @@ class AppSettings:
     def recent(self) -> list[str]:
         """Recently opened workspace folders, newest first (existing ones only)."""
         raw = self._q.value("recent", [])
-        items = [raw] if isinstance(raw, str) else list(raw or [])
+        items: list[object] = ([raw] if isinstance(raw, str)
+                               else list(raw) if isinstance(raw, list | tuple) else [])
         return [str(p) for p in items if Path(str(p)).is_dir()][:MAX_RECENT]
 
     def remember(self, folder: Path) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
@@ -12,26 +14,26 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
 from athar.app.gui import labels
-from athar.app.gui.audit_view import AuditView
-from athar.app.gui.candidates import CandidatesView
+from athar.app.gui.dialogs.import_folder import ImportDialog
+from athar.app.gui.dialogs.start import LockDialog
 from athar.app.gui.i18n import LANGUAGES
-from athar.app.gui.import_dialog import ImportDialog
-from athar.app.gui.overview import OverviewView
-from athar.app.gui.persons import PersonsView
-from athar.app.gui.postmortem import PostMortemView
+from athar.app.gui.pages.audit import AuditView
+from athar.app.gui.pages.candidates import CandidatesView
+from athar.app.gui.pages.overview import OverviewView
+from athar.app.gui.pages.persons import PersonsView
+from athar.app.gui.pages.postmortem import PostMortemView
+from athar.app.gui.pages.registry import KEYS, PAGES, PageContext
 from athar.app.gui.services import Services
-from athar.app.gui.start import LockDialog
 from athar.app.gui.tasks import TaskRunner
 from athar.app.gui.thumbnails import ThumbnailCache
-from athar.app.gui.widgets import isolate
+from athar.app.gui.widgets.common import isolate
 from athar.casework.domain.permissions import Permission
 
-PAGES = ("overview", "postmortem", "persons", "candidates", "review", "audit")
+P = TypeVar("P", bound=QWidget)
 LOCK_CHECK_MS = 2000
 STYLE = """
 QLabel#pageTitle { font-size: 17pt; font-weight: 600; padding: 2px 0 6px 0; }
@@ -57,22 +59,6 @@ class _ActivityFilter(QObject):
         return False
 
 
-class ReviewPlaceholder(QWidget):
-    """Where the side-by-side review screen will live."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        title = QLabel(self.tr("Review"))
-        title.setObjectName("pageTitle")
-        text = QLabel(self.tr("The side-by-side review of candidates comes in a later "
-                              "version. Until then, candidates stay queued."))
-        text.setWordWrap(True)
-        layout.addWidget(title)
-        layout.addWidget(text)
-        layout.addStretch(1)
-
-
 class MainWindow(QMainWindow):
     """Everything after login; every screen works through `services`."""
 
@@ -87,43 +73,46 @@ class MainWindow(QMainWindow):
         self.tasks = tasks or TaskRunner(self)
         self.thumbs = ThumbnailCache(services, self.tasks, parent=self)
         self.setWindowTitle(self.tr("Athar — %1").replace("%1", services.workspace_path.name))
+        self.import_dialog: ImportDialog | None = None
+        self._loaded: set[str] = set()
+        self._build_pages()
+        self._status_bar()
+        self._menus()
+        self._build_lock()
+        self.tasks.busy_changed.connect(self._busy)
+        self.tasks.failed.connect(self._failed)
+        self.setStyleSheet(STYLE)
+        self.resize(1280, 800)
+        self.rail.setCurrentRow(0)
+
+    def _build_pages(self) -> None:
+        """The navigation rail and one screen per registry entry."""
         self.rail = QListWidget()
         self.rail.setObjectName("navigation")
         self.rail.setFixedWidth(190)
-        names = {"overview": self.tr("Overview"), "postmortem": self.tr("Post-mortem"),
-                 "persons": self.tr("Missing persons"), "candidates": self.tr("Candidates"),
-                 "review": self.tr("Review (later)"), "audit": self.tr("Audit")}
-        for key in PAGES:
-            item = QListWidgetItem(names[key])
-            item.setData(Qt.ItemDataRole.UserRole, key)
-            if key == "review":
+        self.stack = QStackedWidget()
+        context = PageContext(self.services, self.tasks, self.thumbs, self)
+        self.pages: dict[str, QWidget] = {}
+        for spec in PAGES:
+            item = QListWidgetItem(spec.title())
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            if not spec.enabled:
                 item.setFlags(Qt.ItemFlag.NoItemFlags)
             self.rail.addItem(item)
-        self.overview = OverviewView(services, self.tasks)
-        self.postmortem = PostMortemView(services, self.tasks, self.thumbs)
-        self.persons = PersonsView(services, self.tasks, self.thumbs)
-        self.candidates = CandidatesView(services, self.tasks, self.thumbs)
-        self.review = ReviewPlaceholder()
-        self.audit = AuditView(services, self.tasks)
-        self.stack = QStackedWidget()
-        for page in (self.overview, self.postmortem, self.persons, self.candidates,
-                     self.review, self.audit):
-            self.stack.addWidget(page)
+            self.pages[spec.key] = spec.build(context)
+            self.stack.addWidget(self.pages[spec.key])
         self.rail.currentRowChanged.connect(self._go)
-        central = QWidget()
-        row = QHBoxLayout(central)
+        self.central = QWidget()
+        row = QHBoxLayout(self.central)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.rail)
         row.addWidget(self.stack, 1)
-        self.setCentralWidget(central)
-        self._status_bar()
-        self._menus()
-        self.postmortem.import_requested.connect(self.open_import)
-        self.persons.search_requested.connect(self.show_candidates)
-        self.candidates.open_body.connect(self.show_body)
-        self.import_dialog: ImportDialog | None = None
-        self.lock_dialog = LockDialog(services, self)
-        self._filter = _ActivityFilter(services)
+        self.setCentralWidget(self.central)
+
+    def _build_lock(self) -> None:
+        """The idle lock: activity anywhere keeps the session open; a timer checks it."""
+        self.lock_dialog = LockDialog(self.services, self)
+        self._filter = _ActivityFilter(self.services)
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self._filter)
@@ -131,12 +120,37 @@ class MainWindow(QMainWindow):
         self.lock_timer.setInterval(LOCK_CHECK_MS)
         self.lock_timer.timeout.connect(self.check_lock)
         self.lock_timer.start()
-        self._loaded: set[str] = set()
-        self.tasks.busy_changed.connect(self._busy)
-        self.tasks.failed.connect(self._failed)
-        self.setStyleSheet(STYLE)
-        self.resize(1280, 800)
-        self.rail.setCurrentRow(0)
+
+    def _page(self, key: str, kind: type[P]) -> P:
+        page = self.pages[key]
+        if not isinstance(page, kind):
+            raise TypeError(f"page {key} is a {type(page).__name__}, not a {kind.__name__}")
+        return page
+
+    @property
+    def overview(self) -> OverviewView:
+        """The Overview screen."""
+        return self._page("overview", OverviewView)
+
+    @property
+    def postmortem(self) -> PostMortemView:
+        """The Post-mortem screen (collections, the Body grid, a Body's page)."""
+        return self._page("postmortem", PostMortemView)
+
+    @property
+    def persons(self) -> PersonsView:
+        """The Missing persons screen."""
+        return self._page("persons", PersonsView)
+
+    @property
+    def candidates(self) -> CandidatesView:
+        """The Candidates screen."""
+        return self._page("candidates", CandidatesView)
+
+    @property
+    def audit(self) -> AuditView:
+        """The Audit screen."""
+        return self._page("audit", AuditView)
 
     def _status_bar(self) -> None:
         s = self.services
@@ -162,7 +176,7 @@ class MainWindow(QMainWindow):
         imp = QAction(self.tr("Import post-mortem photos…"), self)
         imp.triggered.connect(self.open_import)
         person = QAction(self.tr("New missing person…"), self)
-        person.triggered.connect(lambda: (self.navigate("persons"), self.persons.open_intake()))
+        person.triggered.connect(self._new_person)
         lock = QAction(self.tr("Lock now"), self)
         lock.triggered.connect(self.lock_now)
         quit_action = QAction(self.tr("Close workspace"), self)
@@ -185,6 +199,10 @@ class MainWindow(QMainWindow):
         self.tasks.submit(lambda _p: self.services.blur_pm_photos(), self._blur_loaded,
                           lambda _m: None)
 
+    def _new_person(self) -> None:
+        self.navigate("persons")
+        self.persons.open_intake()
+
     def _language(self, code: str) -> None:
         if self.tasks.writing:  # the window is rebuilt: not while an import or search runs
             self.statusBar().showMessage(self.tr(
@@ -205,13 +223,13 @@ class MainWindow(QMainWindow):
     # -- navigation -----------------------------------------------------------------------
 
     def navigate(self, key: str) -> None:
-        """Show a screen by its key (see PAGES)."""
-        self.rail.setCurrentRow(PAGES.index(key))
+        """Show a screen by its key (see pages.registry)."""
+        self.rail.setCurrentRow(KEYS.index(key))
 
     def _go(self, row: int) -> None:
-        if not 0 <= row < len(PAGES):
+        if not 0 <= row < len(KEYS):
             return
-        key = PAGES[row]
+        key = KEYS[row]
         self.stack.setCurrentIndex(row)
         if key not in self._loaded:
             self._loaded.add(key)
@@ -259,14 +277,14 @@ class MainWindow(QMainWindow):
         self._show_lock()
 
     def _show_lock(self) -> None:
-        self.centralWidget().setVisible(False)
+        self.central.setVisible(False)
         self.lock_dialog.set_user(self.owner)
         self.lock_dialog.open()
         self.lock_dialog.finished.connect(self._unlocked)
 
     def _unlocked(self) -> None:
         self.lock_dialog.finished.disconnect(self._unlocked)
-        self.centralWidget().setVisible(True)
+        self.central.setVisible(True)
 
     def retire(self) -> None:
         """Stop watching the session and let running work finish (before closing or

@@ -16,6 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from athar.app import crash
 from athar.casework.domain.errors import AtharError
 
 logger = logging.getLogger(__name__)
@@ -63,9 +64,13 @@ class _Task(QRunnable):
         except AtharError as exc:
             _held.items = None
             self.signals.failed.emit(str(exc))
-        except Exception as exc:  # noqa: BLE001  # shown to the user, never swallowed
+        except Exception as exc:  # noqa: BLE001  # a bug: to the crash handler, then shown
             _held.items = None
-            logger.error("background task failed:\n%s", traceback.format_exc())
+            handler = crash.active()
+            if handler is not None:
+                handler.report(exc, "a background task")
+            else:
+                logger.error("background task failed:\n%s", traceback.format_exc())
             self.signals.failed.emit(f"{type(exc).__name__}: {exc}")
         else:
             _held.items = None

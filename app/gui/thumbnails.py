@@ -57,7 +57,7 @@ class ThumbnailCache(QObject):
                     picture = self.services.face_crop(key.id, key.size)
                 else:
                     picture = self.services.photo(key.id, key.size, key.blur)
-                return QImage.fromData(picture.png, "PNG")
+                return QImage.fromData(picture.png)
 
             self.tasks.submit(render, lambda image: self._arrived(key, image),
                               lambda _msg: self._lost(key), priority=self._serial % 1_000_000)

@@ -19,10 +19,7 @@ def candidates_of(ws: Workspace, actor: Actor, person_id: int,
     Raises:
         NotFoundError: no such person.
     """
-    require(actor, Permission.VIEW_RECORDS)
-    with ws.uow() as uow:
-        uow.owners.person(person_id)
-        views = uow.candidates.views(person_id=person_id, states=states)
+    views = _listing(ws, actor, states, person_id=person_id)
     return sorted(views, key=lambda v: (v.rank is None, v.rank or 0, -v.score, v.body_id))
 
 
@@ -34,10 +31,7 @@ def candidates_of_body(ws: Workspace, actor: Actor, body_id: int,
     Raises:
         NotFoundError: no such Body.
     """
-    require(actor, Permission.VIEW_RECORDS)
-    with ws.uow() as uow:
-        uow.owners.get_body(body_id)
-        views = uow.candidates.views(body_id=body_id, states=states)
+    views = _listing(ws, actor, states, body_id=body_id)
     return sorted(views, key=lambda v: (v.body_rank is None, v.body_rank or 0, -v.score,
                                         v.person_id))
 
@@ -45,8 +39,18 @@ def candidates_of_body(ws: Workspace, actor: Actor, body_id: int,
 def all_candidates(ws: Workspace, actor: Actor,
                    states: frozenset[CandidateState] | None = None) -> list[CandidateView]:
     """Every stored Candidate (optionally of some states), person by person, best first."""
-    require(actor, Permission.VIEW_RECORDS)
-    with ws.uow() as uow:
-        views = uow.candidates.views(states=states)
+    views = _listing(ws, actor, states)
     return sorted(views, key=lambda v: (v.person_id, v.rank is None, v.rank or 0, -v.score,
                                         v.body_id))
+
+
+def _listing(ws: Workspace, actor: Actor, states: frozenset[CandidateState] | None,
+             person_id: int | None = None, body_id: int | None = None
+             ) -> list[CandidateView]:
+    require(actor, Permission.VIEW_RECORDS)
+    with ws.uow() as uow:
+        if person_id is not None:
+            uow.owners.person(person_id)  # NotFoundError names a wrong id
+        if body_id is not None:
+            uow.owners.get_body(body_id)
+        return uow.candidates.views(person_id=person_id, body_id=body_id, states=states)

@@ -13,7 +13,7 @@ from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtWidgets import QListView
 from pytestqt.qtbot import QtBot
 
-from athar.app.gui.postmortem import THUMB, BodyGridModel
+from athar.app.gui.itemmodels.bodies import THUMB, BodyGridModel
 from athar.app.gui.tasks import TaskRunner
 from athar.app.gui.thumbnails import ThumbnailCache
 from athar.casework.records.browse import BodySummary

@@ -38,7 +38,7 @@ def _messages(ts: Path) -> list[ET.Element]:
 def test_every_string_in_the_code_has_a_finished_arabic_translation(tmp_path: Path) -> None:
     fresh = tmp_path / "fresh.ts"
     shutil.copy(TS, fresh)
-    sources = sorted(str(p) for p in GUI.glob("*.py"))
+    sources = sorted(str(p) for p in GUI.rglob("*.py"))
     subprocess.run([_tool("pyside6-lupdate"), "-no-obsolete", *sources, "-ts", str(fresh)],
                    check=True, capture_output=True)
     unfinished = [m.findtext("source") for m in _messages(fresh)
@@ -61,7 +61,7 @@ def test_compiled_translation_matches_the_source(tmp_path: Path) -> None:
 
 def test_no_user_visible_literal_bypasses_translation() -> None:
     offenders = []
-    for path in GUI.glob("*.py"):
+    for path in GUI.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if not isinstance(node, ast.Call):
                 continue

@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from athar.app.gui.candidates import CandidateTableModel
+from athar.app.gui.itemmodels.bodies import BodyGridModel
+from athar.app.gui.itemmodels.candidates import CandidateTableModel
+from athar.app.gui.itemmodels.persons import PersonTableModel
 from athar.app.gui.main_window import MainWindow
-from athar.app.gui.persons import PersonTableModel
-from athar.app.gui.postmortem import BodyGridModel
 from athar.app.gui.services import Services
 from athar.casework.accounts.users import CreateUser, UserSession, add_user, login, start_session
 from athar.casework.domain.entities import Embedding, FaceSource, Role, Side

@@ -15,12 +15,12 @@ from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
 from athar.app.gui.application import Controller
-from athar.app.gui.candidates import COL_SCORE, FACE
 from athar.app.gui.i18n import AppSettings
+from athar.app.gui.itemmodels.candidates import COL_SCORE, FACE
+from athar.app.gui.itemmodels.persons import ID_ROLE
 from athar.app.gui.main_window import MainWindow
-from athar.app.gui.persons import ID_ROLE
 from athar.app.gui.thumbnails import PictureKey
-from athar.app.gui.widgets import SCORE_ROLE
+from athar.app.gui.widgets.common import SCORE_ROLE
 from guisupport import save_screenshot
 from support import FAST_KDF, PASSPHRASE, PASSWORD, SUPERVISOR
 
@@ -250,7 +250,7 @@ def test_create_import_add_person_search_finds_true_body_first(
 
 
 def test_person_list_finds_names_in_either_script_and_letter_form(qtbot: QtBot) -> None:
-    from athar.app.gui.persons import PersonFilter, PersonTableModel
+    from athar.app.gui.itemmodels.persons import PersonFilter, PersonTableModel
     from athar.casework.domain.text import search_key
     from athar.casework.intake.persons import PersonSummary
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from athar.app.gui.services import Services
 from athar.app.gui.tasks import TaskRunner
-from athar.app.gui.widgets import isolate
+from athar.app.gui.widgets.common import isolate
 from athar.casework.records.browse import ActivityView
 
 PAGE = 200

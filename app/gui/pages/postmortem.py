@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import (
-    QAbstractListModel,
     QModelIndex,
-    QPersistentModelIndex,
     QSize,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QPixmap
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -27,83 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from athar.app.gui.body_page import BodyView
+from athar.app.gui.itemmodels.bodies import BODY_ROLE, THUMB, BodyGridModel
+from athar.app.gui.pages.body import BodyView
 from athar.app.gui.services import Services
 from athar.app.gui.tasks import TaskRunner
-from athar.app.gui.thumbnails import PictureKey, ThumbnailCache
-from athar.app.gui.widgets import KEY_ROLE, NameFilter
+from athar.app.gui.thumbnails import ThumbnailCache
+from athar.app.gui.widgets.common import NameFilter
 from athar.casework.domain.permissions import Permission
-from athar.casework.domain.text import search_key
 from athar.casework.records.browse import BodySummary, CollectionView
-
-THUMB = 120
-BODY_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-def placeholder(size: int) -> QPixmap:
-    """A neutral square shown until a picture arrives."""
-    pixmap = QPixmap(size, size)
-    pixmap.fill(QColor("#eceff1"))
-    return pixmap
-
-
-class BodyGridModel(QAbstractListModel):
-    """Bodies as grid cells; thumbnails asked of the cache only for visible cells."""
-
-    def __init__(self, thumbs: ThumbnailCache, blur: bool = True) -> None:
-        super().__init__()
-        self.thumbs, self.blur = thumbs, blur
-        self._rows: list[BodySummary] = []
-        self._row_of: dict[PictureKey, int] = {}
-        self._blank = placeholder(THUMB)
-        thumbs.ready.connect(self._picture_ready)
-
-    def set_bodies(self, rows: list[BodySummary]) -> None:
-        """Replace the Bodies shown."""
-        self.beginResetModel()
-        self._rows = rows
-        self._row_of = {self.picture_key(b): i for i, b in enumerate(rows)}
-        self.endResetModel()
-
-    def picture_key(self, body: BodySummary) -> PictureKey:
-        """The face crop when a face is known; else the first photo, blurred if so chosen."""
-        if body.cover_face_id is not None:
-            return PictureKey("face", body.cover_face_id, THUMB)
-        return PictureKey("photo", body.cover_photo_id or 0, THUMB, self.blur)
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()  # noqa: B008
-                 ) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        body = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return body.label
-        if role == Qt.ItemDataRole.DecorationRole:
-            if body.cover_photo_id is None:
-                return self._blank
-            return self.thumbs.get(self.picture_key(body)) or self._blank
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tr("%1: %2 photos, %3 faces").replace("%1", body.label).replace(
-                "%2", str(body.photos)).replace("%3", str(body.faces))
-        if role == BODY_ROLE:
-            return body.id
-        if role == KEY_ROLE:
-            return search_key(body.label)
-        return None
-
-    def body_at(self, row: int) -> BodySummary:
-        """The Body of a row."""
-        return self._rows[row]
-
-    def _picture_ready(self, key: object) -> None:
-        row = self._row_of.get(key)  # type: ignore[call-overload]
-        if row is not None:
-            idx = self.index(row)
-            self.dataChanged.emit(idx, idx, [Qt.ItemDataRole.DecorationRole])
 
 
 class PostMortemView(QWidget):
@@ -115,10 +41,21 @@ class PostMortemView(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services, self.tasks, self.thumbs = services, tasks, thumbs
-        self.collections = QListWidget()
-        self.collections.setObjectName("collections")
-        self.collections.currentItemChanged.connect(lambda *_: self.load_bodies())
-        self.model = BodyGridModel(thumbs)
+        self.loaded_bodies = False
+        browse_page = self._build_browser()
+        self.stack = QStackedWidget()
+        self.body_page = BodyView(services, tasks, thumbs)
+        self.body_page.back.connect(lambda: self.stack.setCurrentIndex(0))
+        self.stack.addWidget(browse_page)
+        self.stack.addWidget(self.body_page)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+        services.events.changed.connect(self._changed)
+
+    def _build_grid(self) -> None:
+        """The Body grid over its item model, filtered by label."""
+        self.model = BodyGridModel(self.thumbs)
         self.proxy = NameFilter()
         self.proxy.setSourceModel(self.model)
         self.grid = QListView()
@@ -135,6 +72,13 @@ class PostMortemView(QWidget):
         self.grid.setModel(self.proxy)
         self.grid.activated.connect(self._open_index)
         self.grid.doubleClicked.connect(self._open_index)
+
+    def _build_browser(self) -> QWidget:
+        """Collections on one side, the filter, count, Import and the grid on the other."""
+        self.collections = QListWidget()
+        self.collections.setObjectName("collections")
+        self.collections.currentItemChanged.connect(lambda *_: self.load_bodies())
+        self._build_grid()
         self.filter = QLineEdit()
         self.filter.setObjectName("bodyFilter")
         self.filter.setPlaceholderText(self.tr("Filter Bodies by label…"))
@@ -143,7 +87,7 @@ class PostMortemView(QWidget):
         import_button = QPushButton(self.tr("Import post-mortem photos…"))
         import_button.setObjectName("importButton")
         import_button.clicked.connect(self.import_requested.emit)
-        import_button.setEnabled(services.may(Permission.IMPORT))
+        import_button.setEnabled(self.services.may(Permission.IMPORT))
         bar = QHBoxLayout()
         bar.addWidget(self.filter, 1)
         bar.addWidget(self.count)
@@ -169,16 +113,7 @@ class PostMortemView(QWidget):
         browse_layout = QVBoxLayout(browse_page)
         browse_layout.addWidget(title)
         browse_layout.addWidget(split, 1)
-        self.body_page = BodyView(services, tasks, thumbs)
-        self.body_page.back.connect(lambda: self.stack.setCurrentIndex(0))
-        self.stack = QStackedWidget()
-        self.stack.addWidget(browse_page)
-        self.stack.addWidget(self.body_page)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.stack)
-        self.loaded_bodies = False
-        services.events.changed.connect(self._changed)
+        return browse_page
 
     def refresh(self) -> None:
         """Reload the collections (then the Bodies of the chosen one)."""

@@ -74,7 +74,7 @@ class ScoreBarDelegate(QStyledItemDelegate):
         if score is None:
             super().paint(painter, option, index)
             return
-        if option.state & QStyle.StateFlag.State_Selected:  # type: ignore[operator]
+        if option.state & QStyle.StateFlag.State_Selected:
             painter.fillRect(option.rect, option.palette.highlight())
         text_w = 52
         r = option.rect.adjusted(6, option.rect.height() // 2 - 8, -(6 + text_w),

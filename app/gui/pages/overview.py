@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from athar.app.gui import labels
 from athar.app.gui.services import Services
 from athar.app.gui.tasks import TaskRunner
-from athar.app.gui.widgets import BarChart, CountCard, isolate
+from athar.app.gui.widgets.common import BarChart, CountCard, isolate
 from athar.casework.records.browse import Overview
 
 COUNTS = ("collections", "bodies", "photos", "pm_faces", "manual_faces", "missing_persons",

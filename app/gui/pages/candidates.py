@@ -3,14 +3,9 @@ Bodies with the family photo, the best-matching post-mortem face, the score and 
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
-    QPersistentModelIndex,
     QSize,
-    Qt,
     Signal,
 )
 from PySide6.QtWidgets import (
@@ -26,97 +21,25 @@ from PySide6.QtWidgets import (
 )
 
 from athar.app.gui import labels
+from athar.app.gui.itemmodels.candidates import (
+    BODY_ROLE,
+    COL_AM,
+    COL_BODY,
+    COL_PM,
+    COL_RANK,
+    COL_SCORE,
+    COL_STATE,
+    FACE,
+    CandidateTableModel,
+)
 from athar.app.gui.services import Services
 from athar.app.gui.tasks import TaskRunner
-from athar.app.gui.thumbnails import PictureKey, ThumbnailCache
-from athar.app.gui.widgets import SCORE_ROLE, ScoreBarDelegate, show_error
+from athar.app.gui.thumbnails import ThumbnailCache
+from athar.app.gui.widgets.common import ScoreBarDelegate, show_error
 from athar.casework.domain.entities import CandidateState
 from athar.casework.domain.permissions import Permission
 from athar.casework.intake.persons import PersonSummary
 from athar.casework.matching.candidates import CandidateView
-
-FACE = 88
-BODY_ROLE = Qt.ItemDataRole.UserRole + 1
-COL_RANK, COL_AM, COL_PM, COL_BODY, COL_SCORE, COL_STATE = range(6)
-
-
-class CandidateTableModel(QAbstractTableModel):
-    """Ranked Candidates of one person; face crops come from the thumbnail cache."""
-
-    def __init__(self, thumbs: ThumbnailCache) -> None:
-        super().__init__()
-        self.thumbs = thumbs
-        self._rows: list[CandidateView] = []
-        thumbs.ready.connect(self._picture_ready)
-
-    def set_candidates(self, rows: list[CandidateView]) -> None:
-        """Replace the rows."""
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
-
-    def candidate(self, row: int) -> CandidateView:
-        """The Candidate of a row."""
-        return self._rows[row]
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()  # noqa: B008
-                 ) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()  # noqa: B008
-                    ) -> int:
-        return 0 if parent.isValid() else 6
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        names = (self.tr("Rank"), self.tr("Family photo"), self.tr("Post-mortem face"),
-                 self.tr("Body"), self.tr("Score (best pair and mean faces)"),
-                 self.tr("Review state"))
-        return names[section]
-
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        c, col = self._rows[index.row()], index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == COL_RANK:
-                return "" if c.rank is None else str(c.rank)
-            if col == COL_BODY:
-                return f"{c.body_label}\n{c.collection}"
-            if col == COL_STATE:
-                return labels.state_name(c.state)
-            return None
-        if role == Qt.ItemDataRole.DecorationRole and col in (COL_AM, COL_PM):
-            face = c.am_face_id if col == COL_AM else c.pm_face_id
-            return self.thumbs.get(PictureKey("face", face, FACE))
-        if role == SCORE_ROLE and col == COL_SCORE:
-            return c.score
-        if role == Qt.ItemDataRole.ToolTipRole and col == COL_SCORE:
-            if c.mean_faces is None:
-                return self.tr("Best pair %1, mean of best three %2 (cosine similarity; "
-                               "stored before mean faces)").replace(
-                    "%1", f"{c.best:.3f}").replace("%2", f"{c.score_mean3:.3f}")
-            return self.tr("Mean of best pair %1 and mean faces %2; mean of best three "
-                           "pairs %3 (cosine similarity)").replace(
-                "%1", f"{c.best:.3f}").replace("%2", f"{c.mean_faces:.3f}").replace(
-                "%3", f"{c.score_mean3:.3f}")
-        if role == BODY_ROLE:
-            return c.body_id
-        if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_RANK:
-            return int(Qt.AlignmentFlag.AlignCenter)
-        return None
-
-    def _picture_ready(self, key: object) -> None:
-        if not isinstance(key, PictureKey) or key.kind != "face":
-            return
-        for row, c in enumerate(self._rows):
-            if key.id in (c.am_face_id, c.pm_face_id):
-                col = COL_AM if key.id == c.am_face_id else COL_PM
-                idx = self.index(row, col)
-                self.dataChanged.emit(idx, idx, [Qt.ItemDataRole.DecorationRole])
 
 
 class CandidatesView(QWidget):
@@ -128,6 +51,24 @@ class CandidatesView(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services, self.tasks = services, tasks
+        self._wanted: int | None = None
+        bar = self._build_bar()
+        self._build_table(thumbs)
+        title = QLabel(self.tr("Candidates"))
+        title.setObjectName("pageTitle")
+        note = QLabel(self.tr("A candidate is not an identification: every pair is "
+                              "reviewed by people before anything is recorded."))
+        note.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(bar)
+        layout.addWidget(note)
+        layout.addWidget(self.status)
+        layout.addWidget(self.table, 1)
+        services.events.changed.connect(self._changed)
+
+    def _build_bar(self) -> QHBoxLayout:
+        """The person, Search, the state filter and the status line."""
         self.person = QComboBox()
         self.person.setObjectName("candidatePerson")
         self.person.setMinimumWidth(280)
@@ -143,6 +84,16 @@ class CandidatesView(QWidget):
         self.search.clicked.connect(self.run_search)
         self.status = QLabel()
         self.status.setObjectName("candidateStatus")
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("Missing person")))
+        bar.addWidget(self.person, 1)
+        bar.addWidget(self.search)
+        bar.addWidget(QLabel(self.tr("Show")))
+        bar.addWidget(self.state)
+        return bar
+
+    def _build_table(self, thumbs: ThumbnailCache) -> None:
+        """The ranked candidates: rank, both faces, Body, score bar, state."""
         self.model = CandidateTableModel(thumbs)
         self.table = QTableView()
         self.table.setObjectName("candidatesTable")
@@ -162,25 +113,6 @@ class CandidatesView(QWidget):
         header.resizeSection(COL_SCORE, 200)
         header.setSectionResizeMode(COL_STATE, QHeaderView.ResizeMode.ResizeToContents)
         self.table.doubleClicked.connect(self._open)
-        bar = QHBoxLayout()
-        bar.addWidget(QLabel(self.tr("Missing person")))
-        bar.addWidget(self.person, 1)
-        bar.addWidget(self.search)
-        bar.addWidget(QLabel(self.tr("Show")))
-        bar.addWidget(self.state)
-        title = QLabel(self.tr("Candidates"))
-        title.setObjectName("pageTitle")
-        note = QLabel(self.tr("A candidate is not an identification: every pair is "
-                              "reviewed by people before anything is recorded."))
-        note.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addLayout(bar)
-        layout.addWidget(note)
-        layout.addWidget(self.status)
-        layout.addWidget(self.table, 1)
-        self._wanted: int | None = None
-        services.events.changed.connect(self._changed)
 
     def refresh(self) -> None:
         """Reload the persons to choose from (keeps the current choice)."""

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QColor, QImage, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -24,112 +23,17 @@ from athar.app.gui import labels
 from athar.app.gui.services import Services
 from athar.app.gui.tasks import TaskRunner
 from athar.app.gui.thumbnails import PictureKey, ThumbnailCache
-from athar.app.gui.widgets import show_error
-from athar.casework.domain.entities import FaceSource
+from athar.app.gui.widgets.common import show_error
+from athar.app.gui.widgets.photo_canvas import PhotoCanvas
 from athar.casework.domain.permissions import Permission
 from athar.casework.domain.ports import Box
 from athar.casework.records.browse import BODY_FIELDS, BodyDetail, PhotoView
 from athar.casework.records.manual_faces import MarkFace
 
 STRIP = 96
+
 VIEW_MAX = 1600
 """Longest side of the photo shown on the page (the original stays in the evidence)."""
-
-
-class PhotoCanvas(QWidget):
-    """One photo, fitted; face boxes drawn over it; a box can be drawn to mark a face.
-
-    While blurred (post-mortem photos, unless the user turned that off) a click shows it.
-    """
-
-    box_drawn = Signal(object)
-    """A Box in upright-photo pixels, drawn by the user in marking mode."""
-    reveal_requested = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setMinimumSize(QSize(360, 300))
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.image: QImage | None = None
-        self.photo: PhotoView | None = None
-        self.blurred = False
-        self.show_boxes = True
-        self.marking = False
-        self._drag: tuple[QPointF, QPointF] | None = None
-        self.setMouseTracking(False)
-
-    def set_photo(self, photo: PhotoView | None, image: QImage | None, blurred: bool) -> None:
-        """Show a photo (image may be a blurred rendering of it)."""
-        self.photo, self.image, self.blurred = photo, image, blurred
-        self._drag = None
-        self.update()
-
-    def _frame(self) -> tuple[QRectF, float]:
-        """Where the photo is drawn and the scale from photo pixels to widget pixels."""
-        if self.photo is None or self.image is None:
-            return QRectF(), 1.0
-        scale = min(self.width() / self.image.width(), self.height() / self.image.height())
-        w, h = self.image.width() * scale, self.image.height() * scale
-        target = QRectF((self.width() - w) / 2, (self.height() - h) / 2, w, h)
-        return target, w / max(1, self.photo.width)
-
-    def to_photo(self, point: QPointF) -> QPointF:
-        """Widget coordinates to upright-photo pixels."""
-        target, scale = self._frame()
-        return QPointF((point.x() - target.left()) / scale, (point.y() - target.top()) / scale)
-
-    def paintEvent(self, event: QPaintEvent) -> None:  # Qt override
-        painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor("#263238"))
-        target, scale = self._frame()
-        if self.image is None or self.photo is None:
-            painter.setPen(QColor("#eceff1"))
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter,
-                             self.tr("No photo chosen") if self.photo is None
-                             else self.tr("Loading…"))
-            painter.end()
-            return
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        painter.drawImage(target, self.image)
-        if self.blurred:
-            painter.setPen(QColor("#ffffff"))
-            painter.drawText(target, Qt.AlignmentFlag.AlignCenter,
-                             self.tr("Blurred. Click to show the photo."))
-        elif self.show_boxes:
-            for face in self.photo.faces:
-                manual = face.source is FaceSource.MANUAL
-                pen = QPen(QColor("#ff9800" if manual else "#00e676"), 2)
-                if not face.is_subject:
-                    pen.setStyle(Qt.PenStyle.DashLine)
-                painter.setPen(pen)
-                b = face.box
-                painter.drawRect(QRectF(target.left() + b.left * scale,
-                                        target.top() + b.top * scale,
-                                        b.width * scale, b.height * scale))
-        if self._drag is not None:
-            painter.setPen(QPen(QColor("#ffeb3b"), 2, Qt.PenStyle.DashLine))
-            painter.drawRect(QRectF(self._drag[0], self._drag[1]).normalized())
-        painter.end()
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # Qt override
-        if self.blurred:
-            self.reveal_requested.emit()
-        elif self.marking and self.image is not None:
-            self._drag = (event.position(), event.position())
-        super().mousePressEvent(event)
-
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # Qt override
-        if self._drag is not None:
-            self._drag = (self._drag[0], event.position())
-            self.update()
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # Qt override
-        if self._drag is not None:
-            a, b = self.to_photo(self._drag[0]), self.to_photo(event.position())
-            self._drag = None
-            self.update()
-            left, top = min(a.x(), b.x()), min(a.y(), b.y())
-            self.box_drawn.emit(Box(left, top, abs(a.x() - b.x()), abs(a.y() - b.y())))
 
 
 class BodyView(QWidget):
@@ -144,69 +48,15 @@ class BodyView(QWidget):
         self.blur = True
         self.detail: BodyDetail | None = None
         self.revealed: set[int] = set()
+        self._full: dict[tuple[int, bool], QImage] = {}
         self.title = QLabel()
         self.title.setObjectName("pageTitle")
         back = QPushButton(self.tr("Back to the Bodies"))
         back.setObjectName("backButton")
         back.clicked.connect(self.back.emit)
-        self.strip = QListWidget()
-        self.strip.setObjectName("photoStrip")
-        self.strip.setViewMode(QListWidget.ViewMode.IconMode)
-        self.strip.setFlow(QListWidget.Flow.LeftToRight)
-        self.strip.setWrapping(False)
-        self.strip.setIconSize(QSize(STRIP, STRIP))
-        self.strip.setFixedHeight(STRIP + 44)
-        self.strip.currentRowChanged.connect(self._show_photo)
-        self.canvas = PhotoCanvas()
-        self.canvas.reveal_requested.connect(self._reveal)
-        self.canvas.box_drawn.connect(self._box_drawn)
-        self.boxes = QCheckBox(self.tr("Show face boxes"))
-        self.boxes.setChecked(True)
-        self.boxes.toggled.connect(self._toggle_boxes)
-        self.mark = QPushButton(self.tr("Mark a face by hand"))
-        self.mark.setObjectName("markButton")
-        self.mark.setCheckable(True)
-        self.mark.toggled.connect(self._marking)
-        self.rotation = QComboBox()
-        for degrees, text in ((0, self.tr("Face upright")),
-                              (90, self.tr("Face lies on its right side")),
-                              (270, self.tr("Face lies on its left side")),
-                              (180, self.tr("Face upside down"))):
-            self.rotation.addItem(text, degrees)
-        self.photo_info = QLabel()
-        self.photo_info.setWordWrap(True)
-        tools = QHBoxLayout()
-        tools.addWidget(self.boxes)
-        tools.addWidget(self.mark)
-        tools.addWidget(self.rotation)
-        tools.addStretch(1)
-        self.fields: dict[str, QLineEdit] = {}
-        form = QFormLayout()
-        for name in BODY_FIELDS:
-            edit = QLineEdit()
-            edit.setObjectName(f"field_{name}")
-            edit.setMaxLength(100)
-            self.fields[name] = edit
-            form.addRow(labels.body_field(name), edit)
-        self.save = QPushButton(self.tr("Save numbers"))
-        self.save.setObjectName("saveBody")
-        self.save.clicked.connect(self._save)
-        may_edit = services.may(Permission.EDIT_RECORDS)
-        self.save.setEnabled(may_edit)
-        self.mark.setEnabled(may_edit)
-        for edit in self.fields.values():
-            edit.setReadOnly(not may_edit)
-        self.message = QLabel()
-        self.message.setObjectName("bodyMessage")
-        self.message.setWordWrap(True)
-        numbers = QGroupBox(self.tr("Numbers"))
-        numbers_layout = QVBoxLayout(numbers)
-        numbers_layout.addLayout(form)
-        numbers_layout.addWidget(self.save)
-        numbers_layout.addWidget(self.message)
-        numbers_layout.addWidget(self.photo_info)
-        numbers_layout.addStretch(1)
-        numbers.setMaximumWidth(360)
+        self._build_photos()
+        tools = self._build_tools()
+        numbers = self._build_numbers()
         head = QHBoxLayout()
         head.addWidget(back)
         head.addWidget(self.title, 1)
@@ -221,7 +71,82 @@ class BodyView(QWidget):
         layout.addWidget(self.strip)
         layout.addLayout(middle, 1)
         thumbs.ready.connect(self._thumb_ready)
-        self._full: dict[tuple[int, bool], QImage] = {}
+
+    def _build_photos(self) -> None:
+        """The strip of the Body's photos and the canvas showing the chosen one."""
+        self.strip = QListWidget()
+        self.strip.setObjectName("photoStrip")
+        self.strip.setViewMode(QListWidget.ViewMode.IconMode)
+        self.strip.setFlow(QListWidget.Flow.LeftToRight)
+        self.strip.setWrapping(False)
+        self.strip.setIconSize(QSize(STRIP, STRIP))
+        self.strip.setFixedHeight(STRIP + 44)
+        self.strip.currentRowChanged.connect(self._show_photo)
+        self.canvas = PhotoCanvas()
+        self.canvas.reveal_requested.connect(self._reveal)
+        self.canvas.box_drawn.connect(self._box_drawn)
+
+    def _build_tools(self) -> QHBoxLayout:
+        """Face boxes on or off, marking a face by hand, fitting and 1:1."""
+        self.boxes = QCheckBox(self.tr("Show face boxes"))
+        self.boxes.setChecked(True)
+        self.boxes.toggled.connect(self._toggle_boxes)
+        self.mark = QPushButton(self.tr("Mark a face by hand"))
+        self.mark.setObjectName("markButton")
+        self.mark.setCheckable(True)
+        self.mark.toggled.connect(self._marking)
+        self.rotation = QComboBox()
+        for degrees, text in ((0, self.tr("Face upright")),
+                              (90, self.tr("Face lies on its right side")),
+                              (270, self.tr("Face lies on its left side")),
+                              (180, self.tr("Face upside down"))):
+            self.rotation.addItem(text, degrees)
+        fit = QPushButton(self.tr("Fit"))
+        fit.setObjectName("fitButton")
+        fit.setToolTip(self.tr("Show the whole photo (key 0); the wheel zooms, dragging pans"))
+        fit.clicked.connect(self.canvas.fit)
+        actual = QPushButton(self.tr("1:1"))
+        actual.setObjectName("actualSizeButton")
+        actual.setToolTip(self.tr("One photo pixel per screen pixel (key 1)"))
+        actual.clicked.connect(self.canvas.actual_size)
+        tools = QHBoxLayout()
+        for w in (self.boxes, self.mark, self.rotation, fit, actual):
+            tools.addWidget(w)
+        tools.addStretch(1)
+        return tools
+
+    def _build_numbers(self) -> QGroupBox:
+        """The Body's numbers (editable with the right), the save button, messages."""
+        self.fields: dict[str, QLineEdit] = {}
+        form = QFormLayout()
+        for name in BODY_FIELDS:
+            edit = QLineEdit()
+            edit.setObjectName(f"field_{name}")
+            edit.setMaxLength(100)
+            self.fields[name] = edit
+            form.addRow(labels.body_field(name), edit)
+        self.save = QPushButton(self.tr("Save numbers"))
+        self.save.setObjectName("saveBody")
+        self.save.clicked.connect(self._save)
+        may_edit = self.services.may(Permission.EDIT_RECORDS)
+        self.save.setEnabled(may_edit)
+        self.mark.setEnabled(may_edit)
+        for edit in self.fields.values():
+            edit.setReadOnly(not may_edit)
+        self.message = QLabel()
+        self.message.setObjectName("bodyMessage")
+        self.message.setWordWrap(True)
+        self.photo_info = QLabel()
+        self.photo_info.setWordWrap(True)
+        numbers = QGroupBox(self.tr("Numbers"))
+        numbers_layout = QVBoxLayout(numbers)
+        numbers_layout.addLayout(form)
+        numbers_layout.addWidget(self.save)
+        numbers_layout.addWidget(self.message)
+        numbers_layout.addWidget(self.photo_info)
+        numbers_layout.addStretch(1)
+        numbers.setMaximumWidth(360)
+        return numbers
 
     # -- loading --------------------------------------------------------------------------
 
@@ -309,7 +234,7 @@ class BodyView(QWidget):
         if cached is None:
             pid = photo.id
             self.tasks.submit(lambda _p: QImage.fromData(
-                self.services.photo(pid, VIEW_MAX, blurred).png, "PNG"),
+                self.services.photo(pid, VIEW_MAX, blurred).png),
                 lambda image: self._photo_ready(pid, blurred, image),
                 lambda msg: show_error(self, self.tr("Cannot show the photo"), msg))
 

@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -58,6 +59,19 @@ class ImportDialog(QDialog):
         self.report: ImportReport | None = None
         self.running = False
         self.cancel_requested_at: float | None = None
+        form = self._build_form()
+        self._build_progress()
+        buttons = self._build_buttons()
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addWidget(self.skipped, 1)
+        layout.addLayout(buttons)
+        self.resize(720, 420)
+
+    def _build_form(self) -> QFormLayout:
+        """Folder, grouping (and its CSV), collection name."""
         self.folder = QLineEdit()
         self.folder.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # paths read left to right
         self.folder.setObjectName("importFolder")
@@ -83,6 +97,10 @@ class ImportDialog(QDialog):
         form.addRow(self.tr("Grouping"), self.grouping)
         form.addRow(self.tr("CSV list"), self.csv)
         form.addRow(self.tr("Collection name"), self.collection)
+        return form
+
+    def _build_progress(self) -> None:
+        """The progress bar, the status line and the table of files not imported."""
         self.progress = QProgressBar()
         self.progress.setObjectName("importProgress")
         self.progress.setRange(0, 1)
@@ -99,6 +117,9 @@ class ImportDialog(QDialog):
             1, QHeaderView.ResizeMode.Stretch)
         self.skipped.verticalHeader().hide()
         self.skipped.hide()
+
+    def _build_buttons(self) -> QHBoxLayout:
+        """Start, Cancel (stops within about a second, keeps what was done), Close."""
         self.start = QPushButton(self.tr("Start import"))
         self.start.setObjectName("startImport")
         self.start.setDefault(True)
@@ -115,13 +136,7 @@ class ImportDialog(QDialog):
         buttons.addWidget(self.start)
         buttons.addWidget(self.cancel)
         buttons.addWidget(self.close_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.status)
-        layout.addWidget(self.skipped, 1)
-        layout.addLayout(buttons)
-        self.resize(720, 420)
+        return buttons
 
     def _choose(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Folder of post-mortem photos"))
@@ -233,8 +248,8 @@ class ImportDialog(QDialog):
         if not self.running:
             super().reject()
 
-    def closeEvent(self, event: object) -> None:  # type: ignore[override]
+    def closeEvent(self, event: QCloseEvent) -> None:  # Qt override
         if self.running:
-            event.ignore()  # type: ignore[attr-defined]
+            event.ignore()
             return
-        super().closeEvent(event)  # type: ignore[arg-type]
+        super().closeEvent(event)

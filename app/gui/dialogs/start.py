@@ -63,53 +63,8 @@ class WorkspaceDialog(QDialog):
         self.setWindowTitle(self.tr("Athar — open a workspace"))
         self.settings, self.tasks, self.kdf = settings, tasks, kdf
         self.services: Services | None = None
-        self.recent = QListWidget()
-        self.recent.setObjectName("recentWorkspaces")
-        for folder in settings.recent():
-            self.recent.addItem(folder)
-        self.recent.currentTextChanged.connect(lambda text: self.folder.setText(text))
-        self.folder = QLineEdit()
-        self.folder.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # paths read left to right
-        self.folder.setObjectName("workspaceFolder")
-        browse = QPushButton(self.tr("Choose…"))
-        browse.clicked.connect(self._choose)
-        folder_row = QHBoxLayout()
-        folder_row.addWidget(self.folder, 1)
-        folder_row.addWidget(browse)
-        self.passphrase = _password(QLineEdit())
-        self.passphrase.setObjectName("passphrase")
-        self.username = QLineEdit()
-        self.username.setObjectName("username")
-        self.password = _password(QLineEdit())
-        self.password.setObjectName("password")
-        self.mode = QTabWidget()
-        self.mode.setObjectName("openOrCreate")
-        open_page = QWidget()
-        open_layout = QVBoxLayout(open_page)
-        open_layout.addWidget(QLabel(self.tr("Recent workspaces")))
-        open_layout.addWidget(self.recent)
-        create_page = QWidget()
-        self.confirm = _password(QLineEdit())
-        self.confirm.setObjectName("confirmPassphrase")
-        create_form = QFormLayout(create_page)
-        create_form.addRow(QLabel(self.tr(
-            "A new workspace is an encrypted folder. Choose a long passphrase: it cannot be "
-            "recovered. The user below becomes its first supervisor.")))
-        create_form.addRow(self.tr("Repeat the passphrase"), self.confirm)
-        self.mode.addTab(open_page, self.tr("Open"))
-        self.mode.addTab(create_page, self.tr("Create new"))
-        self.language = QComboBox()
-        self.language.setObjectName("language")
-        for code, name in LANGUAGES.items():
-            self.language.addItem(name, code)
-        self.language.setCurrentIndex(self.language.findData(settings.language))
-        self.language.currentIndexChanged.connect(self._language)
-        form = QFormLayout()
-        form.addRow(self.tr("Workspace folder"), folder_row)
-        form.addRow(self.tr("Passphrase"), self.passphrase)
-        form.addRow(self.tr("User name"), self.username)
-        form.addRow(self.tr("Password"), self.password)
-        form.addRow(self.tr("Language"), self.language)
+        form = self._build_fields()
+        self._build_modes()
         self.message = QLabel()
         self.message.setObjectName("openMessage")
         self.message.setWordWrap(True)
@@ -126,6 +81,60 @@ class WorkspaceDialog(QDialog):
         if settings.recent():
             self.recent.setCurrentRow(0)
         self.resize(620, 520)
+
+    def _build_fields(self) -> QFormLayout:
+        """Folder, passphrase, user, password and language."""
+        self.recent = QListWidget()
+        self.recent.setObjectName("recentWorkspaces")
+        for folder in self.settings.recent():
+            self.recent.addItem(folder)
+        self.folder = QLineEdit()
+        self.recent.currentTextChanged.connect(self.folder.setText)
+        self.folder.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # paths read left to right
+        self.folder.setObjectName("workspaceFolder")
+        browse = QPushButton(self.tr("Choose…"))
+        browse.clicked.connect(self._choose)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder, 1)
+        folder_row.addWidget(browse)
+        self.passphrase = _password(QLineEdit())
+        self.passphrase.setObjectName("passphrase")
+        self.username = QLineEdit()
+        self.username.setObjectName("username")
+        self.password = _password(QLineEdit())
+        self.password.setObjectName("password")
+        self.language = QComboBox()
+        self.language.setObjectName("language")
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(self.language.findData(self.settings.language))
+        self.language.currentIndexChanged.connect(self._language)
+        form = QFormLayout()
+        form.addRow(self.tr("Workspace folder"), folder_row)
+        form.addRow(self.tr("Passphrase"), self.passphrase)
+        form.addRow(self.tr("User name"), self.username)
+        form.addRow(self.tr("Password"), self.password)
+        form.addRow(self.tr("Language"), self.language)
+        return form
+
+    def _build_modes(self) -> None:
+        """Open a recent workspace, or create a new one (passphrase asked twice)."""
+        self.mode = QTabWidget()
+        self.mode.setObjectName("openOrCreate")
+        open_page = QWidget()
+        open_layout = QVBoxLayout(open_page)
+        open_layout.addWidget(QLabel(self.tr("Recent workspaces")))
+        open_layout.addWidget(self.recent)
+        create_page = QWidget()
+        self.confirm = _password(QLineEdit())
+        self.confirm.setObjectName("confirmPassphrase")
+        create_form = QFormLayout(create_page)
+        create_form.addRow(QLabel(self.tr(
+            "A new workspace is an encrypted folder. Choose a long passphrase: it cannot be "
+            "recovered. The user below becomes its first supervisor.")))
+        create_form.addRow(self.tr("Repeat the passphrase"), self.confirm)
+        self.mode.addTab(open_page, self.tr("Open"))
+        self.mode.addTab(create_page, self.tr("Create new"))
 
     @property
     def creating(self) -> bool:

@@ -1,0 +1,1 @@
+"""Reusable widgets: the photo canvas, score bars, charts, count cards, a drop list."""
