@@ -19,6 +19,7 @@ from athar.casework.intake import ingest, persons, registration
 from athar.casework.integrity import backup, checkpoint
 from athar.casework.matching import search
 from athar.casework.records import browse, manual_faces
+from athar.casework.review import reviews, signoff
 from athar.casework.storage.uow import Handler, execute
 from athar.casework.storage.workspace import Workspace
 
@@ -42,6 +43,13 @@ HANDLERS: Mapping[type[Any], Handler[Any, Any]] = {
     backup.Backup: backup.handle_backup,
     backup.ChangePassphrase: backup.handle_change_passphrase,
     backup.RebuildIndexes: backup.handle_rebuild_indexes,
+    reviews.OpenCandidate: reviews.handle_open,
+    reviews.CloseCandidate: reviews.handle_close,
+    reviews.RecordReview: reviews.handle_record_review,
+    reviews.SetBlindScores: reviews.handle_set_blind_scores,
+    signoff.ConfirmIdentification: signoff.handle_confirm,
+    signoff.ReturnIdentification: signoff.handle_return,
+    signoff.RevokeIdentification: signoff.handle_revoke,
 }
 """Every command and the one function that handles it."""
 

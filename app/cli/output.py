@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, Any
 
+from athar.casework.domain.entities import CandidateState
 from athar.casework.domain.text import csv_cell, neutralise
 from athar.casework.intake.ingest import ImportReport
 from athar.casework.intake.persons import PersonSummary
@@ -151,13 +152,23 @@ def print_collections(rows: Sequence[CollectionView], as_json: bool) -> None:
         print(f"{c.id:>6}  {c.bodies:>6}  {c.photos:>6}  {neutralise(c.name)}")
 
 
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 6)
+
+
+def shown_state(state: CandidateState | None) -> str:
+    """A state for a table: `hidden` while blind review withholds others' decision."""
+    return "hidden" if state is None else state.value
+
+
 def _candidate_json(c: CandidateView) -> dict[str, Any]:
     return {"candidate": c.id, "person": c.person_id, "person_label": neutralise(c.person_label),
             "body": c.body_id, "body_label": neutralise(c.body_label),
             "collection": c.collection, "rank": c.rank, "body_rank": c.body_rank,
-            "score": round(c.score, 6), "best_pair": round(c.best, 6),
-            "mean_faces": None if c.mean_faces is None else round(c.mean_faces, 6),
-            "score_mean3": round(c.score_mean3, 6), "state": c.state.value,
+            "score": _round(c.score), "best_pair": _round(c.best),
+            "mean_faces": _round(c.mean_faces), "score_mean3": _round(c.score_mean3),
+            "state": None if c.state is None else c.state.value, "reviews": c.reviews,
+            "hidden": sorted(c.hidden), "attention": c.attention,
             "am_face": c.am_face_id, "pm_face": c.pm_face_id, "model_id": c.model_id,
             "index_version": c.index_version, "search_run": c.search_run_id}
 
@@ -171,10 +182,15 @@ def print_candidates(rows: Sequence[CandidateView], as_json: bool) -> None:
         print("no candidate stored (run athar search first)")
         return
     print(f"{'cand.':>6}  {'rank':>4}  {'b.rank':>6}  {'person':>6}  {'body':>6}  "
-          f"{'score':>6}  {'state':<10} person / body")
+          f"{'score':>6}  {'state':<10} {'rev.':>4}  person / body")
     for c in rows:
         rank = "-" if c.rank is None else str(c.rank)
         body_rank = "-" if c.body_rank is None else str(c.body_rank)
+        score = "hidden" if c.score is None else f"{c.score:6.3f}"
+        flag = "  (!)" if c.attention else ""
         print(f"{c.id:>6}  {rank:>4}  {body_rank:>6}  {c.person_id:>6}  {c.body_id:>6}  "
-              f"{c.score:6.3f}  {c.state.value:<10} {neutralise(c.person_label)} / "
-              f"{neutralise(c.body_label)}")
+              f"{score:>6}  {shown_state(c.state):<10} {c.reviews:>4}  "
+              f"{neutralise(c.person_label)} / {neutralise(c.body_label)}{flag}")
+    if any(c.hidden for c in rows):
+        print("hidden: others' decisions (and, with the blind setting, scores and ranks) "
+              "are shown once you have recorded your own review")

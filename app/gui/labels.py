@@ -7,8 +7,10 @@ from PySide6.QtCore import QCoreApplication
 from athar.casework.domain.entities import CandidateState
 
 
-def state_name(state: CandidateState | str) -> str:
-    """A review state as people say it."""
+def state_name(state: CandidateState | str | None) -> str:
+    """A review state as people say it (None: others decided; shown after your review)."""
+    if state is None:
+        return QCoreApplication.translate("Labels", "Reviewed by others (shown after yours)")
     names = {
         "queued": QCoreApplication.translate("Labels", "Queued"),
         "in_review": QCoreApplication.translate("Labels", "In review"),
@@ -84,3 +86,25 @@ def source_name(value: str) -> str:
         "manual": QCoreApplication.translate("Labels", "marked by hand"),
     }
     return names.get(value, value)
+
+
+def decision_name(decision: str) -> str:
+    """A reviewer's decision."""
+    names = {
+        "excluded": QCoreApplication.translate("Labels", "Exclude"),
+        "possible": QCoreApplication.translate("Labels", "Possible"),
+        "needs_info": QCoreApplication.translate("Labels", "Needs information"),
+        "propose": QCoreApplication.translate("Labels", "Propose identification"),
+    }
+    return names.get(decision, decision)
+
+
+def identification_state_name(state: str) -> str:
+    """An identification's state."""
+    names = {
+        "proposed": QCoreApplication.translate("Labels", "Proposed"),
+        "confirmed": QCoreApplication.translate("Labels", "Confirmed"),
+        "returned": QCoreApplication.translate("Labels", "Returned"),
+        "revoked": QCoreApplication.translate("Labels", "Revoked"),
+    }
+    return names.get(state, state)

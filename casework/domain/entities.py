@@ -12,11 +12,13 @@ from sqlalchemy import (
     Enum,
     Float,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -66,7 +68,35 @@ class CandidateState(enum.StrEnum):
 
 
 UNDECIDED_STATES = frozenset({CandidateState.QUEUED})
-"""States that a new search may update; any other state is a person's decision."""
+"""States that a new search may update; any other state is a person's decision (or a
+review in progress)."""
+
+
+class ReviewDecision(enum.StrEnum):
+    """What one reviewer decided about a Candidate."""
+
+    EXCLUDED = "excluded"
+    POSSIBLE = "possible"
+    NEEDS_INFO = "needs_info"
+    PROPOSE = "propose"
+
+
+STATE_AFTER: dict[ReviewDecision, CandidateState] = {
+    ReviewDecision.EXCLUDED: CandidateState.EXCLUDED,
+    ReviewDecision.POSSIBLE: CandidateState.POSSIBLE,
+    ReviewDecision.NEEDS_INFO: CandidateState.NEEDS_INFO,
+    ReviewDecision.PROPOSE: CandidateState.PROPOSED,
+}
+"""A Candidate's state follows its latest review."""
+
+
+class IdentificationState(enum.StrEnum):
+    """proposed -> confirmed | returned; confirmed -> revoked (DESIGN.md)."""
+
+    PROPOSED = "proposed"
+    CONFIRMED = "confirmed"
+    RETURNED = "returned"
+    REVOKED = "revoked"
 
 
 class Collection(Base):
@@ -258,6 +288,13 @@ class Candidate(Base):
     index_version: Mapped[str] = mapped_column(String(80))
     search_run_id: Mapped[int] = mapped_column(ForeignKey("search_run.id"))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    opened_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"),
+                                                  nullable=True)
+    """Who has the pair open for review now (its state is in_review meanwhile)."""
+    opened_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    attention: Mapped[str | None] = mapped_column(Text, nullable=True)
+    """Why the pair needs a reviewer's attention (the person or the Body was identified
+    elsewhere, a proposal was returned or revoked); its state is kept."""
 
     @property
     def ranked_score(self) -> float:
@@ -266,6 +303,68 @@ class Candidate(Base):
         if self.score_mean_faces is None:
             return self.score
         return (self.score + self.score_mean_faces) / 2
+
+
+class Review(Base):
+    """One person's assessment of one Candidate; kept for ever, never edited."""
+
+    __tablename__ = "review"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    candidate_id: Mapped[int] = mapped_column(ForeignKey("candidate.id"), index=True)
+    reviewer_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    reviewer: Mapped[str] = mapped_column(String(80))
+    decision: Mapped[ReviewDecision] = mapped_column(_enum(ReviewDecision, 12))
+    rationale: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    shown: Mapped[dict[str, object]] = mapped_column(JSON)
+    """What the reviewer was shown and what was hidden from them (blind review)."""
+
+
+class Identification(Base):
+    """A proposed identification of a MissingPerson as a Body, and its sign-off."""
+
+    __tablename__ = "identification"
+    __table_args__ = (
+        Index("uq_identification_body_confirmed", "body_id", unique=True,
+              sqlite_where=text("state = 'confirmed'"),
+              postgresql_where=text("state = 'confirmed'")),
+        Index("uq_identification_person_confirmed", "person_id", unique=True,
+              sqlite_where=text("state = 'confirmed'"),
+              postgresql_where=text("state = 'confirmed'")),
+        Index("uq_identification_candidate_proposed", "candidate_id", unique=True,
+              sqlite_where=text("state = 'proposed'"),
+              postgresql_where=text("state = 'proposed'")),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    candidate_id: Mapped[int] = mapped_column(ForeignKey("candidate.id"), index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("missing_person.id"), index=True)
+    body_id: Mapped[int] = mapped_column(ForeignKey("body.id"), index=True)
+    state: Mapped[IdentificationState] = mapped_column(_enum(IdentificationState, 12))
+    proposed_by_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    proposed_by: Mapped[str] = mapped_column(String(80))
+    proposed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    proposal_review_id: Mapped[int] = mapped_column(ForeignKey("review.id"))
+    evidence: Mapped[dict[str, object]] = mapped_column(JSON)
+    """Frozen at the proposal: every photo pair's score, model, index version, reviews."""
+    decided_by: Mapped[str | None] = mapped_column(String(80), nullable=True)
+    decided_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    decision_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+    revoked_by: Mapped[str | None] = mapped_column(String(80), nullable=True)
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    revoke_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+class IdentificationStep(Base):
+    """One step of an Identification's history (proposed, confirmed, returned, revoked)."""
+
+    __tablename__ = "identification_step"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    identification_id: Mapped[int] = mapped_column(ForeignKey("identification.id"),
+                                                   index=True)
+    state: Mapped[IdentificationState] = mapped_column(_enum(IdentificationState, 12))
+    actor: Mapped[str] = mapped_column(String(80))
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    reason: Mapped[str | None] = mapped_column(Text, nullable=True)
 
 
 class AuditEvent(Base):

@@ -36,6 +36,15 @@ class AuditAction(enum.StrEnum):
     WORKSPACE_PASSPHRASE = "workspace.passphrase"
     AUDIT_CHECKPOINT = "audit.checkpoint"
     AUDIT_EXPORT = "audit.export"
+    CANDIDATE_OPEN = "candidate.open"
+    CANDIDATE_CLOSE = "candidate.close"
+    REVIEW_RECORD = "review.record"
+    IDENTIFICATION_PROPOSE = "identification.propose"
+    IDENTIFICATION_CONFIRM = "identification.confirm"
+    IDENTIFICATION_RETURN = "identification.return"
+    IDENTIFICATION_REVOKE = "identification.revoke"
+    SETTINGS_BLIND_REVIEW = "settings.blind_review"
+    REPORT_MAKE = "report.make"
 
 
 class Topic(enum.StrEnum):
@@ -65,6 +74,14 @@ TOPIC_OF: Mapping[AuditAction, Topic] = {
     AuditAction.FACE_MARK: Topic.FACE,
     AuditAction.SEARCH_RUN: Topic.SEARCH,
     AuditAction.INDEX_REBUILD: Topic.SEARCH,
+    AuditAction.CANDIDATE_OPEN: Topic.REVIEW,
+    AuditAction.CANDIDATE_CLOSE: Topic.REVIEW,
+    AuditAction.REVIEW_RECORD: Topic.REVIEW,
+    AuditAction.IDENTIFICATION_PROPOSE: Topic.REVIEW,
+    AuditAction.IDENTIFICATION_CONFIRM: Topic.REVIEW,
+    AuditAction.IDENTIFICATION_RETURN: Topic.REVIEW,
+    AuditAction.IDENTIFICATION_REVOKE: Topic.REVIEW,
+    AuditAction.SETTINGS_BLIND_REVIEW: Topic.SETTINGS,
 }
 """Actions that change what a screen shows; logins, exports and the like change none."""
 

@@ -26,16 +26,24 @@ class Permission(enum.StrEnum):
     VIEW_CONTACT = "view_contact"
     VIEW_RECORDS = "view_records"
     """See collections, bodies, persons, candidates and images (every role)."""
+    REVIEW = "review"
+    """Assess a candidate (and propose an identification): every role."""
+    SIGN_OFF = "sign_off"
+    """Confirm, return or revoke an identification (supervisors, never their own)."""
+    REPORT = "report"
+    """Produce an identification report."""
 
 
 _IDENTIFIER = {Permission.IMPORT, Permission.ADD_PERSON, Permission.EDIT_RECORDS,
-               Permission.SEARCH, Permission.VERIFY, Permission.VIEW_RECORDS}
+               Permission.SEARCH, Permission.VERIFY, Permission.VIEW_RECORDS,
+               Permission.REVIEW, Permission.REPORT}
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.IDENTIFIER: frozenset(_IDENTIFIER),
-    Role.EXAMINER: frozenset({Permission.VERIFY, Permission.VIEW_RECORDS}),
+    Role.EXAMINER: frozenset({Permission.VERIFY, Permission.VIEW_RECORDS, Permission.REVIEW}),
     Role.SUPERVISOR: frozenset(_IDENTIFIER | {
         Permission.MANAGE_USERS, Permission.AUDIT_EXPORT, Permission.CHECKPOINT,
-        Permission.BACKUP, Permission.CHANGE_PASSPHRASE, Permission.SETTINGS}),
+        Permission.BACKUP, Permission.CHANGE_PASSPHRASE, Permission.SETTINGS,
+        Permission.SIGN_OFF}),
 }
 """Seeing a submitter's contact is not a role's: it is granted to each user on its own."""
 

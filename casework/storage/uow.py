@@ -20,6 +20,7 @@ from athar.casework.storage.repositories import (
     OwnerRepository,
     PhotoRepository,
     RecordRepository,
+    ReviewRepository,
     UserRepository,
 )
 
@@ -73,6 +74,7 @@ class UnitOfWork:
         self.audit = AuditRepository(s)
         self.users = UserRepository(s)
         self.records = RecordRepository(s)
+        self.reviews = ReviewRepository(s)
         return self
 
     def __exit__(

@@ -72,14 +72,22 @@ class CandidateTableModel(QAbstractTableModel):
             if col == COL_BODY:
                 return f"{c.body_label}\n{c.collection}"
             if col == COL_STATE:
-                return labels.state_name(c.state)
+                flag = "⚠ " if c.attention else ""
+                return flag + labels.state_name(c.state)
+            if col == COL_SCORE and c.score is None:
+                return self.tr("hidden until you decide")
             return None
+        if role == Qt.ItemDataRole.ToolTipRole and col == COL_STATE and c.attention:
+            return c.attention
         if role == Qt.ItemDataRole.DecorationRole and col in (COL_AM, COL_PM):
             face = c.am_face_id if col == COL_AM else c.pm_face_id
             return self.thumbs.get(PictureKey("face", face, FACE))
         if role == SCORE_ROLE and col == COL_SCORE:
             return c.score
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_SCORE:
+            if c.best is None or c.score_mean3 is None:
+                return self.tr("Blind review: the scores are shown once you have recorded "
+                               "your own review of this pair")
             if c.mean_faces is None:
                 return self.tr("Best pair %1, mean of best three %2 (cosine similarity; "
                                "stored before mean faces)").replace(

@@ -10,7 +10,8 @@ from athar.casework.storage.repositories.faces import FaceRepository
 from athar.casework.storage.repositories.owners import OwnerRepository
 from athar.casework.storage.repositories.photos import PhotoRepository
 from athar.casework.storage.repositories.records import RecordRepository
+from athar.casework.storage.repositories.reviews import ReviewRepository
 from athar.casework.storage.repositories.users import UserRepository
 
 __all__ = ["AuditRepository", "CandidateRepository", "FaceRepository", "OwnerRepository",
-           "PhotoRepository", "RecordRepository", "UserRepository"]
+           "PhotoRepository", "RecordRepository", "ReviewRepository", "UserRepository"]

@@ -29,15 +29,16 @@ class CandidateView:
     rank: int | None
     """Rank in the person's list: the latest AM→PM search that returned the Body (None
     once it fell out, or when only a Body's search found the pair)."""
-    score: float
+    score: float | None
     """The score the search ranked by: the mean of `best` and `mean_faces` (`best` alone
-    for candidates stored before mean faces)."""
-    best: float
+    for candidates stored before mean faces); None while blind review hides it."""
+    best: float | None
     """Cosine similarity of the best face pair (1.0: identical vectors)."""
     mean_faces: float | None
-    """Cosine similarity of the two sides' mean faces (None: not stored)."""
-    score_mean3: float
-    state: CandidateState
+    """Cosine similarity of the two sides' mean faces (None: not stored, or hidden)."""
+    score_mean3: float | None
+    state: CandidateState | None
+    """None while blind review hides the decision others made."""
     am_face_id: int
     pm_face_id: int
     model_id: str
@@ -46,6 +47,11 @@ class CandidateView:
     """Rank in the Body's list: the latest PM→AM search that returned the person."""
     search_run_id: int | None = None
     index_version: str = ""
+    attention: str | None = None
+    """Why the pair needs attention (identified elsewhere, returned, revoked)."""
+    reviews: int = 0
+    hidden: frozenset[str] = frozenset()
+    """What blind review withholds from the user who asked (see domain.blind)."""
 
 
 class CandidateRepository:
@@ -53,6 +59,10 @@ class CandidateRepository:
 
     def __init__(self, session: Session) -> None:
         self._s = session
+
+    def get(self, candidate_id: int) -> Candidate | None:
+        """A Candidate by id."""
+        return self._s.get(Candidate, candidate_id)
 
     def for_person(self, person_id: int) -> dict[int, Candidate]:
         """body id -> Candidate of the person."""
@@ -92,5 +102,6 @@ class CandidateRepository:
         return [CandidateView(c.id, c.person_id, c.body_id, label, coll, c.rank,
                               c.ranked_score, c.score, c.score_mean_faces, c.score_mean3,
                               CandidateState(c.state), c.am_face_id, c.pm_face_id, c.model_id,
-                              person_label, c.body_rank, c.search_run_id, c.index_version)
+                              person_label, c.body_rank, c.search_run_id, c.index_version,
+                              c.attention)
                 for c, label, coll, person_label in self._s.execute(q).all()]

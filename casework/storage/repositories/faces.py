@@ -36,6 +36,16 @@ class FaceRepository:
             rotation=detection.rotation, size_px=size_px, sharpness=sharpness,
             source=source, is_subject=is_subject))
 
+    def photos_of(self, face_ids: Iterable[int]) -> dict[int, tuple[int, str]]:
+        """face id -> (photo id, the photo's SHA-256)."""
+        out: dict[int, tuple[int, str]] = {}
+        for chunk in chunks(list(face_ids)):
+            rows = self._s.execute(select(Face.id, Photo.id, Photo.sha256)
+                                   .join(Photo, Photo.id == Face.photo_id)
+                                   .where(Face.id.in_(chunk)))
+            out.update({int(f): (int(p), str(h)) for f, p, h in rows})
+        return out
+
     def get(self, face_id: int) -> Face | None:
         """A Face by id."""
         return self._s.get(Face, face_id)

@@ -191,6 +191,16 @@ class RecordRepository:
     def __init__(self, session: Session) -> None:
         self._s = session
 
+    @staticmethod
+    def person_fields(person: MissingPerson) -> dict[str, str | None]:
+        """A person's recorded fields by name (never the submitter's contact)."""
+        return {k: getattr(person, k) for k in PERSON_FIELDS}
+
+    @staticmethod
+    def body_fields(body: Body) -> dict[str, str | None]:
+        """A Body's numbers by name."""
+        return {k: getattr(body, k) for k in BODY_FIELDS}
+
     def collections(self) -> list[CollectionView]:
         """All post-mortem collections with Body and photo counts, by name."""
         s = self._s
