@@ -19,6 +19,7 @@ from athar.casework.intake import ingest, persons, registration
 from athar.casework.integrity import backup, checkpoint
 from athar.casework.matching import search
 from athar.casework.records import browse, manual_faces
+from athar.casework.reports import service as reports
 from athar.casework.review import reviews, signoff
 from athar.casework.storage.uow import Handler, execute
 from athar.casework.storage.workspace import Workspace
@@ -50,6 +51,7 @@ HANDLERS: Mapping[type[Any], Handler[Any, Any]] = {
     signoff.ConfirmIdentification: signoff.handle_confirm,
     signoff.ReturnIdentification: signoff.handle_return,
     signoff.RevokeIdentification: signoff.handle_revoke,
+    reports.MakeReport: reports.handle_make_report,
 }
 """Every command and the one function that handles it."""
 

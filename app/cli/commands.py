@@ -25,7 +25,13 @@ from athar.app.bootstrap import create_ws, open_ws
 from athar.app.cli import output
 from athar.casework.accounts.users import CreateUser, Login, SetActive, SetIdleLock
 from athar.casework.bus import MessageBus
-from athar.casework.domain.entities import CandidateState, Role
+from athar.casework.domain.entities import (
+    CandidateState,
+    IdentificationState,
+    ReviewDecision,
+    Role,
+)
+from athar.casework.domain.errors import InvalidRequest
 from athar.casework.domain.permissions import Actor
 from athar.casework.domain.text import neutralise
 from athar.casework.intake import persons
@@ -42,6 +48,9 @@ from athar.casework.integrity.verify import verify_workspace
 from athar.casework.matching import candidates
 from athar.casework.matching.search import RunSearch
 from athar.casework.records import browse
+from athar.casework.reports.service import MakeReport
+from athar.casework.review import signoff
+from athar.casework.review.reviews import RecordReview, SetBlindScores
 from athar.casework.storage.outputs import check_output, read_text, write_atomically
 from athar.casework.storage.workspace import Workspace
 
@@ -285,9 +294,52 @@ def cmd_passphrase(args: argparse.Namespace) -> int:
 
 
 def cmd_settings(args: argparse.Namespace) -> int:
+    if args.idle_lock is None and args.blind_scores is None:
+        raise InvalidRequest("give --idle-lock SECONDS or --blind-scores on|off")
     with session(args.workspace) as (bus, actor):
-        bus.handle(SetIdleLock(args.idle_lock), actor)
-    print(f"idle lock set to {args.idle_lock} s")
+        if args.idle_lock is not None:
+            bus.handle(SetIdleLock(args.idle_lock), actor)
+            print(f"idle lock set to {args.idle_lock} s")
+        if args.blind_scores is not None:
+            bus.handle(SetBlindScores(args.blind_scores == "on"), actor)
+            print(f"blind review of scores and ranks: {args.blind_scores}")
+    return 0
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    with session(args.workspace) as (bus, actor):
+        done = bus.handle(RecordReview(args.candidate, ReviewDecision(args.decision),
+                                       args.rationale), actor)
+    print(f"review {done.review_id} recorded; candidate {args.candidate} is now "
+          f"{done.state.value}")
+    if done.identification_id is not None:
+        print(f"identification {done.identification_id} is proposed: a supervisor who did "
+              "not propose it confirms or returns it")
+    return 0
+
+
+def cmd_identifications(args: argparse.Namespace) -> int:
+    state = IdentificationState(args.state) if args.state else None
+    return _show(args, lambda ws, actor: signoff.identifications(ws, actor, state),
+                 output.print_identifications)
+
+
+def cmd_signoff(args: argparse.Namespace) -> int:
+    commands = {"confirm": signoff.ConfirmIdentification, "return": signoff.ReturnIdentification,
+                "revoke": signoff.RevokeIdentification}
+    past = {"confirm": "confirmed", "return": "returned", "revoke": "revoked"}
+    with session(args.workspace) as (bus, actor):
+        bus.handle(commands[args.command](args.identification, args.reason), actor)
+    print(f"identification {args.identification} {past[args.command]}")
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    out = check_output(Path(args.out))
+    with session(args.workspace) as (bus, actor):
+        done = bus.handle(MakeReport(args.identification, out, args.full_body, args.contact),
+                          actor)
+    print(f"report written to {done.path} ({done.size} bytes, SHA-256 {done.sha256})")
     return 0
 
 
@@ -321,5 +373,7 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "bodies": cmd_bodies, "collections": cmd_collections, "candidates": cmd_candidates,
     "verify": cmd_verify, "reindex": cmd_reindex, "demo": cmd_demo, "audit": cmd_audit,
     "user": cmd_user, "passphrase": cmd_passphrase, "settings": cmd_settings,
-    "backup": cmd_backup, "restore": cmd_restore,
+    "backup": cmd_backup, "restore": cmd_restore, "review": cmd_review,
+    "identifications": cmd_identifications, "confirm": cmd_signoff, "return": cmd_signoff,
+    "revoke": cmd_signoff, "report": cmd_report,
 }

@@ -15,6 +15,7 @@ from athar.casework.intake.persons import PersonSummary
 from athar.casework.matching.candidates import CandidateView
 from athar.casework.matching.search import QueryResult
 from athar.casework.records.browse import BodyRecord, CollectionView
+from athar.casework.review.signoff import IdentificationView
 from athar.casework.storage.outputs import write_atomically
 
 
@@ -191,6 +192,40 @@ def print_candidates(rows: Sequence[CandidateView], as_json: bool) -> None:
         print(f"{c.id:>6}  {rank:>4}  {body_rank:>6}  {c.person_id:>6}  {c.body_id:>6}  "
               f"{score:>6}  {shown_state(c.state):<10} {c.reviews:>4}  "
               f"{neutralise(c.person_label)} / {neutralise(c.body_label)}{flag}")
-    if any(c.hidden for c in rows):
+    if any(c.hidden - {"other_reviews"} for c in rows):
         print("hidden: others' decisions (and, with the blind setting, scores and ranks) "
               "are shown once you have recorded your own review")
+
+
+def _ident_json(v: IdentificationView) -> dict[str, Any]:
+    return {"identification": v.id, "state": v.state.value, "candidate": v.candidate_id,
+            "person": v.person_id, "person_label": neutralise(v.person_label),
+            "body": v.body_id, "body_label": neutralise(v.body_label),
+            "collection": v.collection, "proposed_by": v.proposed_by,
+            "proposed_at": v.proposed_at.isoformat(), "decided_by": v.decided_by,
+            "decided_at": v.decided_at.isoformat() if v.decided_at else None,
+            "decision_reason": v.decision_reason, "revoked_by": v.revoked_by,
+            "revoked_at": v.revoked_at.isoformat() if v.revoked_at else None,
+            "revoke_reason": v.revoke_reason, "evidence": v.evidence,
+            "history": [{"state": s.state.value, "by": s.actor, "at": s.at.isoformat(),
+                         "reason": s.reason} for s in v.history],
+            "reviews": [{"review": r.id, "reviewer": r.reviewer, "decision": r.decision.value,
+                         "rationale": r.rationale, "at": r.at.isoformat()}
+                        for r in v.reviews]}
+
+
+def print_identifications(rows: Sequence[IdentificationView], as_json: bool) -> None:
+    """Identifications with their state and who did what."""
+    if as_json:
+        print_json([_ident_json(v) for v in rows])
+        return
+    if not rows:
+        print("no identification yet")
+        return
+    print(f"{'id':>5}  {'state':<10} {'cand.':>6}  {'proposed by':<14} {'signed off by':<14} "
+          "person = Body")
+    for v in rows:
+        signed = v.revoked_by or v.decided_by or "-"
+        print(f"{v.id:>5}  {v.state.value:<10} {v.candidate_id:>6}  {v.proposed_by:<14} "
+              f"{signed:<14} {v.person_id} «{neutralise(v.person_label)}» = {v.body_id} "
+              f"«{neutralise(v.body_label)}»")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 
-from athar.casework.domain.entities import CandidateState, Role, Side
+from athar.casework.domain.entities import CandidateState, IdentificationState, Role, Side
 from athar.casework.matching.search import DEFAULT_TOP
 
 DESCRIPTION = """\
@@ -132,6 +132,45 @@ def _read_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
     _json(s, "the candidates")
 
 
+def _review(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    s = sub.add_parser("review", help="record your review of a candidate (every review is "
+                       "kept; add a later one to change your mind)")
+    _ws(s)
+    s.add_argument("candidate", type=int, metavar="CANDIDATE",
+                   help="the candidate id (athar candidates, athar search --json)")
+    s.add_argument("--decision", required=True,
+                   choices=["excluded", "possible", "needs_info", "propose"],
+                   help="propose: propose the identification for a supervisor's sign-off")
+    s.add_argument("--rationale", required=True, metavar="TEXT",
+                   help="what you compared and why you decided so (required)")
+    s = sub.add_parser("identifications", help="proposed, confirmed, returned and revoked "
+                       "identifications with their history")
+    _ws(s)
+    s.add_argument("--state", choices=[st.value for st in IdentificationState],
+                   help="only identifications in this state")
+    _json(s, "the identifications with their evidence, history and reviews")
+    for name, what in (("confirm", "confirm a proposed identification (a supervisor who "
+                        "did not propose it)"),
+                       ("return", "return a proposal to review, saying why (supervisors)"),
+                       ("revoke", "revoke a confirmed identification, saying why; the "
+                        "record stays (supervisors)")):
+        s = sub.add_parser(name, help=what)
+        _ws(s)
+        s.add_argument("identification", type=int, metavar="IDENT",
+                       help="the identification id (athar identifications)")
+        s.add_argument("--reason", required=True, metavar="TEXT", help="why (required)")
+    s = sub.add_parser("report", help="the PDF report of a confirmed (or revoked) "
+                       "identification")
+    _ws(s)
+    s.add_argument("identification", type=int, metavar="IDENT",
+                   help="the identification id")
+    s.add_argument("--out", required=True, metavar="FILE.pdf", help="the PDF to write")
+    s.add_argument("--full-body", action="store_true",
+                   help="also show the full post-mortem photos (face crops only otherwise)")
+    s.add_argument("--contact", action="store_true",
+                   help="include the submitter's contact (needs the contact grant; audited)")
+
+
 def _integrity(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     s = sub.add_parser("verify", help="check the audit chain, every evidence file and the "
                        "indexes (exit 1 on damage)")
@@ -177,8 +216,11 @@ def _admin(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     _ws(s)
     s = sub.add_parser("settings", help="workspace settings (supervisors)")
     _ws(s)
-    s.add_argument("--idle-lock", type=int, required=True, metavar="SECONDS",
+    s.add_argument("--idle-lock", type=int, metavar="SECONDS",
                    help="lock an idle session after this long (60 to 28800)")
+    s.add_argument("--blind-scores", choices=["on", "off"],
+                   help="on: reviewers see no face score or rank until they have recorded "
+                   "their own review (others' decisions are always hidden until then)")
     s = sub.add_parser("backup", help="a consistent copy of a (possibly running) workspace")
     _ws(s)
     s.add_argument("dest", metavar="DEST", help="the backup folder to create")
@@ -209,6 +251,7 @@ def build_parser() -> argparse.ArgumentParser:
     _imports(sub)
     _add_person(sub)
     _read_commands(sub)
+    _review(sub)
     _integrity(sub)
     _admin(sub)
     return p

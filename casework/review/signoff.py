@@ -281,12 +281,17 @@ def identification(ws: Workspace, actor: Actor, ident_id: int) -> Identification
     Raises:
         NotFoundError: no such identification.
     """
-    require(actor, Permission.VIEW_RECORDS)
     with ws.uow() as uow:
-        view = _view(uow, _ident(uow, ident_id))
-        if actor.may(Permission.SIGN_OFF) or view.candidate_id in uow.reviews.reviewed_by(
-                actor.user_id, [view.candidate_id]):
-            return view
+        return identification_in(uow, actor, ident_id)
+
+
+def identification_in(uow: UnitOfWork, actor: Actor, ident_id: int) -> IdentificationView:
+    """`identification`, read through a unit of work a use case already holds."""
+    require(actor, Permission.VIEW_RECORDS)
+    view = _view(uow, _ident(uow, ident_id))
+    if actor.may(Permission.SIGN_OFF) or view.candidate_id in uow.reviews.reviewed_by(
+            actor.user_id, [view.candidate_id]):
+        return view
     return _without_reviews(view)
 
 

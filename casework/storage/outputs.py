@@ -53,6 +53,23 @@ def write_atomically(path: Path, write: Callable[[IO[str]], None]) -> None:
             os.unlink(tmp)
 
 
+def write_bytes_atomically(path: Path, data: bytes) -> None:
+    """Write a binary file whole or not at all (see `write_atomically`)."""
+    path = check_output(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise InvalidRequest(f"cannot write {path}: {exc.strerror or exc}") from exc
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
 def read_text(path: Path, what: str) -> str:
     """A text file the user names as input, or a clear error naming it.
 

@@ -338,3 +338,41 @@ def test_every_step_is_audited_with_its_details(team: Team) -> None:
                     ("identification.revoke", "supervisor1")]
     confirm_details = next(d for a, _, d in events if a == "identification.confirm")
     assert confirm_details["reason"] == "agreed"
+
+
+def test_a_revoked_identifications_report_says_so_on_every_page(team: Team,
+                                                                 tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    from athar.casework.reports.content import ReportRefused
+    from athar.casework.reports.service import MakeReport, make_report
+
+    cand = team.cand(1, 1)
+    ident = _review(team, team.ident1, cand, ReviewDecision.PROPOSE)
+    assert ident is not None
+    with pytest.raises(ReportRefused, match="is proposed"):
+        make_report(team.ws, MakeReport(ident, tmp_path / "early.pdf"), team.sup)
+    confirm(team.ws, ident, "agreed", team.sup)
+    for i in range(12):  # enough text for several pages
+        _review(team, team.exam, cand, ReviewDecision.POSSIBLE, f"note {i}: " + "a long "
+                "rationale " * 40)
+    revoke(team.ws, ident, "the family recognised a different scar", team.sup2)
+    with pytest.raises(PermissionDenied, match="contact grant"):
+        make_report(team.ws, MakeReport(ident, tmp_path / "c.pdf", contact=True), team.ident1)
+    done = make_report(team.ws, MakeReport(ident, tmp_path / "revoked.pdf", full_body=True),
+                       team.ident1)
+    pages = PdfReader(done.path).pages
+    assert len(pages) >= 2
+    for page in pages:
+        words = page.extract_text()
+        assert "REVOKED" in words
+    first = pages[0].extract_text().replace("\n", " ")
+    assert "the family recognised a different scar" in first
+    assert "full post-mortem photographs" in first
+    with team.ws.uow() as uow:
+        made = uow.session.scalars(select(AuditEvent).where(
+            AuditEvent.action == "report.make")).one()
+    details = json.loads(made.details)
+    assert details["sha256"] == done.sha256
+    assert details["state"] == "revoked"
+    assert details["full_body"] is True

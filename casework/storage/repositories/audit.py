@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from athar.casework.domain.entities import AuditEvent
@@ -39,3 +39,12 @@ class AuditRepository:
         if before is not None:
             q = q.where(AuditEvent.seq < before)
         return list(self._s.scalars(q))
+
+    def about(self, objects: list[tuple[str, str]], limit: int = 500) -> list[AuditEvent]:
+        """The events about any of these (object type, object id) pairs, oldest first."""
+        if not objects:
+            return []
+        wanted = or_(*(and_(AuditEvent.object_type == kind, AuditEvent.object_id == oid)
+                       for kind, oid in objects))
+        return list(self._s.scalars(select(AuditEvent).where(wanted)
+                                    .order_by(AuditEvent.seq).limit(limit)))

@@ -1,0 +1,132 @@
+"""What an identification report says, gathered from the records (no layout here)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from athar.casework.domain.entities import IdentificationState
+from athar.casework.domain.errors import RuleViolation
+from athar.casework.domain.permissions import Actor
+from athar.casework.intake.persons import SubmissionView
+from athar.casework.records.pictures import PictureService
+from athar.casework.review.signoff import IdentificationView, identification_in
+from athar.casework.storage import audit_log
+from athar.casework.storage.uow import UnitOfWork
+
+REPORTABLE = frozenset({IdentificationState.CONFIRMED, IdentificationState.REVOKED})
+SCORE_MEANING = (
+    "A score is the cosine similarity of two face descriptors made by the model named "
+    "above: 1 means identical descriptors, and higher means more alike to that model. It "
+    "ranks candidates for people to review; it is not a probability that the two photos "
+    "show the same person, and it was not what identified this person: the reviews and "
+    "the sign-off below were.")
+PICTURE_SIZE = 900
+
+
+class ReportRefused(RuleViolation):
+    """A report the workflow does not allow (an identification not yet confirmed)."""
+
+
+@dataclass(frozen=True)
+class Picture:
+    """An image shown in the report and the evidence file it comes from."""
+
+    caption: str
+    png: bytes
+    sha256: str
+
+
+@dataclass(frozen=True)
+class AuditLine:
+    """One audit event about this case."""
+
+    seq: int
+    at: str
+    actor: str
+    action: str
+    object: str
+
+
+@dataclass(frozen=True)
+class ReportContent:
+    """Everything one identification report shows."""
+
+    ident: IdentificationView
+    person_fields: dict[str, str | None]
+    body_fields: dict[str, str | None]
+    pictures: tuple[Picture, ...]
+    full_body: bool
+    audit: tuple[AuditLine, ...]
+    chain_events: int
+    chain_head: str
+    contacts: tuple[SubmissionView, ...] | None
+    """Only when a user holding the contact grant chose to include them."""
+    generated_by: str
+    generated_at: str
+    evidence_files: tuple[tuple[str, str], ...]
+    """(what, SHA-256) of every evidence file the report shows or scores."""
+
+
+def _pictures(uow: UnitOfWork, actor: Actor, view: IdentificationView,
+              full: list[tuple[int, str]]) -> list[Picture]:
+    pairs = view.evidence.get("pairs") or []
+    if not isinstance(pairs, list) or not pairs:
+        return []
+    best = pairs[0]
+    render = PictureService(uow.ws)
+    shown = [Picture("Family photo (ante-mortem)",
+                     render.photo(actor, int(best["am_photo"]), PICTURE_SIZE).png,
+                     str(best["am_sha256"])),
+             Picture("Post-mortem face (crop)",
+                     render.face_crop(actor, int(best["pm_face"]), PICTURE_SIZE).png,
+                     str(best["pm_sha256"]))]
+    for photo_id, sha in full:
+        shown.append(Picture(f"Post-mortem photo {photo_id} (full)",
+                             render.photo(actor, photo_id, PICTURE_SIZE).png, sha))
+    return shown
+
+
+def _evidence_files(view: IdentificationView, pictures: list[Picture]
+                    ) -> tuple[tuple[str, str], ...]:
+    seen: dict[str, str] = {}
+    for p in pictures:
+        seen.setdefault(p.sha256, p.caption)
+    pairs = view.evidence.get("pairs") or []
+    for pair in pairs if isinstance(pairs, list) else []:
+        seen.setdefault(str(pair["am_sha256"]), f"family photo {pair['am_photo']}")
+        seen.setdefault(str(pair["pm_sha256"]), f"post-mortem photo {pair['pm_photo']}")
+    return tuple((what, sha) for sha, what in seen.items())
+
+
+def gather(uow: UnitOfWork, actor: Actor, ident_id: int, full_body: bool,
+           contact: bool) -> ReportContent:
+    """Collect the report of a confirmed (or revoked) identification. Reads go through the
+    use case's unit of work; the pictures are rendered after its transaction ends.
+
+    Raises:
+        NotFoundError: no such identification. ReportRefused: not confirmed or revoked.
+    """
+    view = identification_in(uow, actor, ident_id)
+    if view.state not in REPORTABLE:
+        raise ReportRefused(f"identification {ident_id} is {view.state.value}: a report is "
+                            "made for a confirmed identification (or a revoked one)")
+    person, body = uow.owners.person(view.person_id), uow.owners.get_body(view.body_id)
+    person_fields, body_fields = uow.records.person_fields(person), uow.records.body_fields(body)
+    contacts = tuple(SubmissionView(s.id, s.submitter, s.contact) for s in person.submissions
+                     if s.submitter or s.contact) if contact else None
+    full = [(p.id, p.sha256) for p in uow.records.photos_of_body(view.body_id)] \
+        if full_body else []
+    events = uow.audit.about([("identification", str(view.id)),
+                              ("candidate", str(view.candidate_id)),
+                              ("missing_person", str(view.person_id)),
+                              ("body", str(view.body_id))])
+    audit = tuple(AuditLine(e.seq, e.at[:19].replace("T", " "), e.actor, e.action,
+                            f"{e.object_type} {e.object_id}") for e in events)
+    count, head = audit_log.head(uow.session)
+    uow.release()  # rendering pictures reads the database on its own, and takes a while
+    pictures = _pictures(uow, actor, view, full)
+    return ReportContent(
+        view, person_fields, body_fields, tuple(pictures), full_body, audit, count, head,
+        contacts, actor.username, datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        _evidence_files(view, pictures))
