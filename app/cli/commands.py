@@ -337,8 +337,8 @@ def cmd_signoff(args: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     out = check_output(Path(args.out))
     with session(args.workspace) as (bus, actor):
-        done = bus.handle(MakeReport(args.identification, out, args.full_body, args.contact),
-                          actor)
+        done = bus.handle(MakeReport(args.identification, out, args.full_body, args.contact,
+                                     args.language), actor)
     print(f"report written to {done.path} ({done.size} bytes, SHA-256 {done.sha256})")
     return 0
 

@@ -169,6 +169,8 @@ def _review(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                    help="also show the full post-mortem photos (face crops only otherwise)")
     s.add_argument("--contact", action="store_true",
                    help="include the submitter's contact (needs the contact grant; audited)")
+    s.add_argument("--language", choices=["en", "ar"], default="en",
+                   help="the report's language (ar: Arabic, right to left)")
 
 
 def _integrity(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

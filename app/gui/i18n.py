@@ -11,7 +11,14 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QSettings,
+    Qt,
+    QTranslator,
+)
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -105,6 +112,11 @@ def apply_language(app: QApplication, language: str) -> bool:
         if ok:
             QCoreApplication.installTranslator(translator)
             _installed.append(translator)
+        qt_own = QTranslator(app)  # Qt's own strings: the standard buttons, dialogs
+        if qt_own.load(f"qtbase_{language}", QLibraryInfo.path(
+                QLibraryInfo.LibraryPath.TranslationsPath)):
+            QCoreApplication.installTranslator(qt_own)
+            _installed.append(qt_own)
     rtl = language == "ar" and ok
     app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl
                            else Qt.LayoutDirection.LeftToRight)

@@ -45,6 +45,9 @@ def count_name(name: str) -> str:
         "missing_persons": QCoreApplication.translate("Labels", "Missing persons"),
         "candidates": QCoreApplication.translate("Labels", "Candidates"),
         "proposed": QCoreApplication.translate("Labels", "Proposed identifications"),
+        "confirmed": QCoreApplication.translate("Labels", "Confirmed identifications"),
+        "returned": QCoreApplication.translate("Labels", "Returned proposals"),
+        "revoked": QCoreApplication.translate("Labels", "Revoked identifications"),
     }
     return names.get(name, name)
 

@@ -27,6 +27,8 @@ from athar.app.gui.pages.overview import OverviewView
 from athar.app.gui.pages.persons import PersonsView
 from athar.app.gui.pages.postmortem import PostMortemView
 from athar.app.gui.pages.registry import KEYS, PAGES, PageContext
+from athar.app.gui.pages.review import ReviewQueueView
+from athar.app.gui.pages.signoff import SignOffView
 from athar.app.gui.services import Services
 from athar.app.gui.tasks import TaskRunner
 from athar.app.gui.thumbnails import ThumbnailCache
@@ -148,6 +150,16 @@ class MainWindow(QMainWindow):
         return self._page("candidates", CandidatesView)
 
     @property
+    def review(self) -> ReviewQueueView:
+        """The Review screen (queue, comparison, decision)."""
+        return self._page("review", ReviewQueueView)
+
+    @property
+    def signoff(self) -> SignOffView:
+        """The Sign-off screen (supervisor queue, identifications)."""
+        return self._page("signoff", SignOffView)
+
+    @property
     def audit(self) -> AuditView:
         """The Audit screen."""
         return self._page("audit", AuditView)
@@ -251,6 +263,11 @@ class MainWindow(QMainWindow):
         """The Candidates screen for a person."""
         self.navigate("candidates")
         self.candidates.choose(person_id)
+
+    def review_candidate(self, candidate_id: int) -> None:
+        """The Review screen at a candidate (whatever its state)."""
+        self.navigate("review")
+        self.review.show_candidate(candidate_id)
 
     def show_body(self, body_id: int) -> None:
         """The post-mortem screen at a Body's page."""

@@ -22,19 +22,21 @@ from athar.casework.accounts.preferences import SetPreference
 from athar.casework.accounts.users import Login, UserSession
 from athar.casework.bus import MessageBus
 from athar.casework.domain.commands import Command
-from athar.casework.domain.entities import CandidateState
+from athar.casework.domain.entities import CandidateState, IdentificationState, ReviewDecision
 from athar.casework.domain.events import Changed
 from athar.casework.domain.permissions import Actor, Permission
 from athar.casework.intake import persons as person_records
 from athar.casework.intake.ingest import ImportPhotos, ImportProgress, ImportReport
 from athar.casework.intake.persons import AddPerson, PersonDetail, PersonSummary, SubmissionView
 from athar.casework.intake.registration import RegisterPerson, Registration
+from athar.casework.integrity.verify import VerifyReport, verify_workspace
 from athar.casework.matching import candidates as candidate_lists
 from athar.casework.matching.candidates import CandidateView
 from athar.casework.matching.search import DEFAULT_TOP, RunSearch
 from athar.casework.records import browse
 from athar.casework.records.browse import (
     ActivityView,
+    AuditFilter,
     BodyDetail,
     BodySummary,
     CollectionView,
@@ -43,6 +45,16 @@ from athar.casework.records.browse import (
 )
 from athar.casework.records.manual_faces import FacePreview, MarkFace, preview_faces
 from athar.casework.records.pictures import Picture, PictureService
+from athar.casework.reports.service import MakeReport, ReportResult
+from athar.casework.review import context, queue, signoff
+from athar.casework.review.context import ReviewContext
+from athar.casework.review.reviews import (
+    CloseCandidate,
+    OpenCandidate,
+    RecordReview,
+    ReviewResult,
+)
+from athar.casework.review.signoff import IdentificationView
 from athar.casework.storage.workspace import Workspace
 
 R = TypeVar("R")
@@ -158,6 +170,33 @@ class Services:
         """The user's choice: blur post-mortem photos until clicked."""
         return preferences.preference(self.ws, self.actor(), "blur_pm_photos") == "1"
 
+    def aligned_face(self, face_id: int, size: int) -> Picture:
+        """A face warped onto the common landmark template (for the overlay)."""
+        return self.pictures.aligned_face(self.actor(), face_id, size)
+
+    def review_queue(self, person_id: int | None = None, collection: str | None = None,
+                     states: frozenset[CandidateState] | None = None) -> list[CandidateView]:
+        """Candidates awaiting review, as this user may see them."""
+        return queue.review_queue(self.ws, self.actor(), person_id, collection, states)
+
+    def review_context(self, candidate_id: int) -> ReviewContext:
+        """One candidate as this user may see it (blind review applied)."""
+        return context.review_context(self.ws, self.actor(), candidate_id)
+
+    def identifications(self, state: IdentificationState | None = None
+                        ) -> list[IdentificationView]:
+        """Identifications with their evidence and history."""
+        return signoff.identifications(self.ws, self.actor(), state)
+
+    def verify(self) -> VerifyReport:
+        """Check the audit chain, the evidence files and the indexes."""
+        return verify_workspace(self.ws, self.actor())
+
+    def filtered_activity(self, limit: int, before: int | None, where: AuditFilter
+                          ) -> list[ActivityView]:
+        """Audit events a filter keeps, newest first."""
+        return browse.recent_activity(self.ws, self.actor(), limit, before, where)
+
     def preview(self, path: Path) -> FacePreview:
         """Faces the model finds in a file about to be added (nothing is stored)."""
         return preview_faces(self.ws, self.actor(), path)
@@ -189,6 +228,31 @@ class Services:
     def mark_face(self, cmd: MarkFace) -> int:
         """Mark a face by hand; returns the new face id."""
         return self.handle(cmd)
+
+    def open_candidate(self, candidate_id: int) -> ReviewContext:
+        """Open a candidate for review (its state is in_review meanwhile)."""
+        return self.handle(OpenCandidate(candidate_id))
+
+    def close_candidate(self, candidate_id: int) -> None:
+        """Leave a candidate without deciding."""
+        self.handle(CloseCandidate(candidate_id))
+
+    def record_review(self, candidate_id: int, decision: ReviewDecision, rationale: str
+                      ) -> ReviewResult:
+        """Record this user's review."""
+        return self.handle(RecordReview(candidate_id, decision, rationale))
+
+    def sign_off(self, action: str, ident_id: int, reason: str) -> None:
+        """Confirm, return or revoke an identification (supervisors)."""
+        commands = {"confirm": signoff.ConfirmIdentification,
+                    "return": signoff.ReturnIdentification,
+                    "revoke": signoff.RevokeIdentification}
+        self.handle(commands[action](ident_id, reason))
+
+    def make_report(self, ident_id: int, out: Path, full_body: bool = False,
+                    contact: bool = False, language: str = "en") -> ReportResult:
+        """Write an identification's PDF report (in "en" or "ar")."""
+        return self.handle(MakeReport(ident_id, out, full_body, contact, language))
 
     def close(self) -> None:
         """Stop listening, save indexes and release the workspace."""

@@ -21,7 +21,7 @@ from athar.app.gui.tasks import Progress, TaskRunner
 class PictureKey:
     """Which picture: a face crop or a (possibly blurred) photo, at a size."""
 
-    kind: str  # "face" | "photo"
+    kind: str  # "face" | "photo" | "aligned"
     id: int
     size: int
     blur: bool = False
@@ -55,6 +55,8 @@ class ThumbnailCache(QObject):
             def render(_: Progress) -> QImage:
                 if key.kind == "face":
                     picture = self.services.face_crop(key.id, key.size)
+                elif key.kind == "aligned":
+                    picture = self.services.aligned_face(key.id, key.size)
                 else:
                     picture = self.services.photo(key.id, key.size, key.blur)
                 return QImage.fromData(picture.png)

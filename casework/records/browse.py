@@ -10,11 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from athar.casework.domain.commands import Command
-from athar.casework.domain.entities import CandidateState
 from athar.casework.domain.errors import InvalidRequest, NotFoundError
 from athar.casework.domain.events import AuditAction
 from athar.casework.domain.permissions import Actor, Permission, require
 from athar.casework.domain.text import clean_name
+from athar.casework.storage.repositories.audit import AuditFilter
 from athar.casework.storage.repositories.records import (
     BODY_FIELDS,
     ActivityView,
@@ -29,7 +29,7 @@ from athar.casework.storage.repositories.records import (
 from athar.casework.storage.uow import UnitOfWork, execute
 from athar.casework.storage.workspace import Workspace
 
-__all__ = ["BODY_FIELDS", "ActivityView", "BodyDetail", "BodyRecord", "BodySummary",
+__all__ = ["BODY_FIELDS", "ActivityView", "AuditFilter", "BodyDetail", "BodyRecord", "BodySummary",
            "CollectionView", "FaceView", "Overview", "PhotoView", "UpdateBody", "bodies",
            "body_detail", "collections", "find_bodies", "handle_update_body", "overview",
            "recent_activity", "update_body"]
@@ -129,13 +129,14 @@ def update_body(ws: Workspace, cmd: UpdateBody, actor: Actor) -> dict[str, list[
     return execute(ws, handle_update_body, cmd, actor)
 
 
-def recent_activity(ws: Workspace, actor: Actor, limit: int = 50, before: int | None = None
-                    ) -> list[ActivityView]:
-    """The latest audit events, newest first (`before`: only events with a smaller seq)."""
+def recent_activity(ws: Workspace, actor: Actor, limit: int = 50, before: int | None = None,
+                    where: AuditFilter | None = None) -> list[ActivityView]:
+    """The latest audit events, newest first (`before`: only events with a smaller seq;
+    `where`: only those by a user, of an action, about an object, between two days)."""
     require(actor, Permission.VIEW_RECORDS)
     with ws.uow() as uow:
         return [ActivityView(e.seq, e.at, e.actor, e.action, e.object_type, e.object_id)
-                for e in uow.audit.newest(limit, before)]
+                for e in uow.audit.newest(limit, before, where)]
 
 
 def overview(ws: Workspace, actor: Actor, recent: int = 12) -> Overview:
@@ -145,6 +146,5 @@ def overview(ws: Workspace, actor: Actor, recent: int = 12) -> Overview:
         counts = uow.owners.counts()
         counts["pm_faces"], counts["manual_faces"] = uow.records.face_counts()
         states = uow.records.candidates_by_state()
-    return Overview(counts, states,
-                    {"proposed": states[CandidateState.PROPOSED.value]},
-                    tuple(recent_activity(ws, actor, recent)))
+        identified = uow.reviews.counts_by_state()
+    return Overview(counts, states, identified, tuple(recent_activity(ws, actor, recent)))

@@ -14,6 +14,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import numpy as np
 from PIL import Image, ImageFilter
 
 from athar.casework.domain.errors import AtharError, NotFoundError
@@ -25,6 +26,29 @@ CACHE_VERSION = "1"
 FACE_MARGIN = 0.35
 """Context kept around a face box in a crop, as a fraction of the box size."""
 BLUR_RADIUS_FRACTION = 1 / 18
+
+
+TEMPLATE = np.array([[0.70, 0.40], [0.58, 0.41], [0.30, 0.40], [0.42, 0.41], [0.50, 0.60]])
+"""Where the five landmarks (eye corners from the photo's right to left, then the nose
+base) fall in an aligned face, as fractions of its side."""
+
+
+def _similarity(src: np.ndarray, dst: np.ndarray) -> np.ndarray:
+    """The 3x3 similarity (rotation, uniform scale, shift) that best maps the (5, 2) points
+    `src` onto `dst` in the least-squares sense (Umeyama's method)."""
+    mu_s, mu_d = src.mean(axis=0), dst.mean(axis=0)
+    a, b = src - mu_s, dst - mu_d
+    cov = b.T @ a / len(src)
+    u, sing, vt = np.linalg.svd(cov)
+    d = np.eye(2)
+    if np.linalg.det(u) * np.linalg.det(vt) < 0:
+        d[1, 1] = -1
+    rot = u @ d @ vt
+    scale = float(np.trace(np.diag(sing) @ d) / max(float((a ** 2).sum() / len(src)), 1e-12))
+    out = np.eye(3)
+    out[:2, :2] = scale * rot
+    out[:2, 2] = mu_d - scale * rot @ mu_s
+    return out
 
 
 @dataclass(frozen=True)
@@ -72,6 +96,28 @@ class PictureService:
             return crop
 
         return self._cached(f"face:{face_id}:{size}", render)
+
+    def aligned_face(self, actor: Actor, face_id: int, size: int = 320) -> Picture:
+        """The face warped so that its five landmarks fall on the common template: two
+        faces aligned this way can be laid over each other (size x size pixels).
+
+        Raises:
+            NotFoundError: no such face. ImageRejected: its evidence no longer decodes.
+        """
+        require(actor, Permission.VIEW_RECORDS)
+
+        def render() -> Image.Image:
+            with self.ws.uow() as uow:
+                face = uow.faces.get(face_id)
+                if face is None:
+                    raise NotFoundError(f"no face with id {face_id}")
+                sha, points = face.photo.sha256, np.asarray(face.landmarks, np.float64)
+            image = self._upright(sha)
+            inverse = _similarity(TEMPLATE * size, points)  # output pixel -> photo pixel
+            return image.transform((size, size), Image.Transform.AFFINE,
+                                   tuple(inverse[:2].ravel()), Image.Resampling.BICUBIC)
+
+        return self._cached(f"aligned:{face_id}:{size}", render)
 
     def photo(self, actor: Actor, photo_id: int, max_side: int = 0, blur: bool = False
               ) -> Picture:

@@ -15,12 +15,6 @@ from athar.casework.storage import audit_log
 from athar.casework.storage.uow import UnitOfWork
 
 REPORTABLE = frozenset({IdentificationState.CONFIRMED, IdentificationState.REVOKED})
-SCORE_MEANING = (
-    "A score is the cosine similarity of two face descriptors made by the model named "
-    "above: 1 means identical descriptors, and higher means more alike to that model. It "
-    "ranks candidates for people to review; it is not a probability that the two photos "
-    "show the same person, and it was not what identified this person: the reviews and "
-    "the sign-off below were.")
 PICTURE_SIZE = 900
 
 
@@ -33,8 +27,10 @@ class Picture:
     """An image shown in the report and the evidence file it comes from."""
 
     caption: str
+    """A wording key ("Family photo (ante-mortem)", "Post-mortem photo {id} (full)")."""
     png: bytes
     sha256: str
+    photo_id: int = 0
 
 
 @dataclass(frozen=True)
@@ -64,8 +60,9 @@ class ReportContent:
     """Only when a user holding the contact grant chose to include them."""
     generated_by: str
     generated_at: str
-    evidence_files: tuple[tuple[str, str], ...]
-    """(what, SHA-256) of every evidence file the report shows or scores."""
+    evidence_files: tuple[tuple[str, int, str], ...]
+    """(wording key, photo id, SHA-256) of every evidence file shown or scored."""
+    language: str = "en"
 
 
 def _pictures(uow: UnitOfWork, actor: Actor, view: IdentificationView,
@@ -77,30 +74,31 @@ def _pictures(uow: UnitOfWork, actor: Actor, view: IdentificationView,
     render = PictureService(uow.ws)
     shown = [Picture("Family photo (ante-mortem)",
                      render.photo(actor, int(best["am_photo"]), PICTURE_SIZE).png,
-                     str(best["am_sha256"])),
+                     str(best["am_sha256"]), int(best["am_photo"])),
              Picture("Post-mortem face (crop)",
                      render.face_crop(actor, int(best["pm_face"]), PICTURE_SIZE).png,
-                     str(best["pm_sha256"]))]
+                     str(best["pm_sha256"]), int(best["pm_photo"]))]
     for photo_id, sha in full:
-        shown.append(Picture(f"Post-mortem photo {photo_id} (full)",
-                             render.photo(actor, photo_id, PICTURE_SIZE).png, sha))
+        shown.append(Picture("Post-mortem photo {id} (full)",
+                             render.photo(actor, photo_id, PICTURE_SIZE).png, sha, photo_id))
     return shown
 
 
 def _evidence_files(view: IdentificationView, pictures: list[Picture]
-                    ) -> tuple[tuple[str, str], ...]:
-    seen: dict[str, str] = {}
+                    ) -> tuple[tuple[str, int, str], ...]:
+    seen: dict[str, tuple[str, int]] = {}
     for p in pictures:
-        seen.setdefault(p.sha256, p.caption)
+        seen.setdefault(p.sha256, (p.caption, p.photo_id))
     pairs = view.evidence.get("pairs") or []
     for pair in pairs if isinstance(pairs, list) else []:
-        seen.setdefault(str(pair["am_sha256"]), f"family photo {pair['am_photo']}")
-        seen.setdefault(str(pair["pm_sha256"]), f"post-mortem photo {pair['pm_photo']}")
-    return tuple((what, sha) for sha, what in seen.items())
+        seen.setdefault(str(pair["am_sha256"]), ("family photo {id}", int(pair["am_photo"])))
+        seen.setdefault(str(pair["pm_sha256"]), ("post-mortem photo {id}",
+                                                int(pair["pm_photo"])))
+    return tuple((what, pid, sha) for sha, (what, pid) in seen.items())
 
 
 def gather(uow: UnitOfWork, actor: Actor, ident_id: int, full_body: bool,
-           contact: bool) -> ReportContent:
+           contact: bool, language: str = "en") -> ReportContent:
     """Collect the report of a confirmed (or revoked) identification. Reads go through the
     use case's unit of work; the pictures are rendered after its transaction ends.
 
@@ -129,4 +127,4 @@ def gather(uow: UnitOfWork, actor: Actor, ident_id: int, full_body: bool,
     return ReportContent(
         view, person_fields, body_fields, tuple(pictures), full_body, audit, count, head,
         contacts, actor.username, datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
-        _evidence_files(view, pictures))
+        _evidence_files(view, pictures), language)

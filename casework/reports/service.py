@@ -11,6 +11,7 @@ from athar.casework.domain.events import AuditAction
 from athar.casework.domain.permissions import Actor, Permission, PermissionDenied, require
 from athar.casework.reports.content import gather
 from athar.casework.reports.pdf import render
+from athar.casework.reports.wording import Words
 from athar.casework.storage.outputs import check_output, write_bytes_atomically
 from athar.casework.storage.uow import UnitOfWork, execute
 from athar.casework.storage.workspace import Workspace
@@ -26,6 +27,8 @@ class MakeReport(Command["ReportResult"]):
     """Also show the full post-mortem photos (face crops only by default)."""
     contact: bool = False
     """Include the submitter's contact (only for users granted it; audited)."""
+    language: str = "en"
+    """"en" or "ar" (right to left)."""
 
 
 @dataclass(frozen=True)
@@ -49,8 +52,10 @@ def handle_make_report(cmd: MakeReport, uow: UnitOfWork, actor: Actor) -> Report
     if cmd.contact and not actor.may(Permission.VIEW_CONTACT):
         raise PermissionDenied(f"{actor.username} may not include the submitter's contact: "
                                "that needs the contact grant")
+    Words(cmd.language)  # refuses an unknown language before any work
     out = check_output(cmd.out)
-    content = gather(uow, actor, cmd.identification_id, cmd.full_body, cmd.contact)
+    content = gather(uow, actor, cmd.identification_id, cmd.full_body, cmd.contact,
+                     cmd.language)
     pdf = render(content)
     write_bytes_atomically(out, pdf)
     digest = hashlib.sha256(pdf).hexdigest()
@@ -59,7 +64,8 @@ def handle_make_report(cmd: MakeReport, uow: UnitOfWork, actor: Actor) -> Report
                    {"in_report": cmd.identification_id})
     uow.record(AuditAction.REPORT_MAKE, "identification", cmd.identification_id, {
         "file": out.name, "sha256": digest, "bytes": len(pdf), "full_body": cmd.full_body,
-        "contact_included": cmd.contact, "state": content.ident.state.value})
+        "contact_included": cmd.contact, "state": content.ident.state.value,
+        "language": cmd.language})
     uow.commit()
     return ReportResult(out, digest, len(pdf))
 

@@ -10,6 +10,7 @@ alef, marks the family never typed; names must render exactly as typed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,10 +31,12 @@ FONT_DIRS = (Path("/usr/share/fonts/truetype/noto"), Path("/usr/share/fonts/true
 FACES = {  # role -> candidate files, best first
     "latin": ("NotoSans-Regular.ttf", "DejaVuSans.ttf"),
     "latin-bold": ("NotoSans-Bold.ttf", "DejaVuSans-Bold.ttf"),
-    "arabic": ("NotoNaskhArabic-Regular.ttf", "NotoSansArabic-Regular.ttf", "DejaVuSans.ttf"),
-    "arabic-bold": ("NotoNaskhArabic-Bold.ttf", "NotoSansArabic-Bold.ttf",
+    "arabic": ("NotoSansArabic-Regular.ttf", "NotoNaskhArabic-Regular.ttf", "DejaVuSans.ttf"),
+    "arabic-bold": ("NotoSansArabic-Bold.ttf", "NotoNaskhArabic-Bold.ttf",
                     "DejaVuSans-Bold.ttf"),
 }
+"""Noto Sans Arabic first: its lam-alef is one glyph with a character (U+FEFB), so text
+copied from the PDF reads back; Noto Naskh draws it from two glyphs with none."""
 
 
 def _arabic(ch: str) -> bool:
@@ -110,14 +113,22 @@ def _levels(text: str) -> tuple[int, list[str], list[int]]:
     return base, [c["ch"] for c in chars], [int(c["level"]) for c in chars]
 
 
-def visual_runs(text: str) -> tuple[bool, list[Run]]:
-    """Whether the line reads right to left, and its runs from left to right."""
+def visual_runs(text: str, arabic_covers: Callable[[str], bool] | None = None
+                ) -> tuple[bool, list[Run]]:
+    """Whether the line reads right to left, and its runs from left to right.
+
+    Args:
+        arabic_covers: whether the Arabic font has a glyph for a character; spaces and
+            punctuation join an Arabic run only when it does (Noto Naskh has no brackets
+            or dashes, which then come from the Latin font).
+    """
     if not text:
         return False, []
+    covers = arabic_covers or (lambda _c: True)
     base, chars, levels = _levels(text)
-    kinds = [_arabic(c) for c in chars]
+    kinds = [_arabic(c) and covers(c) for c in chars]
     for i, c in enumerate(chars):  # spaces and punctuation take the script around them
-        if not c.isalnum() and not kinds[i]:
+        if not c.isalnum() and not kinds[i] and covers(c):
             kinds[i] = kinds[i - 1] if i and levels[i - 1] == levels[i] else kinds[i]
     runs: list[tuple[str, int, bool]] = []
     start = 0
@@ -146,6 +157,12 @@ class Shaper:
 
     def __init__(self, fonts: Fonts) -> None:
         self.fonts = fonts
+        cmap = pdfmetrics.getFont(fonts.arabic).face.charToGlyph
+        self._covers: Callable[[str], bool] = lambda c: ord(c) in cmap
+
+    def runs(self, text: str) -> tuple[bool, list[Run]]:
+        """`visual_runs` with the Arabic font's own coverage."""
+        return visual_runs(text, self._covers)
 
     def _shaped(self, run: Run, size: float, bold: bool) -> tuple[list[tuple[str, Any]], float]:
         font = self.fonts.for_text(run.arabic, bold)
@@ -157,12 +174,12 @@ class Shaper:
 
     def width(self, text: str, size: float, bold: bool = False) -> float:
         """How wide the line is, in points."""
-        return sum(self._shaped(r, size, bold)[1] for r in visual_runs(text)[1])
+        return sum(self._shaped(r, size, bold)[1] for r in self.runs(text)[1])
 
     def draw(self, canvas: Canvas, x: float, y: float, text: str, size: float,
              bold: bool = False, right: float | None = None) -> None:
         """Draw one line starting at x (or ending at `right`, for a right-aligned line)."""
-        _, runs = visual_runs(text)
+        _, runs = self.runs(text)
         shaped = [self._shaped(r, size, bold) for r in runs]
         if right is not None:
             x = right - sum(w for _, w in shaped)

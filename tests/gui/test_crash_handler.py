@@ -35,7 +35,7 @@ def logs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     folder = tmp_path / "logs"
     monkeypatch.setenv(crash.LOG_ENV, str(folder))
     yield folder
-    crash.uninstall()
+    crash_dialog.uninstall()
 
 
 @pytest.fixture

@@ -109,12 +109,21 @@ def test_three_users_propose_confirm_and_report(tmp_path: Path, faces_dev: Path,
         assert pair["am_sha256"] in text
         assert pair["pm_sha256"] in text.replace("\n", "")
     assert "ﷲ" not in text  # no Allah ligature drawn for a name typed without it
-    pdf = pypdfium2.PdfDocument(report)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page = pdf[0].render(scale=1.5).to_pil()
-    page.save(SCREENSHOTS / "en-report-page1.png")
-    assert page.size[0] > 800
-    pdf.close()
+    arabic = tmp_path / "report-ar.pdf"
+    assert _run(capsys, "report", ws, "1", "--out", str(arabic), "--language", "ar")[0] == 0
+    text_ar = _text(arabic).replace("\n", " ")
+    words = set(text_ar.replace("(", " ").replace(")", " ").split())  # runs, not lines
+    for expected in ("التعرّف", "المراجعات", "الاعتماد", "المفقود", *NAME_AR.split(),
+                     *NAME.split(), "ident1", SUPERVISOR):
+        assert unicodedata.normalize("NFKC", expected) in words, expected
+    assert NAME_AR in text_ar  # the name itself reads back whole, in logical order
+    for name, path in (("en", report), ("ar", arabic)):
+        pdf = pypdfium2.PdfDocument(path)
+        page = pdf[0].render(scale=1.5).to_pil()
+        page.save(SCREENSHOTS / f"{name}-report-page1.png")
+        assert page.size[0] > 800
+        pdf.close()
 
 
 def test_a_report_never_overwrites_half_and_the_contact_needs_the_grant(

@@ -62,9 +62,19 @@ def _qt_messages(kind: QtMsgType, context: _Context, message: str) -> None:
         crash.log_qt(f"{kind.name} {where}: {message}")
 
 
+_previous_qt_handler: list[object] = []
+
+
 def install(parent: QObject | None = None) -> CrashNotifier:
     """The desktop's crash handler: hooks, fault log, Qt messages, and the dialog."""
     notifier = CrashNotifier(parent)
     crash.install(notifier.notify)
-    qInstallMessageHandler(_qt_messages)
+    _previous_qt_handler.append(qInstallMessageHandler(_qt_messages))
     return notifier
+
+
+def uninstall() -> None:
+    """Give the hooks and Qt's message handler back (tests; the app keeps them)."""
+    crash.uninstall()
+    while _previous_qt_handler:
+        qInstallMessageHandler(_previous_qt_handler.pop())  # type: ignore[arg-type]  # what Qt handed back

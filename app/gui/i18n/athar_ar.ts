@@ -4,44 +4,90 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../pages/audit.py" line="34"/>
+        <location filename="../pages/audit.py" line="37"/>
         <source>No.</source>
         <translation>الرقم</translation>
     </message>
     <message>
-        <location filename="../pages/audit.py" line="34"/>
+        <location filename="../pages/audit.py" line="37"/>
         <source>Time (UTC)</source>
         <translation>الوقت (UTC)</translation>
     </message>
     <message>
-        <location filename="../pages/audit.py" line="34"/>
+        <location filename="../pages/audit.py" line="37"/>
+        <location filename="../pages/audit.py" line="65"/>
         <source>User</source>
         <translation>المستخدم</translation>
     </message>
     <message>
-        <location filename="../pages/audit.py" line="34"/>
+        <location filename="../pages/audit.py" line="37"/>
         <source>Action</source>
         <translation>الإجراء</translation>
     </message>
     <message>
-        <location filename="../pages/audit.py" line="35"/>
+        <location filename="../pages/audit.py" line="38"/>
         <source>Object</source>
         <translation>الموضوع</translation>
     </message>
     <message>
-        <location filename="../pages/audit.py" line="39"/>
+        <location filename="../pages/audit.py" line="42"/>
         <source>Load older events</source>
         <translation>تحميل أحداث أقدم</translation>
     </message>
     <message>
-        <location filename="../pages/audit.py" line="42"/>
+        <location filename="../pages/audit.py" line="45"/>
         <source>Audit</source>
         <translation>سجل التدقيق</translation>
     </message>
     <message>
-        <location filename="../pages/audit.py" line="44"/>
+        <location filename="../pages/audit.py" line="47"/>
         <source>Every action is recorded in a hash chain; `athar verify` checks that none was altered.</source>
         <translation>يُسجَّل كل إجراء في سلسلة مترابطة بالتجزئة؛ ويتحقق الأمر `athar verify` من أن شيئاً منها لم يُعدَّل.</translation>
+    </message>
+    <message>
+        <location filename="../pages/audit.py" line="68"/>
+        <source>Action (or its start, e.g. identification.)</source>
+        <translation>الإجراء (أو بدايته، مثل identification.)</translation>
+    </message>
+    <message>
+        <location filename="../pages/audit.py" line="71"/>
+        <source>Object (e.g. body 12)</source>
+        <translation>الكائن (مثل body 12)</translation>
+    </message>
+    <message>
+        <location filename="../pages/audit.py" line="74"/>
+        <source>From (YYYY-MM-DD)</source>
+        <translation>من (YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <location filename="../pages/audit.py" line="77"/>
+        <source>Before (YYYY-MM-DD)</source>
+        <translation>قبل (YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <location filename="../pages/audit.py" line="78"/>
+        <source>Filter</source>
+        <translation>تصفية</translation>
+    </message>
+    <message>
+        <location filename="../pages/audit.py" line="81"/>
+        <source>Verify the chain now</source>
+        <translation>تحقّق من السلسلة الآن</translation>
+    </message>
+    <message>
+        <location filename="../pages/audit.py" line="101"/>
+        <source>Verifying…</source>
+        <translation>جارٍ التحقق…</translation>
+    </message>
+    <message>
+        <location filename="../pages/audit.py" line="107"/>
+        <source>Verified: %1 events, %2 evidence files and %3 indexed vectors, no problem.</source>
+        <translation>تم التحقق: %1 حدثاً و%2 ملف دليل و%3 متجهاً مفهرساً، دون أي مشكلة.</translation>
+    </message>
+    <message>
+        <location filename="../pages/audit.py" line="114"/>
+        <source>Verification FAILED: %1</source>
+        <translation>فشل التحقق: %1</translation>
     </message>
 </context>
 <context>
@@ -220,12 +266,22 @@
         <translation>الدرجة (أفضل زوج والمتوسط)</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="84"/>
+        <location filename="../itemmodels/candidates.py" line="78"/>
+        <source>hidden until you decide</source>
+        <translation>مخفية حتى تقرّر</translation>
+    </message>
+    <message>
+        <location filename="../itemmodels/candidates.py" line="89"/>
+        <source>Blind review: the scores are shown once you have recorded your own review of this pair</source>
+        <translation>مراجعة عمياء: تظهر الدرجات بعد أن تسجّل مراجعتك الخاصة لهذا الزوج</translation>
+    </message>
+    <message>
+        <location filename="../itemmodels/candidates.py" line="92"/>
         <source>Best pair %1, mean of best three %2 (cosine similarity; stored before mean faces)</source>
         <translation>أفضل زوج %1، متوسط أفضل ثلاثة %2 (تشابه جيب التمام؛ حُفظت قبل الوجوه المتوسطة)</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="87"/>
+        <location filename="../itemmodels/candidates.py" line="95"/>
         <source>Mean of best pair %1 and mean faces %2; mean of best three pairs %3 (cosine similarity)</source>
         <translation>متوسط أفضل زوج %1 والوجهين المتوسطين %2؛ متوسط أفضل ثلاثة أزواج %3 (تشابه جيب التمام)</translation>
     </message>
@@ -303,6 +359,74 @@
         <location filename="../pages/candidates.py" line="186"/>
         <source>The search failed</source>
         <translation>فشل البحث</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonView</name>
+    <message>
+        <location filename="../widgets/comparison.py" line="170"/>
+        <source>Family photo</source>
+        <translation>صورة العائلة</translation>
+    </message>
+    <message>
+        <location filename="../widgets/comparison.py" line="172"/>
+        <source>Post-mortem</source>
+        <translation>ما بعد الوفاة</translation>
+    </message>
+    <message>
+        <location filename="../widgets/comparison.py" line="197"/>
+        <source>Zoom and pan together</source>
+        <translation>تكبير وتحريك معاً</translation>
+    </message>
+    <message>
+        <location filename="../widgets/comparison.py" line="199"/>
+        <source>Fit</source>
+        <translation>ملاءمة</translation>
+    </message>
+    <message>
+        <location filename="../widgets/comparison.py" line="201"/>
+        <source>1:1</source>
+        <translation>1:1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/comparison.py" line="203"/>
+        <source>Aligned overlay</source>
+        <translation>تطابق متراكب</translation>
+    </message>
+    <message>
+        <location filename="../widgets/comparison.py" line="205"/>
+        <source>Both faces warped onto the same five-point template and laid over each other (Ctrl+O)</source>
+        <translation>الوجهان محوَّلان إلى القالب نفسه ذي النقاط الخمس ومتراكبان (Ctrl+O)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/comparison.py" line="214"/>
+        <source>Flicker</source>
+        <translation>تبديل سريع</translation>
+    </message>
+    <message>
+        <location filename="../widgets/comparison.py" line="217"/>
+        <source>Landmarks</source>
+        <translation>النقاط المرجعية</translation>
+    </message>
+    <message>
+        <location filename="../widgets/comparison.py" line="221"/>
+        <source>Opacity</source>
+        <translation>الشفافية</translation>
+    </message>
+    <message>
+        <location filename="../widgets/comparison.py" line="237"/>
+        <source>score hidden until you decide</source>
+        <translation>الدرجة مخفية حتى تقرّر</translation>
+    </message>
+    <message>
+        <location filename="../widgets/comparison.py" line="238"/>
+        <source>score %1</source>
+        <translation>الدرجة %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/comparison.py" line="239"/>
+        <source>Pair %1: family photo %2 × post-mortem photo %3 — %4</source>
+        <translation>الزوج %1: صورة العائلة %2 × صورة ما بعد الوفاة %3 — %4</translation>
     </message>
 </context>
 <context>
@@ -455,153 +579,205 @@
     <name>Labels</name>
     <message>
         <location filename="../labels.py" line="13"/>
+        <source>Reviewed by others (shown after yours)</source>
+        <translation>راجعه آخرون (يظهر بعد مراجعتك)</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="15"/>
         <source>Queued</source>
         <translation>في الانتظار</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="14"/>
+        <location filename="../labels.py" line="16"/>
         <source>In review</source>
         <translation>قيد المراجعة</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="15"/>
+        <location filename="../labels.py" line="17"/>
         <source>Excluded</source>
         <translation>مستبعد</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="16"/>
+        <location filename="../labels.py" line="18"/>
+        <location filename="../labels.py" line="98"/>
         <source>Possible</source>
         <translation>محتمل</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="17"/>
+        <location filename="../labels.py" line="19"/>
+        <location filename="../labels.py" line="99"/>
         <source>Needs information</source>
         <translation>يحتاج معلومات</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="18"/>
+        <location filename="../labels.py" line="20"/>
         <source>Proposed identification</source>
         <translation>تعرّف مقترح</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="26"/>
+        <location filename="../labels.py" line="28"/>
         <source>Detainee number</source>
         <translation>رقم المعتقل</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="27"/>
+        <location filename="../labels.py" line="29"/>
         <source>Branch number</source>
         <translation>رقم الفرع</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="28"/>
+        <location filename="../labels.py" line="30"/>
         <source>Forensic report number</source>
         <translation>رقم التقرير الطبي الشرعي</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="29"/>
+        <location filename="../labels.py" line="31"/>
         <source>Date photographed</source>
         <translation>تاريخ التصوير</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="37"/>
+        <location filename="../labels.py" line="39"/>
         <source>Collections</source>
         <translation>المجموعات</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="38"/>
+        <location filename="../labels.py" line="40"/>
         <source>Bodies</source>
         <translation>الجثامين</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="39"/>
+        <location filename="../labels.py" line="41"/>
         <source>Photos</source>
         <translation>الصور</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="40"/>
+        <location filename="../labels.py" line="42"/>
         <source>Faces</source>
         <translation>الوجوه</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="41"/>
+        <location filename="../labels.py" line="43"/>
         <source>Post-mortem faces</source>
         <translation>وجوه ما بعد الوفاة</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="42"/>
+        <location filename="../labels.py" line="44"/>
         <source>Faces marked by hand</source>
         <translation>وجوه محددة يدوياً</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="43"/>
+        <location filename="../labels.py" line="45"/>
         <source>Missing persons</source>
         <translation>المفقودون</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="44"/>
+        <location filename="../labels.py" line="46"/>
         <source>Candidates</source>
         <translation>المرشحون</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="45"/>
+        <location filename="../labels.py" line="47"/>
         <source>Proposed identifications</source>
         <translation>تعرّفات مقترحة</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="53"/>
+        <location filename="../labels.py" line="48"/>
+        <source>Confirmed identifications</source>
+        <translation>تعرّفات مؤكدة</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="49"/>
+        <source>Returned proposals</source>
+        <translation>مقترحات مُعادة</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="50"/>
+        <source>Revoked identifications</source>
+        <translation>تعرّفات ملغاة</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="58"/>
         <source>Male</source>
         <translation>ذكر</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="54"/>
+        <location filename="../labels.py" line="59"/>
         <source>Female</source>
         <translation>أنثى</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="55"/>
+        <location filename="../labels.py" line="60"/>
         <source>Unknown</source>
         <translation>غير معروف</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="63"/>
+        <location filename="../labels.py" line="68"/>
         <source>Identifier</source>
         <translation>محقق تعرّف</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="64"/>
+        <location filename="../labels.py" line="69"/>
         <source>Examiner</source>
         <translation>خبير فحص</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="65"/>
+        <location filename="../labels.py" line="70"/>
         <source>Supervisor</source>
         <translation>مشرف</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="73"/>
+        <location filename="../labels.py" line="78"/>
         <source>One Body per folder</source>
         <translation>جثمان واحد لكل مجلد</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="74"/>
+        <location filename="../labels.py" line="79"/>
         <source>One Body per file</source>
         <translation>جثمان واحد لكل ملف</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="75"/>
+        <location filename="../labels.py" line="80"/>
         <source>From a CSV list (file, body, numbers)</source>
         <translation>من قائمة CSV (الملف، الجثمان، الأرقام)</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="83"/>
+        <location filename="../labels.py" line="88"/>
         <source>detector</source>
         <translation>الكاشف الآلي</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="84"/>
+        <location filename="../labels.py" line="89"/>
         <source>marked by hand</source>
         <translation>محدد يدوياً</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="97"/>
+        <source>Exclude</source>
+        <translation>استبعاد</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="100"/>
+        <source>Propose identification</source>
+        <translation>اقتراح تعرّف</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="108"/>
+        <source>Proposed</source>
+        <translation>مقترح</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="109"/>
+        <source>Confirmed</source>
+        <translation>مؤكد</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="110"/>
+        <source>Returned</source>
+        <translation>مُعاد</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="111"/>
+        <source>Revoked</source>
+        <translation>ملغى</translation>
     </message>
 </context>
 <context>
@@ -635,114 +811,127 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="75"/>
+        <location filename="../main_window.py" line="77"/>
         <source>Athar — %1</source>
         <translation>أثر — %1</translation>
     </message>
     <message>
-        <location filename="../pages/registry.py" line="83"/>
+        <location filename="../pages/registry.py" line="97"/>
         <source>Overview</source>
         <translation>نظرة عامة</translation>
     </message>
     <message>
-        <location filename="../pages/registry.py" line="85"/>
+        <location filename="../pages/registry.py" line="99"/>
         <source>Post-mortem</source>
         <translation>ما بعد الوفاة</translation>
     </message>
     <message>
-        <location filename="../pages/registry.py" line="87"/>
+        <location filename="../pages/registry.py" line="101"/>
         <source>Missing persons</source>
         <translation>المفقودون</translation>
     </message>
     <message>
-        <location filename="../pages/registry.py" line="89"/>
+        <location filename="../pages/registry.py" line="103"/>
         <source>Candidates</source>
         <translation>المرشحون</translation>
     </message>
     <message>
-        <location filename="../pages/registry.py" line="91"/>
-        <source>Review (later)</source>
-        <translation>المراجعة (لاحقاً)</translation>
+        <location filename="../pages/registry.py" line="105"/>
+        <source>Review</source>
+        <translation>المراجعة</translation>
     </message>
     <message>
-        <location filename="../pages/registry.py" line="93"/>
+        <location filename="../pages/registry.py" line="106"/>
+        <source>Sign-off</source>
+        <translation>الاعتماد</translation>
+    </message>
+    <message>
+        <location filename="../pages/registry.py" line="108"/>
         <source>Audit</source>
         <translation>سجل التدقيق</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="159"/>
+        <location filename="../main_window.py" line="171"/>
         <source>Workspace: %1</source>
         <translation>مساحة العمل: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="161"/>
+        <location filename="../main_window.py" line="173"/>
         <source>User: %1 (%2)</source>
         <translation>المستخدم: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="164"/>
+        <location filename="../main_window.py" line="176"/>
         <source>Model: %1</source>
         <translation>النموذج: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="167"/>
+        <location filename="../main_window.py" line="179"/>
         <source>Device: %1</source>
         <translation>الجهاز: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="175"/>
+        <location filename="../main_window.py" line="187"/>
         <source>&amp;Workspace</source>
         <translation>&amp;مساحة العمل</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="176"/>
+        <location filename="../main_window.py" line="188"/>
         <source>Import post-mortem photos…</source>
         <translation>استيراد صور ما بعد الوفاة…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="178"/>
+        <location filename="../main_window.py" line="190"/>
         <source>New missing person…</source>
         <translation>مفقود جديد…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="180"/>
+        <location filename="../main_window.py" line="192"/>
         <source>Lock now</source>
         <translation>إقفال الآن</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="182"/>
+        <location filename="../main_window.py" line="194"/>
         <source>Close workspace</source>
         <translation>إغلاق مساحة العمل</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="188"/>
+        <location filename="../main_window.py" line="200"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="189"/>
+        <location filename="../main_window.py" line="201"/>
         <source>Blur post-mortem photos until clicked</source>
         <translation>تمويه صور ما بعد الوفاة حتى النقر عليها</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="194"/>
+        <location filename="../main_window.py" line="206"/>
         <source>Language</source>
         <translation>اللغة</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="209"/>
+        <location filename="../main_window.py" line="221"/>
         <source>Change the language when the running import or search has finished.</source>
         <translation>غيّر اللغة بعد انتهاء الاستيراد أو البحث الجاري.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="262"/>
+        <location filename="../main_window.py" line="279"/>
         <source>Error: %1</source>
         <translation>خطأ: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="265"/>
+        <location filename="../main_window.py" line="282"/>
         <source>Working…</source>
         <translation>جارٍ العمل…</translation>
+    </message>
+</context>
+<context>
+    <name>OverlayCanvas</name>
+    <message>
+        <location filename="../widgets/comparison.py" line="126"/>
+        <source>Loading…</source>
+        <translation>جارٍ التحميل…</translation>
     </message>
 </context>
 <context>
@@ -1062,17 +1251,17 @@
 <context>
     <name>PhotoCanvas</name>
     <message>
-        <location filename="../widgets/photo_canvas.py" line="221"/>
+        <location filename="../widgets/photo_canvas.py" line="298"/>
         <source>No photo chosen</source>
         <translation>لم تُختر صورة</translation>
     </message>
     <message>
-        <location filename="../widgets/photo_canvas.py" line="222"/>
+        <location filename="../widgets/photo_canvas.py" line="299"/>
         <source>Loading…</source>
         <translation>جارٍ التحميل…</translation>
     </message>
     <message>
-        <location filename="../widgets/photo_canvas.py" line="230"/>
+        <location filename="../widgets/photo_canvas.py" line="309"/>
         <source>Blurred. Click to show the photo.</source>
         <translation>الصورة مموّهة. انقر لإظهارها.</translation>
     </message>
@@ -1118,16 +1307,274 @@
     </message>
 </context>
 <context>
-    <name>ReviewPlaceholder</name>
+    <name>ReviewQueueView</name>
     <message>
-        <location filename="../pages/review.py" line="18"/>
+        <location filename="../pages/review.py" line="83"/>
         <source>Review</source>
         <translation>المراجعة</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="20"/>
-        <source>The side-by-side review of candidates comes in a later version. Until then, candidates stay queued.</source>
-        <translation>تأتي مراجعة المرشحين جنباً إلى جنب في إصدار لاحق. وحتى ذلك الحين يبقى المرشحون في الانتظار.</translation>
+        <location filename="../pages/review.py" line="97"/>
+        <source>Every person</source>
+        <translation>كل الأشخاص</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="100"/>
+        <source>Every collection</source>
+        <translation>كل المجموعات</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="103"/>
+        <source>Awaiting review</source>
+        <translation>بانتظار المراجعة</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="153"/>
+        <source>What you compared and why you decide so (required)</source>
+        <translation>ما الذي قارنته ولماذا قررت ذلك (إلزامي)</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="156"/>
+        <source>Record review and go to the next (Ctrl+Enter)</source>
+        <translation>سجّل المراجعة وانتقل إلى التالي (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="163"/>
+        <source>Your review</source>
+        <translation>مراجعتك</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="239"/>
+        <source>Nothing awaits review with these filters.</source>
+        <translation>لا شيء بانتظار المراجعة بهذه المرشحات.</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="298"/>
+        <source>Candidate %1: %2 and Body %3</source>
+        <translation>المرشح %1: %2 والجثمان %3</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../pages/review.py" line="304"/>
+        <source>%n other review(s) of this pair will be shown once you have recorded yours (blind review).</source>
+        <translation>
+            <numerusform>لا توجد مراجعات أخرى لهذا الزوج.</numerusform>
+            <numerusform>ستظهر مراجعة أخرى لهذا الزوج بعد أن تسجّل مراجعتك (مراجعة عمياء).</numerusform>
+            <numerusform>ستظهر مراجعتان أخريان لهذا الزوج بعد أن تسجّل مراجعتك (مراجعة عمياء).</numerusform>
+            <numerusform>ستظهر %n مراجعات أخرى لهذا الزوج بعد أن تسجّل مراجعتك (مراجعة عمياء).</numerusform>
+            <numerusform>ستظهر %n مراجعة أخرى لهذا الزوج بعد أن تسجّل مراجعتك (مراجعة عمياء).</numerusform>
+            <numerusform>ستظهر %n مراجعة أخرى لهذا الزوج بعد أن تسجّل مراجعتك (مراجعة عمياء).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="310"/>
+        <source>No review yet.</source>
+        <translation>لا مراجعة بعد.</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="314"/>
+        <source>Cannot open the candidate</source>
+        <translation>تعذّر فتح المرشح</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="341"/>
+        <source>Choose a decision first (Ctrl+1 to Ctrl+4).</source>
+        <translation>اختر قراراً أولاً (Ctrl+1 إلى Ctrl+4).</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="351"/>
+        <source>Review recorded; the pair is now: %1.</source>
+        <translation>سُجّلت المراجعة؛ حالة الزوج الآن: %1.</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="353"/>
+        <source>Identification %1 is proposed for a supervisor&apos;s sign-off.</source>
+        <translation>التعرّف %1 مقترح لاعتماد المشرف.</translation>
+    </message>
+</context>
+<context>
+    <name>SideView</name>
+    <message>
+        <location filename="../widgets/comparison.py" line="50"/>
+        <source>Face crop</source>
+        <translation>اقتصاص الوجه</translation>
+    </message>
+    <message>
+        <location filename="../widgets/comparison.py" line="51"/>
+        <source>Whole photo</source>
+        <translation>الصورة كاملة</translation>
+    </message>
+    <message>
+        <location filename="../widgets/comparison.py" line="52"/>
+        <source>Rotate 90°</source>
+        <translation>تدوير 90°</translation>
+    </message>
+    <message>
+        <location filename="../widgets/comparison.py" line="55"/>
+        <source>Grey</source>
+        <translation>رمادي</translation>
+    </message>
+    <message>
+        <location filename="../widgets/comparison.py" line="58"/>
+        <source>Light</source>
+        <translation>الإضاءة</translation>
+    </message>
+    <message>
+        <location filename="../widgets/comparison.py" line="58"/>
+        <source>Brightness</source>
+        <translation>السطوع</translation>
+    </message>
+    <message>
+        <location filename="../widgets/comparison.py" line="59"/>
+        <source>Contrast</source>
+        <translation>التباين</translation>
+    </message>
+    <message>
+        <location filename="../widgets/comparison.py" line="60"/>
+        <source>Gamma</source>
+        <translation>غاما</translation>
+    </message>
+</context>
+<context>
+    <name>SignOffView</name>
+    <message>
+        <location filename="../pages/signoff.py" line="60"/>
+        <source>All</source>
+        <translation>الكل</translation>
+    </message>
+    <message>
+        <location filename="../pages/signoff.py" line="82"/>
+        <source>Sign-off</source>
+        <translation>الاعتماد</translation>
+    </message>
+    <message>
+        <location filename="../pages/signoff.py" line="84"/>
+        <source>Four eyes: whoever proposed an identification, or reviewed the pair with &apos;propose&apos;, cannot confirm it.</source>
+        <translation>مبدأ العيون الأربع: من اقترح تعرّفاً، أو راجع الزوج بقرار «اقتراح»، لا يمكنه تأكيده.</translation>
+    </message>
+    <message>
+        <location filename="../pages/signoff.py" line="97"/>
+        <source>Your reason (required)</source>
+        <translation>سببك (إلزامي)</translation>
+    </message>
+    <message>
+        <location filename="../pages/signoff.py" line="99"/>
+        <source>Confirm</source>
+        <translation>تأكيد</translation>
+    </message>
+    <message>
+        <location filename="../pages/signoff.py" line="101"/>
+        <source>Return to review</source>
+        <translation>إعادة إلى المراجعة</translation>
+    </message>
+    <message>
+        <location filename="../pages/signoff.py" line="103"/>
+        <source>Revoke</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <location filename="../pages/signoff.py" line="105"/>
+        <source>Compare the photos…</source>
+        <translation>قارن الصور…</translation>
+    </message>
+    <message>
+        <location filename="../pages/signoff.py" line="107"/>
+        <source>Report (PDF)…</source>
+        <translation>التقرير (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../pages/signoff.py" line="146"/>
+        <source>#%1 %2 — %3 = Body %4 (proposed by %5)</source>
+        <translation>#%1 %2 — %3 = الجثمان %4 (اقترحه %5)</translation>
+    </message>
+    <message>
+        <location filename="../pages/signoff.py" line="158"/>
+        <source>Nothing here.</source>
+        <translation>لا شيء هنا.</translation>
+    </message>
+    <message>
+        <location filename="../pages/signoff.py" line="178"/>
+        <source>Identification %1</source>
+        <translation>التعرّف %1</translation>
+    </message>
+    <message>
+        <location filename="../pages/signoff.py" line="179"/>
+        <source>State</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <location filename="../pages/signoff.py" line="179"/>
+        <source>Model</source>
+        <translation>النموذج</translation>
+    </message>
+    <message>
+        <location filename="../pages/signoff.py" line="179"/>
+        <source>Index version</source>
+        <translation>نسخة الفهرس</translation>
+    </message>
+    <message>
+        <location filename="../pages/signoff.py" line="180"/>
+        <source>Every photo pair, frozen at the proposal</source>
+        <translation>كل أزواج الصور، مثبّتة عند الاقتراح</translation>
+    </message>
+    <message>
+        <location filename="../pages/signoff.py" line="190"/>
+        <source>family photo %1 × post-mortem photo %2: %3</source>
+        <translation>صورة العائلة %1 × صورة ما بعد الوفاة %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../pages/signoff.py" line="194"/>
+        <source>Reviews</source>
+        <translation>المراجعات</translation>
+    </message>
+    <message>
+        <location filename="../pages/signoff.py" line="194"/>
+        <source>History</source>
+        <translation>السجل</translation>
+    </message>
+    <message>
+        <location filename="../pages/signoff.py" line="216"/>
+        <source>Working…</source>
+        <translation>جارٍ العمل…</translation>
+    </message>
+    <message>
+        <location filename="../pages/signoff.py" line="221"/>
+        <source>Confirmed.</source>
+        <translation>تم التأكيد.</translation>
+    </message>
+    <message>
+        <location filename="../pages/signoff.py" line="221"/>
+        <source>Returned to review.</source>
+        <translation>أُعيد إلى المراجعة.</translation>
+    </message>
+    <message>
+        <location filename="../pages/signoff.py" line="222"/>
+        <source>Revoked; the record and its history stay.</source>
+        <translation>أُلغي؛ يبقى السجل وتاريخه.</translation>
+    </message>
+    <message>
+        <location filename="../pages/signoff.py" line="238"/>
+        <source>Save the report</source>
+        <translation>حفظ التقرير</translation>
+    </message>
+    <message>
+        <location filename="../pages/signoff.py" line="239"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../pages/signoff.py" line="249"/>
+        <source>Writing the report…</source>
+        <translation>جارٍ كتابة التقرير…</translation>
+    </message>
+    <message>
+        <location filename="../pages/signoff.py" line="253"/>
+        <source>The report was not written</source>
+        <translation>لم يُكتب التقرير</translation>
+    </message>
+    <message>
+        <location filename="../pages/signoff.py" line="257"/>
+        <source>Report written to %1 (SHA-256 %2).</source>
+        <translation>كُتب التقرير في %1 (SHA-256 %2).</translation>
     </message>
 </context>
 <context>

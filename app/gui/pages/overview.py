@@ -19,7 +19,7 @@ from athar.app.gui.widgets.common import BarChart, CountCard, isolate
 from athar.casework.records.browse import Overview
 
 COUNTS = ("collections", "bodies", "photos", "pm_faces", "manual_faces", "missing_persons",
-          "candidates", "proposed")
+          "candidates", "proposed", "confirmed", "returned", "revoked")
 
 
 class OverviewView(QWidget):
@@ -62,7 +62,7 @@ class OverviewView(QWidget):
     def _show(self, data: Overview) -> None:
         self.loaded = data
         values = dict(data.counts)
-        values["proposed"] = data.identifications_by_state.get("proposed", 0)
+        values.update(data.identifications_by_state)
         for name, card in self.cards.items():
             card.set_value(values.get(name, 0))
         self.chart.set_rows([(labels.state_name(s), n)

@@ -18,7 +18,8 @@ from athar.app.gui.pages.candidates import CandidatesView
 from athar.app.gui.pages.overview import OverviewView
 from athar.app.gui.pages.persons import PersonsView
 from athar.app.gui.pages.postmortem import PostMortemView
-from athar.app.gui.pages.review import ReviewPlaceholder
+from athar.app.gui.pages.review import ReviewQueueView
+from athar.app.gui.pages.signoff import SignOffView
 from athar.app.gui.services import Services
 from athar.app.gui.tasks import TaskRunner
 from athar.app.gui.thumbnails import ThumbnailCache
@@ -38,6 +39,9 @@ class Navigator(Protocol):
 
     def show_body(self, body_id: int) -> None:
         """A Body's page."""
+
+    def review_candidate(self, candidate_id: int) -> None:
+        """A candidate in the review screen."""
 
 
 @dataclass(frozen=True)
@@ -78,6 +82,16 @@ def _candidates(c: PageContext) -> QWidget:
     return page
 
 
+def _review(c: PageContext) -> QWidget:
+    return ReviewQueueView(c.services, c.tasks, c.thumbs)
+
+
+def _signoff(c: PageContext) -> QWidget:
+    page = SignOffView(c.services, c.tasks)
+    page.compare_requested.connect(c.nav.review_candidate)
+    return page
+
+
 # Names keep the "MainWindow" translation context they always had.
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("overview", lambda: QCoreApplication.translate("MainWindow", "Overview"),
@@ -88,8 +102,9 @@ PAGES: tuple[PageSpec, ...] = (
              _persons),
     PageSpec("candidates", lambda: QCoreApplication.translate("MainWindow", "Candidates"),
              _candidates),
-    PageSpec("review", lambda: QCoreApplication.translate("MainWindow", "Review (later)"),
-             lambda _c: ReviewPlaceholder(), enabled=False),
+    PageSpec("review", lambda: QCoreApplication.translate("MainWindow", "Review"), _review),
+    PageSpec("signoff", lambda: QCoreApplication.translate("MainWindow", "Sign-off"),
+             _signoff),
     PageSpec("audit", lambda: QCoreApplication.translate("MainWindow", "Audit"),
              lambda c: AuditView(c.services, c.tasks)),
 )

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+import numpy as np
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
@@ -21,6 +22,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPen,
     QPolygonF,
+    QTransform,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
@@ -41,8 +43,8 @@ POLY_CLOSE_PX = 8.0
 class Shape:
     """A drawn or shown region in upright-photo pixels.
 
-    kind: "rect" or "ellipse" (points: the two opposite corners of its box) or "poly"
-    (points: the vertices in order).
+    kind: "rect" or "ellipse" (points: the two opposite corners of its box), "poly"
+    (points: the vertices in order) or "point" (markers, e.g. face landmarks).
     """
 
     kind: str
@@ -52,6 +54,38 @@ class Shape:
         """The shape's bounding box."""
         xs, ys = [p[0] for p in self.points], [p[1] for p in self.points]
         return Box(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
+
+
+@dataclass(frozen=True)
+class Adjust:
+    """How a side is shown (never changes the evidence): brightness -1..1 (0 as is),
+    contrast and gamma (1 as is), greyscale."""
+
+    brightness: float = 0.0
+    contrast: float = 1.0
+    gamma: float = 1.0
+    grey: bool = False
+
+    @property
+    def identity(self) -> bool:
+        """Whether this shows the picture as it is."""
+        return self == Adjust()
+
+
+def adjusted(image: QImage, adjust: Adjust) -> QImage:
+    """A copy of the image with the adjustments applied (8-bit RGB)."""
+    if adjust.identity:
+        return image
+    rgb = image.convertToFormat(QImage.Format.Format_RGB888)
+    w, h, stride = rgb.width(), rgb.height(), rgb.bytesPerLine()
+    raw = np.frombuffer(rgb.constBits(), np.uint8, count=stride * h).reshape(h, stride)
+    v = raw[:, :w * 3].reshape(h, w, 3).astype(np.float32) / 255.0
+    if adjust.grey:
+        v = np.repeat((v @ np.array([0.299, 0.587, 0.114], np.float32))[..., None], 3, axis=2)
+    v = (v - 0.5) * adjust.contrast + 0.5 + adjust.brightness
+    v = np.clip(v, 0.0, 1.0) ** (1.0 / max(adjust.gamma, 0.05))
+    out = np.ascontiguousarray((v * 255.0 + 0.5).astype(np.uint8))
+    return QImage(out.data, w, h, w * 3, QImage.Format.Format_RGB888).copy()
 
 
 @dataclass(frozen=True)
@@ -96,7 +130,11 @@ class PhotoCanvas(QWidget):
         self.overlays: list[Overlay] = []
         self.zoom = 1.0
         self.center: QPointF | None = None
-        """The photo point at the widget's centre (None: the photo's centre)."""
+        """The point of the turned photo at the widget's centre (None: its centre)."""
+        self.turns = 0
+        """Quarter turns clockwise the photo is shown with (0 to 3)."""
+        self.adjust = Adjust()
+        self._shown: tuple[int, Adjust, int, QImage] | None = None
         self._drag: tuple[QPointF, QPointF] | None = None
         self._pan_from: tuple[QPointF, QPointF] | None = None
         self._poly: list[QPointF] = []
@@ -112,6 +150,28 @@ class PhotoCanvas(QWidget):
         self._drag, self._poly = None, []
         self.update()
 
+    def set_adjust(self, adjust: Adjust) -> None:
+        """Brightness, contrast, gamma, greyscale of what is shown."""
+        self.adjust = adjust
+        self.update()
+
+    def turn(self, quarters: int = 1) -> None:
+        """Turn the view a quarter clockwise (the photo itself never changes)."""
+        self.turns = (self.turns + quarters) % 4
+        self.center = None
+        self._moved()
+
+    def _display_image(self) -> QImage | None:
+        if self.image is None:
+            return None
+        key = (id(self.image), self.adjust, self.turns)
+        if self._shown is None or self._shown[:3] != key:
+            image = adjusted(self.image, self.adjust)
+            if self.turns:
+                image = image.transformed(QTransform().rotate(90 * self.turns))
+            self._shown = (*key, image)
+        return self._shown[3]
+
     def set_overlays(self, overlays: list[Overlay]) -> None:
         """Shapes to draw over the photo (besides the face boxes)."""
         self.overlays = list(overlays)
@@ -119,10 +179,24 @@ class PhotoCanvas(QWidget):
 
     # -- view: fit, zoom, pan ----------------------------------------------------------------
 
-    def _size(self) -> tuple[float, float]:
+    def _photo_size(self) -> tuple[float, float]:
         if self.photo is None:
             return 1.0, 1.0
         return float(max(1, self.photo.width)), float(max(1, self.photo.height))
+
+    def _size(self) -> tuple[float, float]:
+        """The shown (turned) photo's size in photo pixels."""
+        w, h = self._photo_size()
+        return (h, w) if self.turns % 2 else (w, h)
+
+    def _turned(self, x: float, y: float) -> tuple[float, float]:
+        """Photo pixels to the turned photo's pixels."""
+        w, h = self._photo_size()
+        return ((x, y), (h - y, x), (w - x, h - y), (y, w - x))[self.turns]
+
+    def _unturned(self, x: float, y: float) -> tuple[float, float]:
+        w, h = self._photo_size()
+        return ((x, y), (y, h - x), (w - x, h - y), (w - y, x))[self.turns]
 
     def scale(self) -> float:
         """Widget pixels per photo pixel at the current zoom."""
@@ -143,12 +217,14 @@ class PhotoCanvas(QWidget):
     def to_photo(self, point: QPointF) -> QPointF:
         """Widget coordinates to upright-photo pixels."""
         target, scale = self._frame()
-        return QPointF((point.x() - target.left()) / scale, (point.y() - target.top()) / scale)
+        return QPointF(*self._unturned((point.x() - target.left()) / scale,
+                                       (point.y() - target.top()) / scale))
 
     def to_widget(self, x: float, y: float) -> QPointF:
         """Upright-photo pixels to widget coordinates."""
         target, scale = self._frame()
-        return QPointF(target.left() + x * scale, target.top() + y * scale)
+        tx, ty = self._turned(x, y)
+        return QPointF(target.left() + tx * scale, target.top() + ty * scale)
 
     def set_view(self, zoom: float, cx: float, cy: float) -> None:
         """Zoom and centre on a photo point (from a synchronised canvas); no signal."""
@@ -163,7 +239,8 @@ class PhotoCanvas(QWidget):
         if self.photo is None:
             return
         anchor = anchor or QPointF(self.width() / 2, self.height() / 2)
-        fixed = self.to_photo(anchor)
+        target, scale = self._frame()
+        fixed = QPointF((anchor.x() - target.left()) / scale, (anchor.y() - target.top()) / scale)
         self.zoom = min(ZOOM_MAX, max(ZOOM_MIN, self.zoom * factor))
         scale = self.scale()
         self.center = QPointF(fixed.x() - (anchor.x() - self.width() / 2) / scale,
@@ -223,7 +300,9 @@ class PhotoCanvas(QWidget):
             painter.end()
             return
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        painter.drawImage(target, self.image)
+        shown = self._display_image()
+        if shown is not None:
+            painter.drawImage(target, shown)
         if self.blurred:
             painter.setPen(QColor("#ffffff"))
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter,
@@ -241,6 +320,10 @@ class PhotoCanvas(QWidget):
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         pts = [self.to_widget(x, y) for x, y in overlay.shape.points]
+        if overlay.shape.kind == "point":
+            for p in pts:
+                painter.drawEllipse(p, 3.0, 3.0)
+            return
         if overlay.shape.kind == "poly":
             painter.drawPolygon(QPolygonF(pts))
         elif len(pts) == 2:

@@ -63,6 +63,8 @@ class FaceView:
     score: float
     size_px: float
     is_subject: bool
+    landmarks: tuple[tuple[float, float], ...] = ()
+    """The five landmark points, upright-photo pixels (eye corners, nose base)."""
 
 
 @dataclass(frozen=True)
@@ -112,7 +114,7 @@ class Overview:
     counts: dict[str, int]
     candidates_by_state: dict[str, int]
     identifications_by_state: dict[str, int]
-    """Candidates a reviewer proposed as identifications; supervisor sign-off comes later."""
+    """Identifications by state (proposed, confirmed, returned, revoked)."""
     recent: tuple[ActivityView, ...]
 
 
@@ -175,7 +177,8 @@ def number_key(value: str) -> str:
 
 def _face_view(f: Face) -> FaceView:
     return FaceView(f.id, f.photo_id, Box(f.box_left, f.box_top, f.box_width, f.box_height),
-                    f.source, f.rotation, f.det_method, f.det_score, f.size_px, f.is_subject)
+                    f.source, f.rotation, f.det_method, f.det_score, f.size_px, f.is_subject,
+                    tuple((float(x), float(y)) for x, y in f.landmarks))
 
 
 def _upright_size(photo: Photo) -> tuple[int, int]:
