@@ -17,6 +17,7 @@ from athar.casework.domain.commands import Command
 from athar.casework.domain.permissions import Actor
 from athar.casework.intake import ingest, persons, registration
 from athar.casework.integrity import backup, checkpoint
+from athar.casework.marks import annotate, links
 from athar.casework.matching import search
 from athar.casework.records import browse, manual_faces
 from athar.casework.reports import service as reports
@@ -52,6 +53,11 @@ HANDLERS: Mapping[type[Any], Handler[Any, Any]] = {
     signoff.ReturnIdentification: signoff.handle_return,
     signoff.RevokeIdentification: signoff.handle_revoke,
     reports.MakeReport: reports.handle_make_report,
+    annotate.AddMark: annotate.handle_add_mark,
+    annotate.DescribeMark: annotate.handle_describe_mark,
+    annotate.EditMark: annotate.handle_edit_mark,
+    annotate.WithdrawMark: annotate.handle_withdraw_mark,
+    links.LinkMarks: links.handle_link_marks,
 }
 """Every command and the one function that handles it."""
 

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+import pytest
 
 from athar.app.bootstrap import create_ws
 from athar.casework.domain.permissions import Actor
@@ -19,3 +24,24 @@ FAST_KDF = KdfParams(time_cost=1, memory_kib=8 * 1024, parallelism=1)
 def new_ws(root: Path) -> tuple[Workspace, Actor]:
     """A new workspace at root with the test supervisor (fast key derivation)."""
     return create_ws(root, PASSPHRASE, SUPERVISOR, PASSWORD, FAST_KDF)
+
+
+@contextmanager
+def as_user(name: str, password: str) -> Iterator[None]:
+    """Run the command line as another user (ATHAR_USER / ATHAR_PASSWORD)."""
+    saved = os.environ["ATHAR_USER"], os.environ["ATHAR_PASSWORD"]
+    os.environ["ATHAR_USER"], os.environ["ATHAR_PASSWORD"] = name, password
+    try:
+        yield
+    finally:
+        os.environ["ATHAR_USER"], os.environ["ATHAR_PASSWORD"] = saved
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """`athar ARGS...` in-process: (exit status, stdout, stderr)."""
+    from athar.app.cli import main
+
+    capsys.readouterr()
+    status = main(list(args))
+    out, err = capsys.readouterr()
+    return status, out, err

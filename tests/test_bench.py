@@ -138,3 +138,11 @@ def test_search_bench_runs_on_fitted_vectors(tmp_path: Path, faces_dev: Path) ->
     assert hnsw["recall10"] >= 0.99
     assert hnsw["recall10_real"] >= 0.99
     assert "recall@10 real queries" in (out / "report.md").read_text()
+
+
+def test_marks_search_bench_runs(tmp_path: Path) -> None:
+    done = _run("bench/marks_search.py", "--bodies", "60", "--repeat", "1", "--out",
+                str(tmp_path))
+    assert done.returncode == 0, done.stdout + done.stderr
+    report = json.loads((tmp_path / "report.json").read_text())
+    assert {r["query"]: r["rank"] for r in report["rows"]}["arabic"] == 1

@@ -22,7 +22,7 @@ from tqdm import tqdm
 
 from athar.app import credentials
 from athar.app.bootstrap import create_ws, open_ws
-from athar.app.cli import output
+from athar.app.cli import marks, output
 from athar.casework.accounts.users import CreateUser, Login, SetActive, SetIdleLock
 from athar.casework.bus import MessageBus
 from athar.casework.domain.entities import (
@@ -45,6 +45,7 @@ from athar.casework.integrity.checkpoint import (
     check_extends,
 )
 from athar.casework.integrity.verify import verify_workspace
+from athar.casework.marks import search as mark_search
 from athar.casework.matching import candidates
 from athar.casework.matching.search import RunSearch
 from athar.casework.records import browse
@@ -226,7 +227,9 @@ def cmd_candidates(args: argparse.Namespace) -> int:
             rows = candidates.candidates_of_body(ws, actor, args.body, states)
         else:
             rows = candidates.all_candidates(ws, actor, states)
-        output.print_candidates(rows, args.json)
+        agreements = mark_search.agreements(ws, actor, [(c.person_id, c.body_id)
+                                                        for c in rows])
+        output.print_candidates(rows, args.json, agreements)
     return 0
 
 
@@ -343,6 +346,16 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_mark(args: argparse.Namespace) -> int:
+    with session(args.workspace) as (bus, actor):
+        return marks.run(args, bus, actor)
+
+
+def cmd_photos(args: argparse.Namespace) -> int:
+    with session(args.workspace) as (bus, actor):
+        return marks.cmd_photos(args, bus, actor)
+
+
 def cmd_backup(args: argparse.Namespace) -> int:
     with session(args.workspace) as (bus, actor):
         bus.handle(Backup(Path(args.dest)), actor)
@@ -375,5 +388,5 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "user": cmd_user, "passphrase": cmd_passphrase, "settings": cmd_settings,
     "backup": cmd_backup, "restore": cmd_restore, "review": cmd_review,
     "identifications": cmd_identifications, "confirm": cmd_signoff, "return": cmd_signoff,
-    "revoke": cmd_signoff, "report": cmd_report,
+    "revoke": cmd_signoff, "report": cmd_report, "mark": cmd_mark, "photos": cmd_photos,
 }

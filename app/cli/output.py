@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any
 
@@ -12,6 +12,7 @@ from athar.casework.domain.entities import CandidateState
 from athar.casework.domain.text import csv_cell, neutralise
 from athar.casework.intake.ingest import ImportReport
 from athar.casework.intake.persons import PersonSummary
+from athar.casework.marks.search import MarksAgreement
 from athar.casework.matching.candidates import CandidateView
 from athar.casework.matching.search import QueryResult
 from athar.casework.records.browse import BodyRecord, CollectionView
@@ -174,16 +175,39 @@ def _candidate_json(c: CandidateView) -> dict[str, Any]:
             "index_version": c.index_version, "search_run": c.search_run_id}
 
 
-def print_candidates(rows: Sequence[CandidateView], as_json: bool) -> None:
-    """Stored candidates as they are (no search is run)."""
+def _marks_json(agreement: MarksAgreement | None) -> dict[str, Any] | None:
+    if agreement is None:
+        return None
+    return {"person_marks": len(agreement.items), "supporting": agreement.supporting,
+            "contradicted": agreement.contradicted,
+            "items": [{"person_mark": i.person_mark.id, "category": i.person_mark.category,
+                       "location": i.person_mark.location, "on_body": i.agreement.value,
+                       "body_marks": list(i.body_marks),
+                       "link": i.link.id if i.link else None} for i in agreement.items]}
+
+
+def _marks_cell(agreement: MarksAgreement | None) -> str:
+    if agreement is None:
+        return "-"
+    text = f"{agreement.supporting}/{len(agreement.items)}"
+    return text + (f" x{agreement.contradicted}" if agreement.contradicted else "")
+
+
+def print_candidates(rows: Sequence[CandidateView], as_json: bool,
+                     marks: Mapping[tuple[int, int], MarksAgreement] | None = None) -> None:
+    """Stored candidates as they are (no search is run), with what the Body's marks say
+    about the person's (`marks`: supported/person's marks, x contradicted)."""
+    marks = marks or {}
     if as_json:
-        print_json([_candidate_json(c) for c in rows])
+        print_json([{**_candidate_json(c), "marks": _marks_json(marks.get((c.person_id,
+                                                                          c.body_id)))}
+                    for c in rows])
         return
     if not rows:
         print("no candidate stored (run athar search first)")
         return
     print(f"{'cand.':>6}  {'rank':>4}  {'b.rank':>6}  {'person':>6}  {'body':>6}  "
-          f"{'score':>6}  {'state':<10} {'rev.':>4}  person / body")
+          f"{'score':>6}  {'state':<10} {'rev.':>4}  {'marks':>6}  person / body")
     for c in rows:
         rank = "-" if c.rank is None else str(c.rank)
         body_rank = "-" if c.body_rank is None else str(c.body_rank)
@@ -191,7 +215,11 @@ def print_candidates(rows: Sequence[CandidateView], as_json: bool) -> None:
         flag = "  (!)" if c.attention else ""
         print(f"{c.id:>6}  {rank:>4}  {body_rank:>6}  {c.person_id:>6}  {c.body_id:>6}  "
               f"{score:>6}  {shown_state(c.state):<10} {c.reviews:>4}  "
+              f"{_marks_cell(marks.get((c.person_id, c.body_id))):>6}  "
               f"{neutralise(c.person_label)} / {neutralise(c.body_label)}{flag}")
+    if marks:
+        print("marks: the person's marks with a compatible or linked mark on the Body / the "
+              "person's marks; xN: contradicted by an examiner (athar mark list --person ID)")
     if any(c.hidden - {"other_reviews"} for c in rows):
         print("hidden: others' decisions (and, with the blind setting, scores and ranks) "
               "are shown once you have recorded your own review")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 
+from athar.app.cli import marks
 from athar.casework.domain.entities import CandidateState, IdentificationState, Role, Side
 from athar.casework.matching.search import DEFAULT_TOP
 
@@ -254,6 +255,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_person(sub)
     _read_commands(sub)
     _review(sub)
+    marks.add_parsers(sub)
     _integrity(sub)
     _admin(sub)
     return p

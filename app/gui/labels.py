@@ -111,3 +111,60 @@ def identification_state_name(state: str) -> str:
         "revoked": QCoreApplication.translate("Labels", "Revoked"),
     }
     return names.get(state, state)
+
+
+def category_name(code: str) -> str:
+    """A mark's category."""
+    names = {
+        "tattoo": QCoreApplication.translate("Labels", "Tattoo"),
+        "scar": QCoreApplication.translate("Labels", "Scar"),
+        "mole_birthmark": QCoreApplication.translate("Labels", "Mole or birthmark"),
+        "deformity_amputation": QCoreApplication.translate("Labels", "Deformity or amputation"),
+        "dental": QCoreApplication.translate("Labels", "Dental feature"),
+        "other": QCoreApplication.translate("Labels", "Other mark"),
+    }
+    return names.get(code, code)
+
+
+def location_name(code: str) -> str:
+    """Where on the body a mark is (the body's own left and right)."""
+    names = {
+        "head": QCoreApplication.translate("Labels", "Head"),
+        "face": QCoreApplication.translate("Labels", "Face"),
+        "neck": QCoreApplication.translate("Labels", "Neck"),
+        "chest": QCoreApplication.translate("Labels", "Chest"),
+        "abdomen": QCoreApplication.translate("Labels", "Abdomen"),
+        "back": QCoreApplication.translate("Labels", "Back"),
+        "upper_arm_left": QCoreApplication.translate("Labels", "Left upper arm"),
+        "upper_arm_right": QCoreApplication.translate("Labels", "Right upper arm"),
+        "forearm_left": QCoreApplication.translate("Labels", "Left forearm"),
+        "forearm_right": QCoreApplication.translate("Labels", "Right forearm"),
+        "hand_left": QCoreApplication.translate("Labels", "Left hand"),
+        "hand_right": QCoreApplication.translate("Labels", "Right hand"),
+        "thigh_left": QCoreApplication.translate("Labels", "Left thigh"),
+        "thigh_right": QCoreApplication.translate("Labels", "Right thigh"),
+        "lower_leg_left": QCoreApplication.translate("Labels", "Left lower leg"),
+        "lower_leg_right": QCoreApplication.translate("Labels", "Right lower leg"),
+        "foot_left": QCoreApplication.translate("Labels", "Left foot"),
+        "foot_right": QCoreApplication.translate("Labels", "Right foot"),
+        "upper_arm": QCoreApplication.translate("Labels", "Upper arm (side not known)"),
+        "forearm": QCoreApplication.translate("Labels", "Forearm (side not known)"),
+        "hand": QCoreApplication.translate("Labels", "Hand (side not known)"),
+        "thigh": QCoreApplication.translate("Labels", "Thigh (side not known)"),
+        "lower_leg": QCoreApplication.translate("Labels", "Lower leg (side not known)"),
+        "foot": QCoreApplication.translate("Labels", "Foot (side not known)"),
+    }
+    return names.get(code, code)
+
+
+def relation_name(code: str) -> str:
+    """An examiner's judgement of two marks, or what a Body's marks say about a person's."""
+    names = {
+        "corresponding": QCoreApplication.translate("Labels", "Corresponding"),
+        "similar": QCoreApplication.translate("Labels", "Similar"),
+        "not_corresponding": QCoreApplication.translate("Labels", "Not corresponding"),
+        "compatible": QCoreApplication.translate("Labels", "Compatible (same kind, same place)"),
+        "other_at_location": QCoreApplication.translate("Labels", "Another kind of mark there"),
+        "none_recorded": QCoreApplication.translate("Labels", "No mark recorded there"),
+    }
+    return names.get(code, code)

@@ -23,6 +23,7 @@ from athar.app.gui.dialogs.start import LockDialog
 from athar.app.gui.i18n import LANGUAGES
 from athar.app.gui.pages.audit import AuditView
 from athar.app.gui.pages.candidates import CandidatesView
+from athar.app.gui.pages.marks import MarkSearchView
 from athar.app.gui.pages.overview import OverviewView
 from athar.app.gui.pages.persons import PersonsView
 from athar.app.gui.pages.postmortem import PostMortemView
@@ -74,6 +75,8 @@ class MainWindow(QMainWindow):
         self.services = services
         self.tasks = tasks or TaskRunner(self)
         self.thumbs = ThumbnailCache(services, self.tasks, parent=self)
+        services.events.changed.connect(
+            lambda what: self.thumbs.forget("mark") if what == "marks" else None)
         self.setWindowTitle(self.tr("Athar — %1").replace("%1", services.workspace_path.name))
         self.import_dialog: ImportDialog | None = None
         self._loaded: set[str] = set()
@@ -158,6 +161,11 @@ class MainWindow(QMainWindow):
     def signoff(self) -> SignOffView:
         """The Sign-off screen (supervisor queue, identifications)."""
         return self._page("signoff", SignOffView)
+
+    @property
+    def marks(self) -> MarkSearchView:
+        """The mark search screen."""
+        return self._page("marks", MarkSearchView)
 
     @property
     def audit(self) -> AuditView:

@@ -30,6 +30,12 @@ from athar.casework.intake.ingest import ImportPhotos, ImportProgress, ImportRep
 from athar.casework.intake.persons import AddPerson, PersonDetail, PersonSummary, SubmissionView
 from athar.casework.intake.registration import RegisterPerson, Registration
 from athar.casework.integrity.verify import VerifyReport, verify_workspace
+from athar.casework.marks import search as mark_search
+from athar.casework.marks import views as mark_views
+from athar.casework.marks.annotate import AddMark, DescribeMark, EditMark, WithdrawMark
+from athar.casework.marks.links import LinkMarks
+from athar.casework.marks.search import MarkQuery, MarksAgreement, SearchResult
+from athar.casework.marks.views import MarkDetail, MarkList
 from athar.casework.matching import candidates as candidate_lists
 from athar.casework.matching.candidates import CandidateView
 from athar.casework.matching.search import DEFAULT_TOP, RunSearch
@@ -65,7 +71,7 @@ class Events(QObject):
 
     changed = Signal(str)
     """What changed: a `Topic` ("import", "person", "body", "face", "search", "settings",
-    "review", "users")."""
+    "review", "users", "marks")."""
 
     def publish(self, changed: Changed) -> None:
         """A committed change (from any thread): one signal per kind of record. Made by a
@@ -197,6 +203,29 @@ class Services:
         """Audit events a filter keeps, newest first."""
         return browse.recent_activity(self.ws, self.actor(), limit, before, where)
 
+    def marks(self, *, body_id: int | None = None, person_id: int | None = None
+              ) -> MarkList:
+        """A Body's or a person's marks (withdrawn ones too) with their links."""
+        return mark_views.marks_of(self.ws, self.actor(), body_id=body_id,
+                                   person_id=person_id)
+
+    def mark_detail(self, mark_id: int) -> MarkDetail:
+        """A mark with its history and links."""
+        return mark_views.mark_detail(self.ws, self.actor(), mark_id)
+
+    def mark_crop(self, mark_id: int, size: int) -> Picture:
+        """A mark's region with its outline, fitted in size x size."""
+        return self.pictures.mark_crop(self.actor(), mark_id, size)
+
+    def search_marks(self, query: MarkQuery) -> SearchResult:
+        """Bodies with marks that answer the query, best first."""
+        return mark_search.search_marks(self.ws, self.actor(), query)
+
+    def mark_agreements(self, pairs: list[tuple[int, int]]
+                        ) -> dict[tuple[int, int], MarksAgreement]:
+        """What each Body's marks say about its person's (pairs without marks left out)."""
+        return mark_search.agreements(self.ws, self.actor(), pairs)
+
     def preview(self, path: Path) -> FacePreview:
         """Faces the model finds in a file about to be added (nothing is stored)."""
         return preview_faces(self.ws, self.actor(), path)
@@ -253,6 +282,11 @@ class Services:
                     contact: bool = False, language: str = "en") -> ReportResult:
         """Write an identification's PDF report (in "en" or "ar")."""
         return self.handle(MakeReport(ident_id, out, full_body, contact, language))
+
+    def change_mark(self, cmd: AddMark | DescribeMark | EditMark | WithdrawMark | LinkMarks
+                    ) -> int | None:
+        """Record, describe, edit, withdraw or link marks (examiners and supervisors)."""
+        return self.handle(cmd)
 
     def close(self) -> None:
         """Stop listening, save indexes and release the workspace."""

@@ -21,7 +21,7 @@ from athar.app.gui.tasks import Progress, TaskRunner
 class PictureKey:
     """Which picture: a face crop or a (possibly blurred) photo, at a size."""
 
-    kind: str  # "face" | "photo" | "aligned"
+    kind: str  # "face" | "photo" | "aligned" | "mark"
     id: int
     size: int
     blur: bool = False
@@ -57,6 +57,8 @@ class ThumbnailCache(QObject):
                     picture = self.services.face_crop(key.id, key.size)
                 elif key.kind == "aligned":
                     picture = self.services.aligned_face(key.id, key.size)
+                elif key.kind == "mark":
+                    picture = self.services.mark_crop(key.id, key.size)
                 else:
                     picture = self.services.photo(key.id, key.size, key.blur)
                 return QImage.fromData(picture.png)
@@ -87,3 +89,9 @@ class ThumbnailCache(QObject):
         """Forget everything (after faces changed)."""
         self._pixmaps.clear()
         self._failed.clear()
+
+    def forget(self, kind: str) -> None:
+        """Forget the pictures of one kind (mark crops after a mark was edited)."""
+        for key in [k for k in self._pixmaps if k.kind == kind]:
+            del self._pixmaps[key]
+        self._failed = {k for k in self._failed if k.kind != kind}

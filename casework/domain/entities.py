@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from sqlalchemy import (
     JSON,
     Boolean,
+    CheckConstraint,
     DateTime,
     Enum,
     Float,
@@ -365,6 +366,77 @@ class IdentificationStep(Base):
     actor: Mapped[str] = mapped_column(String(80))
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+class Mark(Base):
+    """A distinctive mark: drawn on one Photo (either side) or described by a family for a
+    MissingPerson without a photo. Never deleted: edited with its history kept, or
+    withdrawn with a reason."""
+
+    __tablename__ = "mark"
+    __table_args__ = (CheckConstraint("(photo_id IS NULL) <> (person_id IS NULL)",
+                                      name="ck_mark_photo_or_person"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    photo_id: Mapped[int | None] = mapped_column(ForeignKey("photo.id"), index=True,
+                                                 nullable=True)
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("missing_person.id"),
+                                                  index=True, nullable=True)
+    """Set for a described mark (no photo); a photo's mark belongs to the photo's owner."""
+    side: Mapped[Side] = mapped_column(_enum(Side, 4), index=True)
+    shape_kind: Mapped[str | None] = mapped_column(String(8), nullable=True)
+    shape: Mapped[list[float] | None] = mapped_column(JSON, nullable=True)
+    """The region in the upright photo's pixels (see domain.marks.Shape)."""
+    category: Mapped[str] = mapped_column(String(24), index=True)
+    location: Mapped[str] = mapped_column(String(24))
+    description: Mapped[str | None] = mapped_column(Text, nullable=True)
+    family_words: Mapped[str | None] = mapped_column(Text, nullable=True)
+    """What the family said, verbatim (described marks)."""
+    terms: Mapped[str] = mapped_column(Text, default="")
+    """The description's search terms (derived; recomputed on every edit)."""
+    created_by: Mapped[str] = mapped_column(String(80))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    revision: Mapped[int] = mapped_column(Integer, default=1)
+    updated_by: Mapped[str | None] = mapped_column(String(80), nullable=True)
+    updated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True),
+                                                        nullable=True)
+    withdrawn_by: Mapped[str | None] = mapped_column(String(80), nullable=True)
+    withdrawn_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True),
+                                                          nullable=True)
+    withdraw_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+class MarkRevision(Base):
+    """One step of a mark's history: created, edited (old and new values) or withdrawn."""
+
+    __tablename__ = "mark_revision"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    mark_id: Mapped[int] = mapped_column(ForeignKey("mark.id"), index=True)
+    revision: Mapped[int] = mapped_column(Integer)
+    action: Mapped[str] = mapped_column(String(12))
+    values: Mapped[dict[str, object]] = mapped_column(JSON)
+    """The mark's values after this step."""
+    changes: Mapped[dict[str, object]] = mapped_column(JSON)
+    """Field -> [old, new] for an edit (empty otherwise)."""
+    actor: Mapped[str] = mapped_column(String(80))
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+class MarkLink(Base):
+    """An examiner's judgement of an ante-mortem mark against a post-mortem mark. Never
+    edited: a later link of the same pair supersedes it."""
+
+    __tablename__ = "mark_link"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    am_mark_id: Mapped[int] = mapped_column(ForeignKey("mark.id"), index=True)
+    pm_mark_id: Mapped[int] = mapped_column(ForeignKey("mark.id"), index=True)
+    relation: Mapped[str] = mapped_column(String(20))
+    note: Mapped[str] = mapped_column(Text)
+    author_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    author: Mapped[str] = mapped_column(String(80))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    supersedes_id: Mapped[int | None] = mapped_column(ForeignKey("mark_link.id"),
+                                                      nullable=True)
 
 
 class AuditEvent(Base):

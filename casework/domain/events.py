@@ -45,6 +45,11 @@ class AuditAction(enum.StrEnum):
     IDENTIFICATION_REVOKE = "identification.revoke"
     SETTINGS_BLIND_REVIEW = "settings.blind_review"
     REPORT_MAKE = "report.make"
+    MARK_ADD = "mark.add"
+    MARK_DESCRIBE = "mark.describe"
+    MARK_EDIT = "mark.edit"
+    MARK_WITHDRAW = "mark.withdraw"
+    MARK_LINK = "mark.link"
 
 
 class Topic(enum.StrEnum):
@@ -58,6 +63,7 @@ class Topic(enum.StrEnum):
     SETTINGS = "settings"
     REVIEW = "review"
     USERS = "users"
+    MARKS = "marks"
 
 
 TOPIC_OF: Mapping[AuditAction, Topic] = {
@@ -82,6 +88,11 @@ TOPIC_OF: Mapping[AuditAction, Topic] = {
     AuditAction.IDENTIFICATION_RETURN: Topic.REVIEW,
     AuditAction.IDENTIFICATION_REVOKE: Topic.REVIEW,
     AuditAction.SETTINGS_BLIND_REVIEW: Topic.SETTINGS,
+    AuditAction.MARK_ADD: Topic.MARKS,
+    AuditAction.MARK_DESCRIBE: Topic.MARKS,
+    AuditAction.MARK_EDIT: Topic.MARKS,
+    AuditAction.MARK_WITHDRAW: Topic.MARKS,
+    AuditAction.MARK_LINK: Topic.MARKS,
 }
 """Actions that change what a screen shows; logins, exports and the like change none."""
 

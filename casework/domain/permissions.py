@@ -32,6 +32,8 @@ class Permission(enum.StrEnum):
     """Confirm, return or revoke an identification (supervisors, never their own)."""
     REPORT = "report"
     """Produce an identification report."""
+    ANNOTATE = "annotate"
+    """Record, edit, withdraw and link distinctive marks (forensic examiners, supervisors)."""
 
 
 _IDENTIFIER = {Permission.IMPORT, Permission.ADD_PERSON, Permission.EDIT_RECORDS,
@@ -39,11 +41,12 @@ _IDENTIFIER = {Permission.IMPORT, Permission.ADD_PERSON, Permission.EDIT_RECORDS
                Permission.REVIEW, Permission.REPORT}
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.IDENTIFIER: frozenset(_IDENTIFIER),
-    Role.EXAMINER: frozenset({Permission.VERIFY, Permission.VIEW_RECORDS, Permission.REVIEW}),
+    Role.EXAMINER: frozenset({Permission.VERIFY, Permission.VIEW_RECORDS, Permission.REVIEW,
+                              Permission.ANNOTATE}),
     Role.SUPERVISOR: frozenset(_IDENTIFIER | {
         Permission.MANAGE_USERS, Permission.AUDIT_EXPORT, Permission.CHECKPOINT,
         Permission.BACKUP, Permission.CHANGE_PASSPHRASE, Permission.SETTINGS,
-        Permission.SIGN_OFF}),
+        Permission.SIGN_OFF, Permission.ANNOTATE}),
 }
 """Seeing a submitter's contact is not a role's: it is granted to each user on its own."""
 

@@ -30,7 +30,8 @@ from athar.casework.storage.uow import UnitOfWork, execute
 from athar.casework.storage.workspace import Workspace
 
 __all__ = ["BODY_FIELDS", "ActivityView", "AuditFilter", "BodyDetail", "BodyRecord", "BodySummary",
-           "CollectionView", "FaceView", "Overview", "PhotoView", "UpdateBody", "bodies",
+           "CollectionView", "FaceView", "Overview", "PhotoListing", "PhotoView", "UpdateBody",
+           "bodies", "photo_list",
            "body_detail", "collections", "find_bodies", "handle_update_body", "overview",
            "recent_activity", "update_body"]
 
@@ -81,6 +82,51 @@ def body_detail(ws: Workspace, actor: Actor, body_id: int) -> BodyDetail:
         return BodyDetail(body.id, body.label, body.collection.name,
                           {k: getattr(body, k) for k in BODY_FIELDS},
                           uow.records.photo_views(photos, ws.model.model_id))
+
+
+@dataclass(frozen=True)
+class PhotoListing:
+    """One photo of a record, as `athar photos` lists it."""
+
+    id: int
+    sha256: str
+    side: str
+    width: int
+    height: int
+    """Upright size, the frame of face boxes and mark regions."""
+    faces: int
+    marks: int
+    """Marks drawn on it (withdrawn ones not counted)."""
+    files: tuple[str, ...]
+    """The paths it was imported from."""
+
+
+def photo_list(ws: Workspace, actor: Actor, *, body_id: int | None = None,
+               person_id: int | None = None) -> list[PhotoListing]:
+    """A Body's or a missing person's photos with their ids and SHA-256s.
+
+    Raises:
+        NotFoundError: no such Body or person. InvalidRequest: not exactly one given.
+    """
+    require(actor, Permission.VIEW_RECORDS)
+    if (body_id is None) == (person_id is None):
+        raise InvalidRequest("name a Body (--body ID) or a missing person (--person ID)")
+    with ws.uow() as uow:
+        if body_id is not None:
+            uow.owners.get_body(body_id)
+            photos = uow.records.photos_of_body(body_id)
+        else:
+            assert person_id is not None
+            uow.owners.person(person_id)
+            photos = uow.records.photos_of_person(person_id)
+        views = uow.records.photo_views(photos, ws.model.model_id)
+        marks: dict[int, int] = {}
+        for m in uow.marks.views(photo_ids=[p.id for p in photos], include_withdrawn=False):
+            marks[m.photo_id or 0] = marks.get(m.photo_id or 0, 0) + 1
+        return [PhotoListing(v.id, v.sha256, p.side, v.width, v.height, len(v.faces),
+                             marks.get(v.id, 0),
+                             tuple(sorted({pr.original_path for pr in p.provenance})))
+                for p, v in zip(photos, views, strict=True)]
 
 
 @dataclass(frozen=True)

@@ -15,10 +15,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
-from PIL import Image, ImageFilter
+from PIL import Image, ImageDraw, ImageFilter
 
 from athar.casework.domain.errors import AtharError, NotFoundError
 from athar.casework.domain.imaging import decode
+from athar.casework.domain.marks import ShapeKind
 from athar.casework.domain.permissions import Actor, Permission, require
 from athar.casework.storage.workspace import Workspace
 
@@ -26,6 +27,9 @@ CACHE_VERSION = "1"
 FACE_MARGIN = 0.35
 """Context kept around a face box in a crop, as a fraction of the box size."""
 BLUR_RADIUS_FRACTION = 1 / 18
+MARK_MARGIN = 0.25
+"""Context kept around a mark's region in its crop, as a fraction of its larger side."""
+MARK_OUTLINE = (255, 200, 0)
 
 
 TEMPLATE = np.array([[0.70, 0.40], [0.58, 0.41], [0.30, 0.40], [0.42, 0.41], [0.50, 0.60]])
@@ -118,6 +122,50 @@ class PictureService:
                                    tuple(inverse[:2].ravel()), Image.Resampling.BICUBIC)
 
         return self._cached(f"aligned:{face_id}:{size}", render)
+
+    def mark_crop(self, actor: Actor, mark_id: int, size: int = 200) -> Picture:
+        """The region of a mark with some context and its outline drawn, fitted in size x
+        size pixels.
+
+        Raises:
+            NotFoundError: no such mark, or a mark described without a photo.
+            ImageRejected: its evidence no longer decodes.
+        """
+        require(actor, Permission.VIEW_RECORDS)
+
+        def render() -> Image.Image:
+            with self.ws.uow() as uow:
+                views = uow.marks.views(mark_ids=[mark_id])
+            shape = views[0].shape if views else None
+            sha = views[0].photo_sha256 if views else None
+            if shape is None or sha is None:
+                raise NotFoundError(f"mark {mark_id} has no region on a photo to show")
+            image = self._upright(sha)
+            x, y, w, h = shape.bounds
+            margin = max(w, h) * MARK_MARGIN + 4
+            left, top = max(0, round(x - margin)), max(0, round(y - margin))
+            right = min(image.width, round(x + w + margin))
+            bottom = min(image.height, round(y + h + margin))
+            crop = image.crop((left, top, right, bottom))
+            pen = ImageDraw.Draw(crop)
+            width = max(2, round(max(crop.size) / 150))
+            points = [(px - left, py - top) for px, py in shape.points]
+            if shape.kind is ShapeKind.ELLIPSE:
+                pen.ellipse((x - left, y - top, x + w - left, y + h - top),
+                            outline=MARK_OUTLINE, width=width)
+            else:
+                pen.polygon(points, outline=MARK_OUTLINE, width=width)
+            crop.thumbnail((size, size), Image.Resampling.LANCZOS)
+            return crop
+
+        return self._cached(f"mark:{mark_id}:{size}:{self._mark_revision(mark_id)}", render)
+
+    def _mark_revision(self, mark_id: int) -> int:
+        with self.ws.uow() as uow:
+            mark = uow.marks.get(mark_id)
+            if mark is None:
+                raise NotFoundError(f"no mark with id {mark_id}")
+            return mark.revision
 
     def photo(self, actor: Actor, photo_id: int, max_side: int = 0, blur: bool = False
               ) -> Picture:

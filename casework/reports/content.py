@@ -5,17 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from athar.casework.domain.entities import IdentificationState
-from athar.casework.domain.errors import RuleViolation
+from athar.casework.domain.entities import IdentificationState, Side
+from athar.casework.domain.errors import AtharError, RuleViolation
 from athar.casework.domain.permissions import Actor
 from athar.casework.intake.persons import SubmissionView
+from athar.casework.marks.search import MarksAgreement, agreements_in
 from athar.casework.records.pictures import PictureService
 from athar.casework.review.signoff import IdentificationView, identification_in
 from athar.casework.storage import audit_log
+from athar.casework.storage.repositories.marks import LinkView, MarkView
 from athar.casework.storage.uow import UnitOfWork
 
 REPORTABLE = frozenset({IdentificationState.CONFIRMED, IdentificationState.REVOKED})
 PICTURE_SIZE = 900
+MARK_CROP_SIZE = 600
 
 
 class ReportRefused(RuleViolation):
@@ -45,6 +48,18 @@ class AuditLine:
 
 
 @dataclass(frozen=True)
+class MarkPair:
+    """An examiner's link between the person's mark and the Body's, with both crops."""
+
+    am: MarkView
+    pm: MarkView
+    link: LinkView
+    am_crop: bytes | None
+    """None for a mark the family described without a photo."""
+    pm_crop: bytes | None
+
+
+@dataclass(frozen=True)
 class ReportContent:
     """Everything one identification report shows."""
 
@@ -63,6 +78,10 @@ class ReportContent:
     evidence_files: tuple[tuple[str, int, str], ...]
     """(wording key, photo id, SHA-256) of every evidence file shown or scored."""
     language: str = "en"
+    mark_pairs: tuple[MarkPair, ...] = ()
+    """The linked marks (current links between the person's and the Body's marks)."""
+    agreement: MarksAgreement | None = None
+    """What the Body's marks say about each of the person's (None: the person has none)."""
 
 
 def _pictures(uow: UnitOfWork, actor: Actor, view: IdentificationView,
@@ -84,11 +103,33 @@ def _pictures(uow: UnitOfWork, actor: Actor, view: IdentificationView,
     return shown
 
 
-def _evidence_files(view: IdentificationView, pictures: list[Picture]
-                    ) -> tuple[tuple[str, int, str], ...]:
+def _mark_pairs(uow: UnitOfWork, view: IdentificationView
+                ) -> list[tuple[MarkView, MarkView, LinkView]]:
+    am = {m.id: m for m in uow.marks.views(person_id=view.person_id, side=Side.AM)}
+    pm = {m.id: m for m in uow.marks.views(body_id=view.body_id, side=Side.PM)}
+    return [(am[k.am_mark_id], pm[k.pm_mark_id], k)
+            for k in uow.marks.links(list(am), current_only=True)
+            if k.am_mark_id in am and k.pm_mark_id in pm]
+
+
+def _crop(render: PictureService, actor: Actor, mark: MarkView) -> bytes | None:
+    if mark.shape is None:
+        return None
+    try:
+        return render.mark_crop(actor, mark.id, MARK_CROP_SIZE).png
+    except AtharError:
+        return None  # an evidence file that no longer decodes: verify names it
+
+
+def _evidence_files(view: IdentificationView, pictures: list[Picture],
+                    marks: list[MarkPair]) -> tuple[tuple[str, int, str], ...]:
     seen: dict[str, tuple[str, int]] = {}
     for p in pictures:
         seen.setdefault(p.sha256, (p.caption, p.photo_id))
+    for pair in marks:
+        for m, what in ((pair.am, "family photo {id}"), (pair.pm, "post-mortem photo {id}")):
+            if m.photo_sha256 and m.photo_id:
+                seen.setdefault(m.photo_sha256, (what, m.photo_id))
     pairs = view.evidence.get("pairs") or []
     for pair in pairs if isinstance(pairs, list) else []:
         seen.setdefault(str(pair["am_sha256"]), ("family photo {id}", int(pair["am_photo"])))
@@ -115,16 +156,24 @@ def gather(uow: UnitOfWork, actor: Actor, ident_id: int, full_body: bool,
                      if s.submitter or s.contact) if contact else None
     full = [(p.id, p.sha256) for p in uow.records.photos_of_body(view.body_id)] \
         if full_body else []
+    linked = _mark_pairs(uow, view)
+    mark_objects = [(kind, str(i)) for am, pm, link in linked
+                    for kind, i in (("mark", am.id), ("mark", pm.id), ("mark_link", link.id))]
     events = uow.audit.about([("identification", str(view.id)),
                               ("candidate", str(view.candidate_id)),
                               ("missing_person", str(view.person_id)),
-                              ("body", str(view.body_id))])
+                              ("body", str(view.body_id)), *mark_objects])
     audit = tuple(AuditLine(e.seq, e.at[:19].replace("T", " "), e.actor, e.action,
                             f"{e.object_type} {e.object_id}") for e in events)
     count, head = audit_log.head(uow.session)
+    agreement = agreements_in(uow, [(view.person_id, view.body_id)]).get(
+        (view.person_id, view.body_id))
     uow.release()  # rendering pictures reads the database on its own, and takes a while
     pictures = _pictures(uow, actor, view, full)
+    render = PictureService(uow.ws)
+    pairs = [MarkPair(am, pm, link, _crop(render, actor, am), _crop(render, actor, pm))
+             for am, pm, link in linked]
     return ReportContent(
         view, person_fields, body_fields, tuple(pictures), full_body, audit, count, head,
         contacts, actor.username, datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
-        _evidence_files(view, pictures), language)
+        _evidence_files(view, pictures, pairs), language, tuple(pairs), agreement)

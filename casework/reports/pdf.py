@@ -16,6 +16,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from athar.casework.domain.entities import IdentificationState
 from athar.casework.reports.content import ReportContent
+from athar.casework.reports.marks_section import marks_section
 from athar.casework.reports.typeset import Shaper, register_fonts
 from athar.casework.reports.wording import Words
 
@@ -35,7 +36,7 @@ BODY_LABELS = {"detainee_no": "Detainee number", "branch_no": "Branch number",
                "forensic_no": "Forensic report number", "photo_date": "Photo date"}
 
 
-class _Writer:
+class Writer:
     """A cursor down the page that starts new pages (with header, footer and, for a
     revoked identification, the REVOKED banner) as needed; mirrored for Arabic."""
 
@@ -162,28 +163,45 @@ class _Writer:
     # -- images --------------------------------------------------------------------------
 
     def pictures(self) -> None:
+        """The report's photographs two by two, each with its caption and hash."""
         pics = list(self.c.pictures)
         self.y -= 4
         for two in (pics[i:i + 2] for i in range(0, len(pics), 2)):
-            self._need(PHOTO_H + 28)
-            col_w = (self.width - 8 * mm) / 2
-            top = self.y
-            for k, pic in enumerate(two):
-                x = MARGIN + k * (col_w + 8 * mm)
-                if self.w.rtl:  # the first picture on the right
-                    x = PAGE_W - MARGIN - (k + 1) * col_w - k * 8 * mm
-                with Image.open(io.BytesIO(pic.png)) as img:
+            self.image_row([(p.png, self.w(p.caption, id=p.photo_id), f"SHA-256 {p.sha256}")
+                            for p in two])
+
+    def image_row(self, items: list[tuple[bytes | None, str, str]],
+                  height: float = PHOTO_H) -> None:
+        """Up to two images side by side (the first on the leading side), each with a
+        caption and a second line; an item without image shows its second line as a
+        framed text instead (a mark described without a photo)."""
+        self._need(height + 28)
+        col_w = (self.width - 8 * mm) / 2
+        top = self.y
+        for k, (png, caption, sub) in enumerate(items):
+            x = MARGIN + k * (col_w + 8 * mm)
+            if self.w.rtl:  # the first picture on the right
+                x = PAGE_W - MARGIN - (k + 1) * col_w - k * 8 * mm
+            right = x + col_w if self.w.rtl else None
+            if png is None:
+                self.canvas.rect(x, top - height, col_w, height)
+                lines = self.shaper.wrap(sub, BODY, col_w - 8 * mm)
+                for n, line in enumerate(lines[:int(height // (BODY * LINE)) - 1]):
+                    self.shaper.draw(self.canvas, x + 4 * mm, top - 8 * mm - n * BODY * LINE,
+                                     line, BODY, right=None if right is None else right - 4 * mm)
+                sub = ""
+            else:
+                with Image.open(io.BytesIO(png)) as img:
                     w, h = img.size
-                scale = min(col_w / w, PHOTO_H / h)
-                self.canvas.drawImage(ImageReader(io.BytesIO(pic.png)), x, top - h * scale,
+                scale = min(col_w / w, height / h)
+                self.canvas.drawImage(ImageReader(io.BytesIO(png)), x, top - h * scale,
                                       w * scale, h * scale)
-                caption = self.w(pic.caption, id=pic.photo_id)
-                right = x + col_w if self.w.rtl else None
-                self.shaper.draw(self.canvas, x, top - PHOTO_H - 10, caption, SMALL, bold=True,
+            self.shaper.draw(self.canvas, x, top - height - 10, caption, SMALL, bold=True,
+                             right=right)
+            if sub:
+                self.shaper.draw(self.canvas, x, top - height - 19, sub, SMALL - 2,
                                  right=right)
-                self.shaper.draw(self.canvas, x, top - PHOTO_H - 19, f"SHA-256 {pic.sha256}",
-                                 SMALL - 2, right=right)
-            self.y = top - PHOTO_H - 26
+        self.y = top - height - 26
 
     def finish(self) -> bytes:
         self.canvas.save()
@@ -196,15 +214,16 @@ def _day(when: object) -> str:
 
 def render(content: ReportContent) -> bytes:
     """The report's PDF bytes."""
-    w = _Writer(content)
-    for section in (_summary, _photos, _scores, _reviews, _signoff, _audit, _evidence):
+    w = Writer(content)
+    for section in (_summary, _photos, _scores, marks_section, _reviews, _signoff, _audit,
+                    _evidence):
         section(w, content)
     if content.contacts is not None:
         _contacts(w, content)
     return w.finish()
 
 
-def _summary(w: _Writer, c: ReportContent) -> None:
+def _summary(w: Writer, c: ReportContent) -> None:
     i = c.ident
     w.heading(w.w("Identification {id}", id=i.id))
     w.field("Missing person", f"{i.person_label} (#{i.person_id})")
@@ -221,7 +240,7 @@ def _summary(w: _Writer, c: ReportContent) -> None:
         w.field(label, c.body_fields.get(key))
 
 
-def _photos(w: _Writer, c: ReportContent) -> None:
+def _photos(w: Writer, c: ReportContent) -> None:
     w.heading(w.w("Photographs"))
     if c.full_body:
         w.para(w.w("Warning: this report includes full post-mortem photographs."), BODY,
@@ -229,7 +248,7 @@ def _photos(w: _Writer, c: ReportContent) -> None:
     w.pictures()
 
 
-def _scores(w: _Writer, c: ReportContent) -> None:
+def _scores(w: Writer, c: ReportContent) -> None:
     ev = c.ident.evidence
     w.heading(w.w("Face comparison (evidence frozen at the proposal)"))
     w.field("Model", ev.get("model_id"))
@@ -248,7 +267,7 @@ def _scores(w: _Writer, c: ReportContent) -> None:
              "score"], rows, [0, 24, 64, 88, 128])
 
 
-def _reviews(w: _Writer, c: ReportContent) -> None:
+def _reviews(w: Writer, c: ReportContent) -> None:
     w.heading(w.w("Reviews ({n})", n=len(c.ident.reviews)))
     for r in c.ident.reviews:
         w.para(f"{_day(r.at)} — {r.reviewer}: {w.w(r.decision.value)}", BODY, bold=True)
@@ -265,7 +284,7 @@ def _reviews(w: _Writer, c: ReportContent) -> None:
                    SMALL, indent=6 * mm)
 
 
-def _signoff(w: _Writer, c: ReportContent) -> None:
+def _signoff(w: Writer, c: ReportContent) -> None:
     i = c.ident
     w.heading(w.w("Sign-off (four eyes)"))
     w.field("Proposed by", f"{i.proposed_by}, {_day(i.proposed_at)}")
@@ -280,7 +299,7 @@ def _signoff(w: _Writer, c: ReportContent) -> None:
              for s in i.history], [0, 24, 50, 88])
 
 
-def _audit(w: _Writer, c: ReportContent) -> None:
+def _audit(w: Writer, c: ReportContent) -> None:
     w.heading(w.w("Audit trail of this case (excerpt)"))
     w.para(w.w("The audit log held {events} events when this report was made; the SHA-256 "
                "of the newest (the chain head) is {head}. `athar verify` checks the whole "
@@ -292,13 +311,13 @@ def _audit(w: _Writer, c: ReportContent) -> None:
             [0, 12, 46, 76, 118])
 
 
-def _evidence(w: _Writer, c: ReportContent) -> None:
+def _evidence(w: Writer, c: ReportContent) -> None:
     w.heading(w.w("Evidence files (SHA-256 of the originals)"))
     w.table(["file", "SHA-256"], [[w.w(what, id=pid), sha] for what, pid, sha in
                                   c.evidence_files], [0, 52])
 
 
-def _contacts(w: _Writer, c: ReportContent) -> None:
+def _contacts(w: Writer, c: ReportContent) -> None:
     w.heading(w.w("Submitter (included on request, by a user granted the contact)"))
     for s in c.contacts or ():
         w.field("Submitted by", s.submitter)

@@ -9,6 +9,27 @@ from athar.casework.domain.errors import InvalidRequest
 
 LANGUAGES = ("en", "ar")
 
+MARK_WORDS_AR: dict[str, str] = {
+    "tattoo": "وشم", "scar": "ندبة", "mole or birthmark": "شامة أو وحمة",
+    "deformity or amputation": "تشوّه أو بتر", "dental feature": "علامة سنية",
+    "other mark": "علامة أخرى",
+    "head": "الرأس", "face": "الوجه", "neck": "الرقبة", "chest": "الصدر",
+    "abdomen": "البطن", "back": "الظهر",
+    "left upper arm": "العضد الأيسر", "right upper arm": "العضد الأيمن",
+    "left forearm": "الساعد الأيسر", "right forearm": "الساعد الأيمن",
+    "left hand": "اليد اليسرى", "right hand": "اليد اليمنى",
+    "left thigh": "الفخذ الأيسر", "right thigh": "الفخذ الأيمن",
+    "left lower leg": "الساق اليسرى", "right lower leg": "الساق اليمنى",
+    "left foot": "القدم اليسرى", "right foot": "القدم اليمنى",
+    "upper arm (side not known)": "العضد (الجهة غير معروفة)",
+    "forearm (side not known)": "الساعد (الجهة غير معروفة)",
+    "hand (side not known)": "اليد (الجهة غير معروفة)",
+    "thigh (side not known)": "الفخذ (الجهة غير معروفة)",
+    "lower leg (side not known)": "الساق (الجهة غير معروفة)",
+    "foot (side not known)": "القدم (الجهة غير معروفة)",
+}
+"""The marks' categories and locations (their English names, domain.marks) in Arabic."""
+
 ARABIC: dict[str, str] = {
     "Athar — identification report {id}": "أثر — تقرير التعرّف {id}",
     "page {n}": "الصفحة {n}",
@@ -73,7 +94,38 @@ ARABIC: dict[str, str] = {
         "ليراجعهم أشخاص؛ وليست احتمال أن تُظهر الصورتان الشخص نفسه، ولم تكن هي ما حدّد هوية "
         "هذا الشخص: بل المراجعات والاعتماد أدناه.",
     "REVOKED": "ملغى",
+    "Distinctive marks": "العلامات المميزة",
+    "MARKS_MEANING":
+        "تُعرض أدناه روابط الخبراء بين علامات المفقود وعلامات الجثمان كما سُجّلت عند إعداد "
+        "هذا التقرير. «متوافقة» تعني علامة من النوع نفسه في المكان نفسه على الجثمان؛ وعلامة "
+        "من نوع آخر في المكان نفسه ليست تناقضاً بحد ذاتها؛ وغياب علامة مسجلة لا يثبت شيئاً، "
+        "فقد لا تُظهر الصور ذلك الجزء. وحده حكم الخبير «غير مطابقة» تناقض.",
+    "{category}, {location}": "{category}، {location}",
+    "The family's words: «{words}»": "كلمات العائلة: «{words}»",
+    "photo {id}": "الصورة {id}",
+    "Family's mark {id}: {what}": "علامة العائلة {id}: {what}",
+    "Body's mark {id}: {what}": "علامة الجثمان {id}: {what}",
+    "Examiner's link: {relation}, by {who} on {at}: {note}":
+        "ربط الخبير: {relation}، بواسطة {who} في {at}: {note}",
+    "the person's mark": "علامة المفقود", "on this Body": "على هذا الجثمان",
+    "corresponding": "مطابقة", "similar": "مشابهة", "not_corresponding": "غير مطابقة",
+    "compatible": "متوافقة (النوع والمكان نفسهما)",
+    "other_at_location": "علامة من نوع آخر في المكان نفسه",
+    "none_recorded": "لا علامة مسجلة هناك",
+    **MARK_WORDS_AR,
 }
+
+ENGLISH_MARKS_MEANING = (
+    "Below are the examiners' links between the missing person's marks and the Body's, as "
+    "recorded when this report was made. \"compatible\" means a mark of the same kind at "
+    "the same place on the Body; a mark of another kind at that place is not by itself a "
+    "contradiction; no mark recorded there proves nothing, as the photos may not show that "
+    "part. Only an examiner's \"not corresponding\" is a contradiction.")
+ENGLISH = {"MARKS_MEANING": ENGLISH_MARKS_MEANING,
+           "compatible": "compatible (same kind, same place)",
+           "other_at_location": "another kind of mark at that place",
+           "none_recorded": "no mark recorded there",
+           "not_corresponding": "not corresponding"}
 
 ENGLISH_SCORE_MEANING = (
     "A score is the cosine similarity of two face descriptors made by the model named "
@@ -100,5 +152,5 @@ class Words:
     def __call__(self, key: str, **fields: Any) -> str:
         if key == "SCORE_MEANING" and self.language == "en":
             return ENGLISH_SCORE_MEANING
-        text = ARABIC.get(key, key) if self.language == "ar" else key
+        text = ARABIC.get(key, key) if self.language == "ar" else ENGLISH.get(key, key)
         return text.format(**fields) if fields else text

@@ -17,6 +17,7 @@ from athar.casework.storage.repositories import (
     AuditRepository,
     CandidateRepository,
     FaceRepository,
+    MarkRepository,
     OwnerRepository,
     PhotoRepository,
     RecordRepository,
@@ -75,6 +76,7 @@ class UnitOfWork:
         self.users = UserRepository(s)
         self.records = RecordRepository(s)
         self.reviews = ReviewRepository(s)
+        self.marks = MarkRepository(s)
         return self
 
     def __exit__(

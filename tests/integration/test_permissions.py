@@ -17,6 +17,7 @@ from athar.casework.accounts.users import (
 )
 from athar.casework.domain.entities import Role, Side
 from athar.casework.domain.errors import AtharError
+from athar.casework.domain.marks import Shape, ShapeKind
 from athar.casework.domain.permissions import (
     ROLE_PERMISSIONS,
     Actor,
@@ -30,6 +31,18 @@ from athar.casework.intake.persons import HIDDEN, AddPerson, add_person, submiss
 from athar.casework.integrity.backup import backup, change_passphrase, rebuild_indexes
 from athar.casework.integrity.checkpoint import export_log, make_checkpoint
 from athar.casework.integrity.verify import verify_workspace
+from athar.casework.marks.annotate import (
+    AddMark,
+    DescribeMark,
+    EditMark,
+    WithdrawMark,
+    add_mark,
+    describe_mark,
+    edit_mark,
+    withdraw_mark,
+)
+from athar.casework.marks.links import LinkMarks, link_marks
+from athar.casework.marks.search import MarkQuery, search_marks
 from athar.casework.matching.search import RunSearch, SearchService
 from athar.casework.storage.workspace import Workspace
 from support import PASSPHRASE, PASSWORD
@@ -57,6 +70,17 @@ SERVICES: dict[str, tuple[Permission, Call]] = {
     "deactivate-user": (Permission.MANAGE_USERS, lambda ws, a, p: deactivate_user(
         ws, "nobody-such", a)),
     "idle-lock": (Permission.SETTINGS, lambda ws, a, p: set_idle_lock(ws, 600, a)),
+    "mark-add": (Permission.ANNOTATE, lambda ws, a, p: add_mark(
+        ws, AddMark("1", "scar", "chest", Shape(ShapeKind.RECT, (0, 0, 1, 1))), a)),
+    "mark-describe": (Permission.ANNOTATE, lambda ws, a, p: describe_mark(
+        ws, DescribeMark(1, "scar", "chest", "x"), a)),
+    "mark-edit": (Permission.ANNOTATE, lambda ws, a, p: edit_mark(ws, EditMark(1, "scar"), a)),
+    "mark-withdraw": (Permission.ANNOTATE, lambda ws, a, p: withdraw_mark(
+        ws, WithdrawMark(1, "why"), a)),
+    "mark-link": (Permission.ANNOTATE, lambda ws, a, p: link_marks(
+        ws, LinkMarks(1, 2, "similar", "n"), a)),
+    "mark-search": (Permission.VIEW_RECORDS, lambda ws, a, p: search_marks(
+        ws, a, MarkQuery(category="tattoo"))),
 }
 
 

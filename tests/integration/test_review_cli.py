@@ -9,8 +9,6 @@ import json
 import os
 import shutil
 import unicodedata
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pypdfium2
@@ -18,29 +16,14 @@ import pytest
 from conftest import identities
 from pypdf import PdfReader
 
-from athar.app.cli import main
 from guisupport import SCREENSHOTS
-from support import SUPERVISOR, new_ws
+from support import SUPERVISOR, as_user, new_ws, run_cli
 
 NAME_AR = "عبد الله محمد الخطيب"
 NAME = "Abdullah Mohammad al-Khatib"
 
 
-@contextmanager
-def as_user(name: str, password: str) -> Iterator[None]:
-    saved = os.environ["ATHAR_USER"], os.environ["ATHAR_PASSWORD"]
-    os.environ["ATHAR_USER"], os.environ["ATHAR_PASSWORD"] = name, password
-    try:
-        yield
-    finally:
-        os.environ["ATHAR_USER"], os.environ["ATHAR_PASSWORD"] = saved
-
-
-def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    capsys.readouterr()
-    status = main(list(args))
-    out, err = capsys.readouterr()
-    return status, out, err
+_run = run_cli
 
 
 def _text(pdf: Path) -> str:

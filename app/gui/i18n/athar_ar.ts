@@ -101,87 +101,92 @@
 <context>
     <name>BodyView</name>
     <message>
-        <location filename="../pages/body.py" line="54"/>
+        <location filename="../pages/body.py" line="56"/>
         <source>Back to the Bodies</source>
         <translation>العودة إلى الجثامين</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="91"/>
+        <location filename="../pages/body.py" line="64"/>
+        <source>Distinctive marks</source>
+        <translation>العلامات المميزة</translation>
+    </message>
+    <message>
+        <location filename="../pages/body.py" line="98"/>
         <source>Show face boxes</source>
         <translation>إظهار إطارات الوجوه</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="94"/>
+        <location filename="../pages/body.py" line="101"/>
         <source>Mark a face by hand</source>
         <translation>تحديد وجه يدوياً</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="99"/>
+        <location filename="../pages/body.py" line="106"/>
         <source>Face upright</source>
         <translation>الوجه مستقيم</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="100"/>
+        <location filename="../pages/body.py" line="107"/>
         <source>Face lies on its right side</source>
         <translation>الوجه مائل على جانبه الأيمن</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="101"/>
+        <location filename="../pages/body.py" line="108"/>
         <source>Face lies on its left side</source>
         <translation>الوجه مائل على جانبه الأيسر</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="102"/>
+        <location filename="../pages/body.py" line="109"/>
         <source>Face upside down</source>
         <translation>الوجه مقلوب</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="104"/>
+        <location filename="../pages/body.py" line="111"/>
         <source>Fit</source>
         <translation>ملاءمة</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="106"/>
+        <location filename="../pages/body.py" line="113"/>
         <source>Show the whole photo (key 0); the wheel zooms, dragging pans</source>
         <translation>عرض الصورة كاملة (المفتاح 0)؛ عجلة الفأرة تكبّر، والسحب يحرّك الصورة</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="108"/>
+        <location filename="../pages/body.py" line="115"/>
         <source>1:1</source>
         <translation>1:1</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="110"/>
+        <location filename="../pages/body.py" line="117"/>
         <source>One photo pixel per screen pixel (key 1)</source>
         <translation>بكسل واحد من الصورة لكل بكسل من الشاشة (المفتاح 1)</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="128"/>
+        <location filename="../pages/body.py" line="135"/>
         <source>Save numbers</source>
         <translation>حفظ الأرقام</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="141"/>
+        <location filename="../pages/body.py" line="148"/>
         <source>Numbers</source>
         <translation>الأرقام</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="159"/>
+        <location filename="../pages/body.py" line="166"/>
         <source>Cannot open the Body</source>
         <translation>تعذّر فتح الجثمان</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="171"/>
+        <location filename="../pages/body.py" line="193"/>
         <source>Body %1 — collection %2</source>
         <translation>الجثمان %1 — المجموعة %2</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="191"/>
+        <location filename="../pages/body.py" line="213"/>
         <source>no face</source>
         <translation>لا وجه</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/body.py" line="192"/>
+        <location filename="../pages/body.py" line="214"/>
         <source>Faces: %n</source>
         <translation>
             <numerusform>لا وجوه</numerusform>
@@ -193,47 +198,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="229"/>
+        <location filename="../pages/body.py" line="252"/>
         <source>Photo %1: %2 × %3 px. Faces: %4</source>
         <translation>الصورة %1: ‏%2 × %3 بكسل. الوجوه: %4</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="231"/>
+        <location filename="../pages/body.py" line="254"/>
         <source>none found</source>
         <translation>لم يُعثر على أي وجه</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="239"/>
+        <location filename="../pages/body.py" line="262"/>
         <source>Cannot show the photo</source>
         <translation>تعذّر عرض الصورة</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="270"/>
+        <location filename="../pages/body.py" line="293"/>
         <source>Saved: %1</source>
         <translation>حُفظ: %1</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="272"/>
+        <location filename="../pages/body.py" line="295"/>
         <source>Nothing changed.</source>
         <translation>لم يتغير شيء.</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="276"/>
+        <location filename="../pages/body.py" line="299"/>
         <source>The numbers were not saved</source>
         <translation>لم تُحفظ الأرقام</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="290"/>
+        <location filename="../pages/body.py" line="313"/>
         <source>Aligning and indexing the marked face…</source>
         <translation>جارٍ محاذاة الوجه المحدد وإضافته إلى الفهرس…</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="295"/>
+        <location filename="../pages/body.py" line="318"/>
         <source>Face %1 marked by hand and added to the search index.</source>
         <translation>حُدِّد الوجه %1 يدوياً وأُضيف إلى فهرس البحث.</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="300"/>
+        <location filename="../pages/body.py" line="323"/>
         <source>The face was not marked</source>
         <translation>لم يُحدَّد الوجه</translation>
     </message>
@@ -241,52 +246,74 @@
 <context>
     <name>CandidateTableModel</name>
     <message>
-        <location filename="../itemmodels/candidates.py" line="59"/>
+        <location filename="../itemmodels/candidates.py" line="74"/>
         <source>Rank</source>
         <translation>الترتيب</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="59"/>
+        <location filename="../itemmodels/candidates.py" line="74"/>
         <source>Family photo</source>
         <translation>صورة العائلة</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="59"/>
+        <location filename="../itemmodels/candidates.py" line="74"/>
         <source>Post-mortem face</source>
         <translation>وجه ما بعد الوفاة</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="60"/>
+        <location filename="../itemmodels/candidates.py" line="75"/>
         <source>Body</source>
         <translation>الجثمان</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="60"/>
+        <location filename="../itemmodels/candidates.py" line="75"/>
         <source>Score (best pair and mean faces)</source>
         <translation>الدرجة (أفضل زوج والمتوسط)</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="78"/>
+        <location filename="../itemmodels/candidates.py" line="76"/>
+        <source>Distinctive marks</source>
+        <translation>العلامات المميزة</translation>
+    </message>
+    <message>
+        <location filename="../itemmodels/candidates.py" line="93"/>
         <source>hidden until you decide</source>
         <translation>مخفية حتى تقرّر</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="89"/>
+        <location filename="../itemmodels/candidates.py" line="112"/>
         <source>Blind review: the scores are shown once you have recorded your own review of this pair</source>
         <translation>مراجعة عمياء: تظهر الدرجات بعد أن تسجّل مراجعتك الخاصة لهذا الزوج</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="92"/>
+        <location filename="../itemmodels/candidates.py" line="115"/>
         <source>Best pair %1, mean of best three %2 (cosine similarity; stored before mean faces)</source>
         <translation>أفضل زوج %1، متوسط أفضل ثلاثة %2 (تشابه جيب التمام؛ حُفظت قبل الوجوه المتوسطة)</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="95"/>
+        <location filename="../itemmodels/candidates.py" line="118"/>
         <source>Mean of best pair %1 and mean faces %2; mean of best three pairs %3 (cosine similarity)</source>
         <translation>متوسط أفضل زوج %1 والوجهين المتوسطين %2؛ متوسط أفضل ثلاثة أزواج %3 (تشابه جيب التمام)</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="61"/>
+        <location filename="../itemmodels/candidates.py" line="132"/>
+        <source>%1 of %2 supported</source>
+        <translation>%1 من %2 مدعومة</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../itemmodels/candidates.py" line="135"/>
+        <source>%n contradicted</source>
+        <translation>
+            <numerusform>لا تناقض</numerusform>
+            <numerusform>تناقض واحد</numerusform>
+            <numerusform>تناقضان</numerusform>
+            <numerusform>%n تناقضات</numerusform>
+            <numerusform>%n تناقضاً</numerusform>
+            <numerusform>%n تناقض</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../itemmodels/candidates.py" line="76"/>
         <source>Review state</source>
         <translation>حالة المراجعة</translation>
     </message>
@@ -294,42 +321,42 @@
 <context>
     <name>CandidatesView</name>
     <message>
-        <location filename="../pages/candidates.py" line="78"/>
+        <location filename="../pages/candidates.py" line="79"/>
         <source>All states</source>
         <translation>كل الحالات</translation>
     </message>
     <message>
-        <location filename="../pages/candidates.py" line="82"/>
+        <location filename="../pages/candidates.py" line="83"/>
         <source>Search</source>
         <translation>بحث</translation>
     </message>
     <message>
-        <location filename="../pages/candidates.py" line="88"/>
+        <location filename="../pages/candidates.py" line="89"/>
         <source>Missing person</source>
         <translation>المفقود</translation>
     </message>
     <message>
-        <location filename="../pages/candidates.py" line="91"/>
+        <location filename="../pages/candidates.py" line="92"/>
         <source>Show</source>
         <translation>إظهار</translation>
     </message>
     <message>
-        <location filename="../pages/candidates.py" line="57"/>
+        <location filename="../pages/candidates.py" line="58"/>
         <source>Candidates</source>
         <translation>المرشحون</translation>
     </message>
     <message>
-        <location filename="../pages/candidates.py" line="59"/>
+        <location filename="../pages/candidates.py" line="60"/>
         <source>A candidate is not an identification: every pair is reviewed by people before anything is recorded.</source>
         <translation>المرشح ليس تعرّفاً: يراجع أشخاصٌ كل زوج قبل تسجيل أي شيء.</translation>
     </message>
     <message>
-        <location filename="../pages/candidates.py" line="156"/>
+        <location filename="../pages/candidates.py" line="159"/>
         <source>No missing person yet.</source>
         <translation>لا يوجد مفقودون بعد.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/candidates.py" line="166"/>
+        <location filename="../pages/candidates.py" line="170"/>
         <source>Candidates: %n</source>
         <translation>
             <numerusform>لا مرشحين</numerusform>
@@ -341,22 +368,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../pages/candidates.py" line="167"/>
+        <location filename="../pages/candidates.py" line="171"/>
         <source>No candidates yet: press Search.</source>
         <translation>لا مرشحين بعد: اضغط «بحث».</translation>
     </message>
     <message>
-        <location filename="../pages/candidates.py" line="175"/>
+        <location filename="../pages/candidates.py" line="179"/>
         <source>Searching…</source>
         <translation>جارٍ البحث…</translation>
     </message>
     <message>
-        <location filename="../pages/candidates.py" line="181"/>
+        <location filename="../pages/candidates.py" line="185"/>
         <source>Search finished.</source>
         <translation>انتهى البحث.</translation>
     </message>
     <message>
-        <location filename="../pages/candidates.py" line="186"/>
+        <location filename="../pages/candidates.py" line="190"/>
         <source>The search failed</source>
         <translation>فشل البحث</translation>
     </message>
@@ -364,67 +391,67 @@
 <context>
     <name>ComparisonView</name>
     <message>
-        <location filename="../widgets/comparison.py" line="170"/>
+        <location filename="../widgets/comparison.py" line="118"/>
         <source>Family photo</source>
         <translation>صورة العائلة</translation>
     </message>
     <message>
-        <location filename="../widgets/comparison.py" line="172"/>
+        <location filename="../widgets/comparison.py" line="120"/>
         <source>Post-mortem</source>
         <translation>ما بعد الوفاة</translation>
     </message>
     <message>
-        <location filename="../widgets/comparison.py" line="197"/>
+        <location filename="../widgets/comparison.py" line="153"/>
         <source>Zoom and pan together</source>
         <translation>تكبير وتحريك معاً</translation>
     </message>
     <message>
-        <location filename="../widgets/comparison.py" line="199"/>
+        <location filename="../widgets/comparison.py" line="155"/>
         <source>Fit</source>
         <translation>ملاءمة</translation>
     </message>
     <message>
-        <location filename="../widgets/comparison.py" line="201"/>
+        <location filename="../widgets/comparison.py" line="157"/>
         <source>1:1</source>
         <translation>1:1</translation>
     </message>
     <message>
-        <location filename="../widgets/comparison.py" line="203"/>
+        <location filename="../widgets/comparison.py" line="159"/>
         <source>Aligned overlay</source>
         <translation>تطابق متراكب</translation>
     </message>
     <message>
-        <location filename="../widgets/comparison.py" line="205"/>
+        <location filename="../widgets/comparison.py" line="161"/>
         <source>Both faces warped onto the same five-point template and laid over each other (Ctrl+O)</source>
         <translation>الوجهان محوَّلان إلى القالب نفسه ذي النقاط الخمس ومتراكبان (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../widgets/comparison.py" line="214"/>
+        <location filename="../widgets/comparison.py" line="170"/>
         <source>Flicker</source>
         <translation>تبديل سريع</translation>
     </message>
     <message>
-        <location filename="../widgets/comparison.py" line="217"/>
+        <location filename="../widgets/comparison.py" line="173"/>
         <source>Landmarks</source>
         <translation>النقاط المرجعية</translation>
     </message>
     <message>
-        <location filename="../widgets/comparison.py" line="221"/>
+        <location filename="../widgets/comparison.py" line="177"/>
         <source>Opacity</source>
         <translation>الشفافية</translation>
     </message>
     <message>
-        <location filename="../widgets/comparison.py" line="237"/>
+        <location filename="../widgets/comparison.py" line="197"/>
         <source>score hidden until you decide</source>
         <translation>الدرجة مخفية حتى تقرّر</translation>
     </message>
     <message>
-        <location filename="../widgets/comparison.py" line="238"/>
+        <location filename="../widgets/comparison.py" line="198"/>
         <source>score %1</source>
         <translation>الدرجة %1</translation>
     </message>
     <message>
-        <location filename="../widgets/comparison.py" line="239"/>
+        <location filename="../widgets/comparison.py" line="199"/>
         <source>Pair %1: family photo %2 × post-mortem photo %3 — %4</source>
         <translation>الزوج %1: صورة العائلة %2 × صورة ما بعد الوفاة %3 — %4</translation>
     </message>
@@ -779,6 +806,186 @@
         <source>Revoked</source>
         <translation>ملغى</translation>
     </message>
+    <message>
+        <location filename="../labels.py" line="119"/>
+        <source>Tattoo</source>
+        <translation>وشم</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="120"/>
+        <source>Scar</source>
+        <translation>ندبة</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="121"/>
+        <source>Mole or birthmark</source>
+        <translation>شامة أو وحمة</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="122"/>
+        <source>Deformity or amputation</source>
+        <translation>تشوّه أو بتر</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="123"/>
+        <source>Dental feature</source>
+        <translation>علامة سنية</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="124"/>
+        <source>Other mark</source>
+        <translation>علامة أخرى</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="132"/>
+        <source>Head</source>
+        <translation>الرأس</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="133"/>
+        <source>Face</source>
+        <translation>الوجه</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="134"/>
+        <source>Neck</source>
+        <translation>الرقبة</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="135"/>
+        <source>Chest</source>
+        <translation>الصدر</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="136"/>
+        <source>Abdomen</source>
+        <translation>البطن</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="137"/>
+        <source>Back</source>
+        <translation>الظهر</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="138"/>
+        <source>Left upper arm</source>
+        <translation>العضد الأيسر</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="139"/>
+        <source>Right upper arm</source>
+        <translation>العضد الأيمن</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="140"/>
+        <source>Left forearm</source>
+        <translation>الساعد الأيسر</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="141"/>
+        <source>Right forearm</source>
+        <translation>الساعد الأيمن</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="142"/>
+        <source>Left hand</source>
+        <translation>اليد اليسرى</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="143"/>
+        <source>Right hand</source>
+        <translation>اليد اليمنى</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="144"/>
+        <source>Left thigh</source>
+        <translation>الفخذ الأيسر</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="145"/>
+        <source>Right thigh</source>
+        <translation>الفخذ الأيمن</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="146"/>
+        <source>Left lower leg</source>
+        <translation>الساق اليسرى</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="147"/>
+        <source>Right lower leg</source>
+        <translation>الساق اليمنى</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="148"/>
+        <source>Left foot</source>
+        <translation>القدم اليسرى</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="149"/>
+        <source>Right foot</source>
+        <translation>القدم اليمنى</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="150"/>
+        <source>Upper arm (side not known)</source>
+        <translation>العضد (الجهة غير معروفة)</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="151"/>
+        <source>Forearm (side not known)</source>
+        <translation>الساعد (الجهة غير معروفة)</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="152"/>
+        <source>Hand (side not known)</source>
+        <translation>اليد (الجهة غير معروفة)</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="153"/>
+        <source>Thigh (side not known)</source>
+        <translation>الفخذ (الجهة غير معروفة)</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="154"/>
+        <source>Lower leg (side not known)</source>
+        <translation>الساق (الجهة غير معروفة)</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="155"/>
+        <source>Foot (side not known)</source>
+        <translation>القدم (الجهة غير معروفة)</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="163"/>
+        <source>Corresponding</source>
+        <translation>مطابقة</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="164"/>
+        <source>Similar</source>
+        <translation>مشابهة</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="165"/>
+        <source>Not corresponding</source>
+        <translation>غير مطابقة</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="166"/>
+        <source>Compatible (same kind, same place)</source>
+        <translation>متوافقة (النوع والمكان نفسهما)</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="167"/>
+        <source>Another kind of mark there</source>
+        <translation>علامة من نوع آخر في المكان نفسه</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="168"/>
+        <source>No mark recorded there</source>
+        <translation>لا علامة مسجلة هناك</translation>
+    </message>
 </context>
 <context>
     <name>LockDialog</name>
@@ -811,125 +1018,449 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="77"/>
+        <location filename="../main_window.py" line="80"/>
         <source>Athar — %1</source>
         <translation>أثر — %1</translation>
     </message>
     <message>
-        <location filename="../pages/registry.py" line="97"/>
+        <location filename="../pages/registry.py" line="104"/>
         <source>Overview</source>
         <translation>نظرة عامة</translation>
     </message>
     <message>
-        <location filename="../pages/registry.py" line="99"/>
+        <location filename="../pages/registry.py" line="106"/>
         <source>Post-mortem</source>
         <translation>ما بعد الوفاة</translation>
     </message>
     <message>
-        <location filename="../pages/registry.py" line="101"/>
+        <location filename="../pages/registry.py" line="108"/>
         <source>Missing persons</source>
         <translation>المفقودون</translation>
     </message>
     <message>
-        <location filename="../pages/registry.py" line="103"/>
+        <location filename="../pages/registry.py" line="110"/>
         <source>Candidates</source>
         <translation>المرشحون</translation>
     </message>
     <message>
-        <location filename="../pages/registry.py" line="105"/>
+        <location filename="../pages/registry.py" line="112"/>
+        <source>Mark search</source>
+        <translation>البحث بالعلامات</translation>
+    </message>
+    <message>
+        <location filename="../pages/registry.py" line="114"/>
         <source>Review</source>
         <translation>المراجعة</translation>
     </message>
     <message>
-        <location filename="../pages/registry.py" line="106"/>
+        <location filename="../pages/registry.py" line="115"/>
         <source>Sign-off</source>
         <translation>الاعتماد</translation>
     </message>
     <message>
-        <location filename="../pages/registry.py" line="108"/>
+        <location filename="../pages/registry.py" line="117"/>
         <source>Audit</source>
         <translation>سجل التدقيق</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="171"/>
+        <location filename="../main_window.py" line="179"/>
         <source>Workspace: %1</source>
         <translation>مساحة العمل: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="173"/>
+        <location filename="../main_window.py" line="181"/>
         <source>User: %1 (%2)</source>
         <translation>المستخدم: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="176"/>
+        <location filename="../main_window.py" line="184"/>
         <source>Model: %1</source>
         <translation>النموذج: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="179"/>
+        <location filename="../main_window.py" line="187"/>
         <source>Device: %1</source>
         <translation>الجهاز: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="187"/>
+        <location filename="../main_window.py" line="195"/>
         <source>&amp;Workspace</source>
         <translation>&amp;مساحة العمل</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="188"/>
+        <location filename="../main_window.py" line="196"/>
         <source>Import post-mortem photos…</source>
         <translation>استيراد صور ما بعد الوفاة…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="190"/>
+        <location filename="../main_window.py" line="198"/>
         <source>New missing person…</source>
         <translation>مفقود جديد…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="192"/>
+        <location filename="../main_window.py" line="200"/>
         <source>Lock now</source>
         <translation>إقفال الآن</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="194"/>
+        <location filename="../main_window.py" line="202"/>
         <source>Close workspace</source>
         <translation>إغلاق مساحة العمل</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="200"/>
+        <location filename="../main_window.py" line="208"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="201"/>
+        <location filename="../main_window.py" line="209"/>
         <source>Blur post-mortem photos until clicked</source>
         <translation>تمويه صور ما بعد الوفاة حتى النقر عليها</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="206"/>
+        <location filename="../main_window.py" line="214"/>
         <source>Language</source>
         <translation>اللغة</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="221"/>
+        <location filename="../main_window.py" line="229"/>
         <source>Change the language when the running import or search has finished.</source>
         <translation>غيّر اللغة بعد انتهاء الاستيراد أو البحث الجاري.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="279"/>
+        <location filename="../main_window.py" line="287"/>
         <source>Error: %1</source>
         <translation>خطأ: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="282"/>
+        <location filename="../main_window.py" line="290"/>
         <source>Working…</source>
         <translation>جارٍ العمل…</translation>
     </message>
 </context>
 <context>
+    <name>MarkDialog</name>
+    <message>
+        <location filename="../dialogs/mark_form.py" line="75"/>
+        <source>Edit mark %1</source>
+        <translation>تعديل العلامة %1</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/mark_form.py" line="76"/>
+        <source>Mark the family described</source>
+        <translation>علامة وصفتها العائلة</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/mark_form.py" line="77"/>
+        <source>New mark</source>
+        <translation>علامة جديدة</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/mark_form.py" line="82"/>
+        <source>What it shows: motif, colour, size, words written (Arabic or Latin)</source>
+        <translation>ما تُظهره: الرسم، اللون، الحجم، الكلمات المكتوبة (بالعربية أو اللاتينية)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/mark_form.py" line="87"/>
+        <source>The family&apos;s own words, exactly as told</source>
+        <translation>كلمات العائلة كما قيلت حرفياً</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/mark_form.py" line="91"/>
+        <source>Why it changes (kept in its history)</source>
+        <translation>سبب التغيير (يُحفظ في سجلها)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/mark_form.py" line="93"/>
+        <source>Kind of mark</source>
+        <translation>نوع العلامة</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/mark_form.py" line="94"/>
+        <source>Where on the body</source>
+        <translation>مكانها على الجسم</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/mark_form.py" line="95"/>
+        <source>Description</source>
+        <translation>الوصف</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/mark_form.py" line="97"/>
+        <source>Family&apos;s words</source>
+        <translation>كلمات العائلة</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/mark_form.py" line="99"/>
+        <source>Reason</source>
+        <translation>السبب</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/mark_form.py" line="100"/>
+        <source>Left and right are the body&apos;s own, as a forensic examiner records them.</source>
+        <translation>اليمين واليسار هما يمين الجسم ويساره، كما يسجلهما الطبيب الشرعي.</translation>
+    </message>
+</context>
+<context>
+    <name>MarkSearchView</name>
+    <message>
+        <location filename="../pages/marks.py" line="45"/>
+        <source>Search by distinctive mark</source>
+        <translation>البحث بالعلامات المميزة</translation>
+    </message>
+    <message>
+        <location filename="../pages/marks.py" line="47"/>
+        <source>Any kind of mark</source>
+        <translation>أي نوع من العلامات</translation>
+    </message>
+    <message>
+        <location filename="../pages/marks.py" line="48"/>
+        <source>Anywhere on the body</source>
+        <translation>أي مكان على الجسم</translation>
+    </message>
+    <message>
+        <location filename="../pages/marks.py" line="51"/>
+        <source>Words of the description, e.g. anchor or مرساة</source>
+        <translation>كلمات من الوصف، مثل مرساة أو anchor</translation>
+    </message>
+    <message>
+        <location filename="../pages/marks.py" line="54"/>
+        <source>Search</source>
+        <translation>ابحث</translation>
+    </message>
+    <message>
+        <location filename="../pages/marks.py" line="59"/>
+        <source>Or use a missing person&apos;s marks…</source>
+        <translation>أو استخدم علامات مفقود…</translation>
+    </message>
+    <message>
+        <location filename="../pages/marks.py" line="69"/>
+        <source>Rank</source>
+        <translation>الترتيب</translation>
+    </message>
+    <message>
+        <location filename="../pages/marks.py" line="69"/>
+        <source>Body</source>
+        <translation>الجثمان</translation>
+    </message>
+    <message>
+        <location filename="../pages/marks.py" line="69"/>
+        <source>Score</source>
+        <translation>الدرجة</translation>
+    </message>
+    <message>
+        <location filename="../pages/marks.py" line="69"/>
+        <source>Marks that answer</source>
+        <translation>العلامات المطابقة للبحث</translation>
+    </message>
+    <message>
+        <location filename="../pages/marks.py" line="70"/>
+        <source>Words found</source>
+        <translation>الكلمات الموجودة</translation>
+    </message>
+    <message>
+        <location filename="../pages/marks.py" line="108"/>
+        <source>Searching…</source>
+        <translation>جارٍ البحث…</translation>
+    </message>
+    <message>
+        <location filename="../pages/marks.py" line="122"/>
+        <source>No mark is recorded for this person yet.</source>
+        <translation>لم تُسجل أي علامة لهذا الشخص بعد.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../pages/marks.py" line="135"/>
+        <source>Marks: %n</source>
+        <translation>
+            <numerusform>العلامات: لا شيء</numerusform>
+            <numerusform>العلامات: واحدة</numerusform>
+            <numerusform>العلامات: اثنتان</numerusform>
+            <numerusform>العلامات: %n</numerusform>
+            <numerusform>العلامات: %n</numerusform>
+            <numerusform>العلامات: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../pages/marks.py" line="143"/>
+        <source>Bodies found: %1; marks searched: %2, in %3 ms.</source>
+        <translation>الجثامين الموجودة: %1؛ العلامات التي بُحث فيها: %2، خلال %3 ملّي ثانية.</translation>
+    </message>
+    <message>
+        <location filename="../pages/marks.py" line="147"/>
+        <source>No Body has such a mark recorded.</source>
+        <translation>لا يوجد جثمان سُجلت له علامة كهذه.</translation>
+    </message>
+    <message>
+        <location filename="../pages/marks.py" line="165"/>
+        <source>The mark search failed</source>
+        <translation>فشل البحث بالعلامات</translation>
+    </message>
+</context>
+<context>
+    <name>MarksCompare</name>
+    <message>
+        <location filename="../widgets/marks_compare.py" line="59"/>
+        <source>What you compared (required)</source>
+        <translation>ما الذي قارنته (مطلوب)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/marks_compare.py" line="60"/>
+        <source>Link</source>
+        <translation>اربط</translation>
+    </message>
+    <message>
+        <location filename="../widgets/marks_compare.py" line="62"/>
+        <source>Record your judgement of the two chosen marks</source>
+        <translation>سجّل حكمك على العلامتين المختارتين</translation>
+    </message>
+    <message>
+        <location filename="../widgets/marks_compare.py" line="69"/>
+        <source>The family&apos;s marks</source>
+        <translation>علامات العائلة</translation>
+    </message>
+    <message>
+        <location filename="../widgets/marks_compare.py" line="70"/>
+        <source>The Body&apos;s marks</source>
+        <translation>علامات الجثمان</translation>
+    </message>
+    <message>
+        <location filename="../widgets/marks_compare.py" line="104"/>
+        <source>(described) </source>
+        <translation>(موصوفة) </translation>
+    </message>
+    <message>
+        <location filename="../widgets/marks_compare.py" line="115"/>
+        <source>The family reported no distinctive mark for this person.</source>
+        <translation>لم تذكر العائلة أي علامة مميزة لهذا الشخص.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/marks_compare.py" line="116"/>
+        <source>Marks: %1 of %2 supported, %3 contradicted by an examiner</source>
+        <translation>العلامات: %1 من %2 مدعومة، و%3 نقضها خبير</translation>
+    </message>
+    <message>
+        <location filename="../widgets/marks_compare.py" line="147"/>
+        <source>Choose one mark on each side first.</source>
+        <translation>اختر علامة واحدة من كل جانب أولاً.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/marks_compare.py" line="152"/>
+        <source>Link %1 recorded: mark %2 and mark %3 are %4.</source>
+        <translation>سُجل الربط %1: العلامة %2 والعلامة %3: %4.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/marks_compare.py" line="160"/>
+        <source>The link was not recorded</source>
+        <translation>لم يُسجل الربط</translation>
+    </message>
+</context>
+<context>
+    <name>MarksPanel</name>
+    <message>
+        <location filename="../widgets/marks_panel.py" line="81"/>
+        <source>(withdrawn by %1: %2)</source>
+        <translation>(سحبها %1: %2)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/marks_panel.py" line="122"/>
+        <source>Draw a mark:</source>
+        <translation>ارسم علامة:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/marks_panel.py" line="123"/>
+        <source>Rectangle</source>
+        <translation>مستطيل</translation>
+    </message>
+    <message>
+        <location filename="../widgets/marks_panel.py" line="123"/>
+        <source>Ellipse</source>
+        <translation>قطع ناقص</translation>
+    </message>
+    <message>
+        <location filename="../widgets/marks_panel.py" line="124"/>
+        <source>Polygon</source>
+        <translation>مضلع</translation>
+    </message>
+    <message>
+        <location filename="../widgets/marks_panel.py" line="135"/>
+        <source>Show marks on the photo</source>
+        <translation>أظهر العلامات على الصورة</translation>
+    </message>
+    <message>
+        <location filename="../widgets/marks_panel.py" line="143"/>
+        <source>Describe a mark the family told…</source>
+        <translation>صف علامة ذكرتها العائلة…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/marks_panel.py" line="147"/>
+        <source>Edit…</source>
+        <translation>تعديل…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/marks_panel.py" line="150"/>
+        <source>Withdraw…</source>
+        <translation>سحب…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/marks_panel.py" line="194"/>
+        <source>Described: %1</source>
+        <translation>موصوفة: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/marks_panel.py" line="252"/>
+        <source>Click the corners; double-click, Enter or a click on the first point closes the polygon; Esc drops it.</source>
+        <translation>انقر على الزوايا؛ النقر المزدوج أو Enter أو النقر على النقطة الأولى يغلق المضلع؛ Esc يلغيه.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/marks_panel.py" line="255"/>
+        <source>Drag over the mark.</source>
+        <translation>اسحب فوق العلامة.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/marks_panel.py" line="275"/>
+        <source>Mark %1 recorded.</source>
+        <translation>سُجلت العلامة %1.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/marks_panel.py" line="286"/>
+        <source>Mark %1 recorded as the family described it.</source>
+        <translation>سُجلت العلامة %1 كما وصفتها العائلة.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/marks_panel.py" line="307"/>
+        <source>Mark %1 changed; its history keeps the old values.</source>
+        <translation>عُدلت العلامة %1؛ ويحفظ سجلها القيم السابقة.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/marks_panel.py" line="314"/>
+        <source>Withdraw mark %1</source>
+        <translation>سحب العلامة %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/marks_panel.py" line="315"/>
+        <source>Why is this mark withdrawn? It stays in the record with your reason.</source>
+        <translation>لماذا تُسحب هذه العلامة؟ تبقى في السجل مع سببك.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/marks_panel.py" line="319"/>
+        <source>Mark %1 withdrawn.</source>
+        <translation>سُحبت العلامة %1.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/marks_panel.py" line="324"/>
+        <source>Saving…</source>
+        <translation>جارٍ الحفظ…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/marks_panel.py" line="335"/>
+        <source>The mark was not saved</source>
+        <translation>لم تُحفظ العلامة</translation>
+    </message>
+</context>
+<context>
     <name>OverlayCanvas</name>
     <message>
-        <location filename="../widgets/comparison.py" line="126"/>
+        <location filename="../widgets/overlay_canvas.py" line="51"/>
         <source>Loading…</source>
         <translation>جارٍ التحميل…</translation>
     </message>
@@ -1108,6 +1639,34 @@
     </message>
 </context>
 <context>
+    <name>PersonMarksDialog</name>
+    <message>
+        <location filename="../dialogs/person_marks.py" line="59"/>
+        <source>Cannot open the record</source>
+        <translation>تعذر فتح السجل</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/person_marks.py" line="73"/>
+        <source>Photos and marks of %1</source>
+        <translation>صور %1 وعلاماته</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/person_marks.py" line="74"/>
+        <source>%1 — the family&apos;s photos and the marks they told of</source>
+        <translation>%1 — صور العائلة والعلامات التي ذكرتها</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/person_marks.py" line="78"/>
+        <source>Photo %1</source>
+        <translation>الصورة %1</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/person_marks.py" line="107"/>
+        <source>Cannot show the photo</source>
+        <translation>تعذر عرض الصورة</translation>
+    </message>
+</context>
+<context>
     <name>PersonTableModel</name>
     <message>
         <location filename="../itemmodels/persons.py" line="51"/>
@@ -1148,102 +1707,107 @@
 <context>
     <name>PersonsView</name>
     <message>
-        <location filename="../pages/persons.py" line="84"/>
+        <location filename="../pages/persons.py" line="86"/>
         <source>Type a name in Arabic or Latin letters…</source>
         <translation>اكتب اسماً بالعربية أو بالحروف اللاتينية…</translation>
     </message>
     <message>
-        <location filename="../pages/persons.py" line="88"/>
+        <location filename="../pages/persons.py" line="90"/>
         <source>New missing person…</source>
         <translation>مفقود جديد…</translation>
     </message>
     <message>
-        <location filename="../pages/persons.py" line="100"/>
+        <location filename="../pages/persons.py" line="102"/>
         <source>Search the post-mortem photos</source>
         <translation>البحث في صور ما بعد الوفاة</translation>
     </message>
     <message>
-        <location filename="../pages/persons.py" line="113"/>
+        <location filename="../pages/persons.py" line="119"/>
         <source>Show submitter and contact</source>
         <translation>إظهار مقدّم البلاغ ووسيلة التواصل</translation>
     </message>
     <message>
-        <location filename="../pages/persons.py" line="115"/>
+        <location filename="../pages/persons.py" line="121"/>
         <source>Each viewing is recorded in the audit log.</source>
         <translation>تُسجَّل كل مشاهدة في سجل التدقيق.</translation>
     </message>
     <message>
-        <location filename="../pages/persons.py" line="123"/>
+        <location filename="../pages/persons.py" line="129"/>
         <source>Record</source>
         <translation>السجل</translation>
     </message>
     <message>
-        <location filename="../pages/persons.py" line="51"/>
+        <location filename="../pages/persons.py" line="53"/>
         <source>Missing persons</source>
         <translation>المفقودون</translation>
     </message>
     <message>
-        <location filename="../pages/persons.py" line="149"/>
+        <location filename="../pages/persons.py" line="115"/>
+        <source>Photos and distinctive marks…</source>
+        <translation>الصور والعلامات المميزة…</translation>
+    </message>
+    <message>
+        <location filename="../pages/persons.py" line="156"/>
         <source>%1 of %2</source>
         <translation>%1 من %2</translation>
     </message>
     <message>
-        <location filename="../pages/persons.py" line="187"/>
+        <location filename="../pages/persons.py" line="197"/>
         <source>Submitter: %1; contact: %2</source>
         <translation>مقدّم البلاغ: %1؛ التواصل: %2</translation>
     </message>
     <message>
-        <location filename="../pages/persons.py" line="189"/>
+        <location filename="../pages/persons.py" line="199"/>
         <source>No submitter recorded.</source>
         <translation>لم يُسجَّل مقدّم بلاغ.</translation>
     </message>
     <message>
-        <location filename="../pages/persons.py" line="200"/>
+        <location filename="../pages/persons.py" line="211"/>
         <source>Name in Arabic</source>
         <translation>الاسم بالعربية</translation>
     </message>
     <message>
-        <location filename="../pages/persons.py" line="201"/>
+        <location filename="../pages/persons.py" line="212"/>
         <source>Name in Latin letters</source>
         <translation>الاسم بالحروف اللاتينية</translation>
     </message>
     <message>
-        <location filename="../pages/persons.py" line="202"/>
+        <location filename="../pages/persons.py" line="213"/>
         <source>Born</source>
         <translation>الولادة</translation>
     </message>
     <message>
-        <location filename="../pages/persons.py" line="202"/>
+        <location filename="../pages/persons.py" line="213"/>
         <source>Place of origin</source>
         <translation>مكان المنشأ</translation>
     </message>
     <message>
-        <location filename="../pages/persons.py" line="203"/>
+        <location filename="../pages/persons.py" line="214"/>
         <source>Physical description</source>
         <translation>الوصف الجسدي</translation>
     </message>
     <message>
-        <location filename="../pages/persons.py" line="204"/>
+        <location filename="../pages/persons.py" line="215"/>
         <source>Date of arrest</source>
         <translation>تاريخ الاعتقال</translation>
     </message>
     <message>
-        <location filename="../pages/persons.py" line="205"/>
+        <location filename="../pages/persons.py" line="216"/>
         <source>Place of arrest</source>
         <translation>مكان الاعتقال</translation>
     </message>
     <message>
-        <location filename="../pages/persons.py" line="206"/>
+        <location filename="../pages/persons.py" line="217"/>
         <source>Arresting branch</source>
         <translation>الفرع الذي اعتقله</translation>
     </message>
     <message>
-        <location filename="../pages/persons.py" line="207"/>
+        <location filename="../pages/persons.py" line="218"/>
         <source>Marks known to the family</source>
         <translation>علامات تعرفها العائلة</translation>
     </message>
     <message>
-        <location filename="../pages/persons.py" line="210"/>
+        <location filename="../pages/persons.py" line="221"/>
         <source>Photos: %1</source>
         <translation>الصور: %1</translation>
     </message>
@@ -1251,17 +1815,17 @@
 <context>
     <name>PhotoCanvas</name>
     <message>
-        <location filename="../widgets/photo_canvas.py" line="298"/>
+        <location filename="../widgets/photo_canvas.py" line="300"/>
         <source>No photo chosen</source>
         <translation>لم تُختر صورة</translation>
     </message>
     <message>
-        <location filename="../widgets/photo_canvas.py" line="299"/>
+        <location filename="../widgets/photo_canvas.py" line="301"/>
         <source>Loading…</source>
         <translation>جارٍ التحميل…</translation>
     </message>
     <message>
-        <location filename="../widgets/photo_canvas.py" line="309"/>
+        <location filename="../widgets/photo_canvas.py" line="311"/>
         <source>Blurred. Click to show the photo.</source>
         <translation>الصورة مموّهة. انقر لإظهارها.</translation>
     </message>
@@ -1309,52 +1873,52 @@
 <context>
     <name>ReviewQueueView</name>
     <message>
-        <location filename="../pages/review.py" line="83"/>
+        <location filename="../pages/review.py" line="84"/>
         <source>Review</source>
         <translation>المراجعة</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="97"/>
+        <location filename="../pages/review.py" line="98"/>
         <source>Every person</source>
         <translation>كل الأشخاص</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="100"/>
+        <location filename="../pages/review.py" line="101"/>
         <source>Every collection</source>
         <translation>كل المجموعات</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="103"/>
+        <location filename="../pages/review.py" line="104"/>
         <source>Awaiting review</source>
         <translation>بانتظار المراجعة</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="153"/>
+        <location filename="../pages/review.py" line="154"/>
         <source>What you compared and why you decide so (required)</source>
         <translation>ما الذي قارنته ولماذا قررت ذلك (إلزامي)</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="156"/>
+        <location filename="../pages/review.py" line="157"/>
         <source>Record review and go to the next (Ctrl+Enter)</source>
         <translation>سجّل المراجعة وانتقل إلى التالي (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="163"/>
+        <location filename="../pages/review.py" line="164"/>
         <source>Your review</source>
         <translation>مراجعتك</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="239"/>
+        <location filename="../pages/review.py" line="241"/>
         <source>Nothing awaits review with these filters.</source>
         <translation>لا شيء بانتظار المراجعة بهذه المرشحات.</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="298"/>
+        <location filename="../pages/review.py" line="302"/>
         <source>Candidate %1: %2 and Body %3</source>
         <translation>المرشح %1: %2 والجثمان %3</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/review.py" line="304"/>
+        <location filename="../pages/review.py" line="308"/>
         <source>%n other review(s) of this pair will be shown once you have recorded yours (blind review).</source>
         <translation>
             <numerusform>لا توجد مراجعات أخرى لهذا الزوج.</numerusform>
@@ -1366,27 +1930,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="310"/>
+        <location filename="../pages/review.py" line="314"/>
         <source>No review yet.</source>
         <translation>لا مراجعة بعد.</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="314"/>
+        <location filename="../pages/review.py" line="318"/>
         <source>Cannot open the candidate</source>
         <translation>تعذّر فتح المرشح</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="341"/>
+        <location filename="../pages/review.py" line="345"/>
         <source>Choose a decision first (Ctrl+1 to Ctrl+4).</source>
         <translation>اختر قراراً أولاً (Ctrl+1 إلى Ctrl+4).</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="351"/>
+        <location filename="../pages/review.py" line="355"/>
         <source>Review recorded; the pair is now: %1.</source>
         <translation>سُجّلت المراجعة؛ حالة الزوج الآن: %1.</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="353"/>
+        <location filename="../pages/review.py" line="357"/>
         <source>Identification %1 is proposed for a supervisor&apos;s sign-off.</source>
         <translation>التعرّف %1 مقترح لاعتماد المشرف.</translation>
     </message>
@@ -1394,42 +1958,42 @@
 <context>
     <name>SideView</name>
     <message>
-        <location filename="../widgets/comparison.py" line="50"/>
+        <location filename="../widgets/comparison.py" line="55"/>
         <source>Face crop</source>
         <translation>اقتصاص الوجه</translation>
     </message>
     <message>
-        <location filename="../widgets/comparison.py" line="51"/>
+        <location filename="../widgets/comparison.py" line="56"/>
         <source>Whole photo</source>
         <translation>الصورة كاملة</translation>
     </message>
     <message>
-        <location filename="../widgets/comparison.py" line="52"/>
+        <location filename="../widgets/comparison.py" line="57"/>
         <source>Rotate 90°</source>
         <translation>تدوير 90°</translation>
     </message>
     <message>
-        <location filename="../widgets/comparison.py" line="55"/>
+        <location filename="../widgets/comparison.py" line="60"/>
         <source>Grey</source>
         <translation>رمادي</translation>
     </message>
     <message>
-        <location filename="../widgets/comparison.py" line="58"/>
+        <location filename="../widgets/comparison.py" line="63"/>
         <source>Light</source>
         <translation>الإضاءة</translation>
     </message>
     <message>
-        <location filename="../widgets/comparison.py" line="58"/>
+        <location filename="../widgets/comparison.py" line="63"/>
         <source>Brightness</source>
         <translation>السطوع</translation>
     </message>
     <message>
-        <location filename="../widgets/comparison.py" line="59"/>
+        <location filename="../widgets/comparison.py" line="64"/>
         <source>Contrast</source>
         <translation>التباين</translation>
     </message>
     <message>
-        <location filename="../widgets/comparison.py" line="60"/>
+        <location filename="../widgets/comparison.py" line="65"/>
         <source>Gamma</source>
         <translation>غاما</translation>
     </message>

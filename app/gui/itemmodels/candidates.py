@@ -12,8 +12,11 @@ from PySide6.QtCore import (
 )
 
 from athar.app.gui import labels
+from athar.app.gui.services import Services
+from athar.app.gui.tasks import TaskRunner
 from athar.app.gui.thumbnails import PictureKey, ThumbnailCache
 from athar.app.gui.widgets.common import SCORE_ROLE
+from athar.casework.marks.search import MarksAgreement
 from athar.casework.matching.candidates import CandidateView
 
 FACE = 88
@@ -22,7 +25,7 @@ FACE = 88
 BODY_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-COL_RANK, COL_AM, COL_PM, COL_BODY, COL_SCORE, COL_STATE = range(6)
+COL_RANK, COL_AM, COL_PM, COL_BODY, COL_SCORE, COL_STATE, COL_MARKS = range(7)
 
 
 class CandidateTableModel(QAbstractTableModel):
@@ -32,6 +35,7 @@ class CandidateTableModel(QAbstractTableModel):
         super().__init__()
         self.thumbs = thumbs
         self._rows: list[CandidateView] = []
+        self._marks: dict[tuple[int, int], MarksAgreement] = {}
         thumbs.ready.connect(self._picture_ready)
 
     def set_candidates(self, rows: list[CandidateView]) -> None:
@@ -39,6 +43,17 @@ class CandidateTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = rows
         self.endResetModel()
+
+    def set_agreements(self, agreements: dict[tuple[int, int], MarksAgreement]) -> None:
+        """What each Body's marks say about its person's (the Marks column)."""
+        self._marks = agreements
+        if self._rows:
+            self.dataChanged.emit(self.index(0, COL_MARKS),
+                                  self.index(len(self._rows) - 1, COL_MARKS))
+
+    def pairs(self) -> list[tuple[int, int]]:
+        """(person, Body) of every row."""
+        return [(c.person_id, c.body_id) for c in self._rows]
 
     def candidate(self, row: int) -> CandidateView:
         """The Candidate of a row."""
@@ -50,7 +65,7 @@ class CandidateTableModel(QAbstractTableModel):
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()  # noqa: B008
                     ) -> int:
-        return 0 if parent.isValid() else 6
+        return 0 if parent.isValid() else 7
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -58,7 +73,7 @@ class CandidateTableModel(QAbstractTableModel):
             return None
         names = (self.tr("Rank"), self.tr("Family photo"), self.tr("Post-mortem face"),
                  self.tr("Body"), self.tr("Score (best pair and mean faces)"),
-                 self.tr("Review state"))
+                 self.tr("Review state"), self.tr("Distinctive marks"))
         return names[section]
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
@@ -76,7 +91,15 @@ class CandidateTableModel(QAbstractTableModel):
                 return flag + labels.state_name(c.state)
             if col == COL_SCORE and c.score is None:
                 return self.tr("hidden until you decide")
+            if col == COL_MARKS:
+                return self._marks_text(c)
             return None
+        if role == Qt.ItemDataRole.ToolTipRole and col == COL_MARKS:
+            agreement = self._marks.get((c.person_id, c.body_id))
+            return None if agreement is None else "\n".join(
+                f"#{i.person_mark.id} {labels.category_name(i.person_mark.category)}, "
+                f"{labels.location_name(i.person_mark.location)}: "
+                f"{labels.relation_name(i.agreement.value)}" for i in agreement.items)
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_STATE and c.attention:
             return c.attention
         if role == Qt.ItemDataRole.DecorationRole and col in (COL_AM, COL_PM):
@@ -102,6 +125,16 @@ class CandidateTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
+    def _marks_text(self, c: CandidateView) -> str:
+        agreement = self._marks.get((c.person_id, c.body_id))
+        if agreement is None:
+            return ""
+        text = self.tr("%1 of %2 supported").replace("%1", str(agreement.supporting)).replace(
+            "%2", str(len(agreement.items)))
+        if agreement.contradicted:
+            text += "; " + self.tr("%n contradicted", "", agreement.contradicted)
+        return text
+
     def _picture_ready(self, key: object) -> None:
         if not isinstance(key, PictureKey) or key.kind != "face":
             return
@@ -110,3 +143,12 @@ class CandidateTableModel(QAbstractTableModel):
                 col = COL_AM if key.id == c.am_face_id else COL_PM
                 idx = self.index(row, col)
                 self.dataChanged.emit(idx, idx, [Qt.ItemDataRole.DecorationRole])
+
+
+def load_agreements(model: CandidateTableModel, services: Services, tasks: TaskRunner) -> None:
+    """Fill the Marks column of the rows now shown (in the background)."""
+    pairs = model.pairs()
+    if pairs:
+        tasks.submit(lambda _p: services.mark_agreements(pairs),
+                     lambda found: model.set_agreements(found) if model.pairs() == pairs
+                     else None, lambda _m: None)

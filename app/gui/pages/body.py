@@ -1,8 +1,9 @@
-"""A Body page: all its photos, face boxes over them, its numbers, manual face marking."""
+"""A Body page: all its photos, face boxes over them, its numbers, manual face marking,
+and its distinctive marks."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -12,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QPushButton,
     QVBoxLayout,
@@ -23,10 +23,12 @@ from athar.app.gui import labels
 from athar.app.gui.services import Services
 from athar.app.gui.tasks import TaskRunner
 from athar.app.gui.thumbnails import PictureKey, ThumbnailCache
-from athar.app.gui.widgets.common import show_error
+from athar.app.gui.widgets.common import photo_strip, show_error
+from athar.app.gui.widgets.marks_panel import MarksPanel
 from athar.app.gui.widgets.photo_canvas import PhotoCanvas
 from athar.casework.domain.permissions import Permission
 from athar.casework.domain.ports import Box
+from athar.casework.marks.views import MarkList
 from athar.casework.records.browse import BODY_FIELDS, BodyDetail, PhotoView
 from athar.casework.records.manual_faces import MarkFace
 
@@ -57,6 +59,15 @@ class BodyView(QWidget):
         self._build_photos()
         tools = self._build_tools()
         numbers = self._build_numbers()
+        self.marks = MarksPanel(services, tasks, self.canvas)
+        self.marks.changed.connect(self.reload_marks)
+        marks_box = QGroupBox(self.tr("Distinctive marks"))
+        marks_box.setObjectName("marksBox")
+        QVBoxLayout(marks_box).addWidget(self.marks)
+        marks_box.setMaximumWidth(420)
+        side = QVBoxLayout()
+        side.addWidget(numbers)
+        side.addWidget(marks_box, 1)
         head = QHBoxLayout()
         head.addWidget(back)
         head.addWidget(self.title, 1)
@@ -65,22 +76,18 @@ class BodyView(QWidget):
         left.addLayout(tools)
         left.addWidget(self.canvas, 1)
         middle.addLayout(left, 1)
-        middle.addWidget(numbers)
+        middle.addLayout(side)
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addWidget(self.strip)
         layout.addLayout(middle, 1)
         thumbs.ready.connect(self._thumb_ready)
+        services.events.changed.connect(
+            lambda what: self.reload_marks() if what == "marks" and self.isVisible() else None)
 
     def _build_photos(self) -> None:
         """The strip of the Body's photos and the canvas showing the chosen one."""
-        self.strip = QListWidget()
-        self.strip.setObjectName("photoStrip")
-        self.strip.setViewMode(QListWidget.ViewMode.IconMode)
-        self.strip.setFlow(QListWidget.Flow.LeftToRight)
-        self.strip.setWrapping(False)
-        self.strip.setIconSize(QSize(STRIP, STRIP))
-        self.strip.setFixedHeight(STRIP + 44)
+        self.strip = photo_strip("photoStrip", STRIP, 44)
         self.strip.currentRowChanged.connect(self._show_photo)
         self.canvas = PhotoCanvas()
         self.canvas.reveal_requested.connect(self._reveal)
@@ -157,6 +164,21 @@ class BodyView(QWidget):
         self.mark.setChecked(False)
         self.tasks.submit(lambda _p: self.services.body(body_id), self._show,
                           lambda msg: show_error(self, self.tr("Cannot open the Body"), msg))
+        self.marks.set_marks(MarkList((), ()))
+        self.tasks.submit(lambda _p: self.services.marks(body_id=body_id),
+                          lambda listed: self._marks_loaded(body_id, listed), lambda _m: None)
+
+    def reload_marks(self) -> None:
+        """Load the shown Body's marks again (after one changed)."""
+        if self.detail is not None:
+            body_id = self.detail.id
+            self.tasks.submit(lambda _p: self.services.marks(body_id=body_id),
+                              lambda listed: self._marks_loaded(body_id, listed),
+                              lambda _m: None)
+
+    def _marks_loaded(self, body_id: int, listed: MarkList) -> None:
+        if self.detail is None or self.detail.id == body_id:
+            self.marks.set_marks(listed)
 
     def reload(self) -> None:
         """Load the shown Body again (after a change)."""
@@ -224,6 +246,7 @@ class BodyView(QWidget):
             return
         del row
         blurred = self.blur and photo.id not in self.revealed
+        self.marks.set_photo(photo.id)
         faces = ", ".join(f"{labels.source_name(f.source.value)} ({f.method}, "
                           f"{round(f.size_px)} px)" for f in photo.faces)
         self.photo_info.setText(self.tr("Photo %1: %2 × %3 px. Faces: %4").replace(

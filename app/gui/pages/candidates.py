@@ -31,6 +31,7 @@ from athar.app.gui.itemmodels.candidates import (
     COL_STATE,
     FACE,
     CandidateTableModel,
+    load_agreements,
 )
 from athar.app.gui.services import Services
 from athar.app.gui.tasks import TaskRunner
@@ -124,6 +125,8 @@ class CandidatesView(QWidget):
             self.refresh()
         elif what in ("search", "face", "review"):
             self.load()
+        elif what == "marks":
+            load_agreements(self.model, self.services, self.tasks)
 
     def choose(self, person_id: int) -> None:
         """Show the candidates of a person (selected once the list is loaded)."""
@@ -162,6 +165,7 @@ class CandidatesView(QWidget):
 
     def _show(self, rows: list[CandidateView]) -> None:
         self.model.set_candidates(rows)
+        load_agreements(self.model, self.services, self.tasks)
         if not self.tasks.writing:
             self.status.setText(self.tr("Candidates: %n", "", len(rows)) if rows else
                                 self.tr("No candidates yet: press Search."))

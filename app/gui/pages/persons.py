@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from athar.app.gui.dialogs.intake import PersonIntakeDialog
+from athar.app.gui.dialogs.person_marks import PersonMarksDialog
 from athar.app.gui.itemmodels.persons import FACE, ID_ROLE, PersonFilter, PersonTableModel
 from athar.app.gui.services import Services
 from athar.app.gui.tasks import TaskRunner
@@ -43,6 +44,7 @@ class PersonsView(QWidget):
         super().__init__(parent)
         self.services, self.tasks, self.thumbs = services, tasks, thumbs
         self.intake: PersonIntakeDialog | None = None
+        self.marks_dialog: PersonMarksDialog | None = None
         self.shown: PersonDetail | None = None
         self._wanted: int | None = None
         self._build_table()
@@ -110,6 +112,10 @@ class PersonsView(QWidget):
         self.faces.setViewMode(QListWidget.ViewMode.IconMode)
         self.faces.setIconSize(QSize(FACE, FACE))
         self.faces.setFixedHeight(FACE + 44)
+        self.photos_marks = QPushButton(self.tr("Photos and distinctive marks…"))
+        self.photos_marks.setObjectName("personMarksButton")
+        self.photos_marks.setEnabled(False)
+        self.photos_marks.clicked.connect(self.open_marks)
         self.contact = QPushButton(self.tr("Show submitter and contact"))
         self.contact.setObjectName("showContact")
         self.contact.setToolTip(self.tr("Each viewing is recorded in the audit log."))
@@ -124,6 +130,7 @@ class PersonsView(QWidget):
         side_layout = QVBoxLayout(side)
         side_layout.addWidget(self.detail)
         side_layout.addWidget(self.faces)
+        side_layout.addWidget(self.photos_marks)
         side_layout.addWidget(self.contact)
         side_layout.addWidget(self.submitters)
         side_layout.addWidget(self.search)
@@ -161,6 +168,9 @@ class PersonsView(QWidget):
         self._wanted = person_id
         for row in range(self.proxy.rowCount()):
             if self.proxy.index(row, 0).data(ID_ROLE) == person_id:
+                # selectRow alone sets no current row in a right-to-left table (Qt looks
+                # for the column at the viewport's far edge): set it first.
+                self.table.setCurrentIndex(self.proxy.index(row, 0))
                 self.table.selectRow(row)
                 self._wanted = None
                 return
@@ -195,6 +205,7 @@ class PersonsView(QWidget):
             self.submitters.clear()
         self.shown = person
         self.contact.setEnabled(True)
+        self.photos_marks.setEnabled(True)
         f = person.fields
         lines = [person.label]
         for key, label in (("name_ar", self.tr("Name in Arabic")),
@@ -227,6 +238,15 @@ class PersonsView(QWidget):
                 pixmap = self.thumbs.get(key)  # type: ignore[arg-type]
                 if pixmap is not None:
                     item.setIcon(pixmap)
+
+    def open_marks(self) -> PersonMarksDialog | None:
+        """The chosen person's photos and marks, in a window of their own."""
+        if self.shown is None:
+            return None
+        self.marks_dialog = PersonMarksDialog(self.services, self.tasks, self.thumbs,
+                                              self.shown.id, self)
+        self.marks_dialog.show()
+        return self.marks_dialog
 
     def _open(self, index: QModelIndex) -> None:
         self.search_requested.emit(int(index.data(ID_ROLE)))

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QWidget
 
 from athar.app.gui.pages.audit import AuditView
 from athar.app.gui.pages.candidates import CandidatesView
+from athar.app.gui.pages.marks import MarkSearchView
 from athar.app.gui.pages.overview import OverviewView
 from athar.app.gui.pages.persons import PersonsView
 from athar.app.gui.pages.postmortem import PostMortemView
@@ -82,6 +83,12 @@ def _candidates(c: PageContext) -> QWidget:
     return page
 
 
+def _marks(c: PageContext) -> QWidget:
+    page = MarkSearchView(c.services, c.tasks, c.thumbs)
+    page.open_body.connect(c.nav.show_body)
+    return page
+
+
 def _review(c: PageContext) -> QWidget:
     return ReviewQueueView(c.services, c.tasks, c.thumbs)
 
@@ -102,6 +109,8 @@ PAGES: tuple[PageSpec, ...] = (
              _persons),
     PageSpec("candidates", lambda: QCoreApplication.translate("MainWindow", "Candidates"),
              _candidates),
+    PageSpec("marks", lambda: QCoreApplication.translate("MainWindow", "Mark search"),
+             _marks),
     PageSpec("review", lambda: QCoreApplication.translate("MainWindow", "Review"), _review),
     PageSpec("signoff", lambda: QCoreApplication.translate("MainWindow", "Sign-off"),
              _signoff),

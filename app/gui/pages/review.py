@@ -34,6 +34,7 @@ from athar.app.gui.itemmodels.candidates import (
     COL_SCORE,
     FACE,
     CandidateTableModel,
+    load_agreements,
 )
 from athar.app.gui.services import Services
 from athar.app.gui.tasks import TaskRunner
@@ -229,6 +230,7 @@ class ReviewQueueView(QWidget):
     def _show(self, rows: list[CandidateView]) -> None:
         keep = self._open_id
         self.model.set_candidates(rows)
+        load_agreements(self.model, self.services, self.tasks)
         for r, c in enumerate(rows):
             if c.id == keep:
                 self.select_row(r)
@@ -265,6 +267,8 @@ class ReviewQueueView(QWidget):
     def _changed(self, what: str) -> None:
         if what in ("review", "search", "person", "import") and self.isVisible():
             self.load()
+        elif what == "marks":
+            load_agreements(self.model, self.services, self.tasks)
 
     def _chosen(self, index: QModelIndex) -> None:
         if not index.isValid():

@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
+    QListWidget,
     QMessageBox,
     QStyle,
     QStyledItemDelegate,
@@ -50,6 +51,18 @@ class NameFilter(QSortFilterProxyModel):
             return True
         key = str(self.sourceModel().index(row, 0, parent).data(KEY_ROLE))
         return all(part in key for part in self.needle.split())
+
+
+def photo_strip(name: str, icon: int, caption_height: int) -> QListWidget:
+    """A one-row strip of photo thumbnails (icon x icon), scrolled sideways."""
+    strip = QListWidget()
+    strip.setObjectName(name)
+    strip.setViewMode(QListWidget.ViewMode.IconMode)
+    strip.setFlow(QListWidget.Flow.LeftToRight)
+    strip.setWrapping(False)
+    strip.setIconSize(QSize(icon, icon))
+    strip.setFixedHeight(icon + caption_height)
+    return strip
 
 
 def isolate(text: str) -> str:

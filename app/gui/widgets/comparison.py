@@ -1,15 +1,16 @@
 """The comparison view: the family's photos beside the Body's, pair by pair, with
 synchronised zoom and pan, per-side rotation and tone, an aligned overlay (both faces
 warped onto the same landmark template and blended, or flickered), and landmarks on
-demand. Post-mortem photos follow the user's exposure setting: the face crop by default,
-the whole photo blurred until clicked."""
+demand; both sides' distinctive marks, drawn over the whole photos and linked by an
+examiner. Post-mortem photos follow the user's exposure setting: the face crop by
+default, the whole photo blurred until clicked."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -18,7 +19,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QSizePolicy,
     QSlider,
     QStackedWidget,
     QVBoxLayout,
@@ -27,14 +27,19 @@ from PySide6.QtWidgets import (
 
 from athar.app.gui.services import Services
 from athar.app.gui.tasks import TaskRunner
+from athar.app.gui.widgets.marks_compare import MarksCompare
+from athar.app.gui.widgets.marks_panel import mark_overlays
+from athar.app.gui.widgets.overlay_canvas import OverlayCanvas
 from athar.app.gui.widgets.photo_canvas import Adjust, Overlay, PhotoCanvas, Shape
+from athar.casework.marks.search import MarksAgreement
+from athar.casework.marks.views import MarkList
 from athar.casework.records.browse import PhotoView
 from athar.casework.review.context import PairScore, ReviewContext
+from athar.casework.storage.repositories.marks import MarkView
 
 VIEW_MAX = 1600
 CROP = 600
 ALIGNED = 400
-FLICKER_MS = 600
 
 
 class SideView(QWidget):
@@ -85,63 +90,6 @@ class SideView(QWidget):
             gamma=2.0 ** (s["gamma"].value() / 50.0), grey=self.grey.isChecked()))
 
 
-class OverlayCanvas(QWidget):
-    """The two aligned faces laid over each other: blended by `opacity`, or flickering."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(QSize(300, 300))
-        self.am: QImage | None = None
-        self.pm: QImage | None = None
-        self.opacity = 0.5
-        self.flicker = False
-        self.showing_pm = False
-        self.landmarks = False
-        self.template: tuple[tuple[float, float], ...] = ()
-        self._timer = QTimer(self)
-        self._timer.setInterval(FLICKER_MS)
-        self._timer.timeout.connect(self._flip)
-
-    def set_flicker(self, on: bool) -> None:
-        """Alternate the two faces instead of blending them."""
-        self.flicker = on
-        if on:
-            self._timer.start()
-        else:
-            self._timer.stop()
-        self.update()
-
-    def _flip(self) -> None:
-        self.showing_pm = not self.showing_pm
-        self.update()
-
-    def paintEvent(self, event: QPaintEvent) -> None:  # Qt override
-        painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor("#263238"))
-        side = min(self.width(), self.height()) - 8
-        x, y = (self.width() - side) / 2, (self.height() - side) / 2
-        if self.am is None or self.pm is None:
-            painter.setPen(QColor("#eceff1"))
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("Loading…"))
-            painter.end()
-            return
-        target = QRectF(x, y, side, side)
-        if self.flicker:
-            painter.drawImage(target, self.pm if self.showing_pm else self.am)
-        else:
-            painter.drawImage(target, self.am)
-            painter.setOpacity(self.opacity)
-            painter.drawImage(target, self.pm)
-            painter.setOpacity(1.0)
-        if self.landmarks:
-            painter.setPen(QColor("#ffeb3b"))
-            for tx, ty in self.template:
-                painter.drawEllipse(QPointF(target.left() + tx * side,
-                                            target.top() + ty * side), 3.0, 3.0)
-        painter.end()
-
-
 @dataclass
 class _Loaded:
     am_photos: dict[int, PhotoView]
@@ -176,11 +124,19 @@ class ComparisonView(QWidget):
         self.overlay = OverlayCanvas()
         self.overlay.setObjectName("alignedOverlay")
         self._build_tools()
+        self.marks = MarksCompare(services, tasks)
+        self.marks.setFixedWidth(360)
+        self.marks.mark_chosen.connect(self._mark_chosen)
+        self.marks.linked.connect(self.reload_marks)
+        self.forced: dict[str, int] = {}
+        """A side's photo chosen through one of its marks (instead of the pair's)."""
+        self.chosen_marks: dict[str, int | None] = {"am": None, "pm": None}
         sides = QWidget()
         row = QHBoxLayout(sides)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.am, 1)
         row.addWidget(self.pm, 1)
+        row.addWidget(self.marks)
         self.stack = QStackedWidget()
         self.stack.addWidget(sides)
         self.stack.addWidget(self.overlay)
@@ -231,6 +187,10 @@ class ComparisonView(QWidget):
         self.context = context
         self.loaded = _Loaded({p.id: p for p in am_photos}, {p.id: p for p in pm_photos})
         self.revealed.clear()
+        self.forced.clear()
+        self.chosen_marks = {"am": None, "pm": None}
+        self.marks.set_marks(MarkList((), ()), MarkList((), ()), None)
+        self.reload_marks()
         self.pairs.blockSignals(True)
         self.pairs.clear()
         for i, pair in enumerate(context.pairs, start=1):
@@ -283,7 +243,44 @@ class ComparisonView(QWidget):
         if on:
             self._load_overlay()
 
+    def reload_marks(self) -> None:
+        """Load both sides' marks, their links and what they say about each other."""
+        ctx = self.context
+        if ctx is None:
+            return
+
+        def load(_p: object) -> tuple[int, MarkList, MarkList, MarksAgreement | None]:
+            pair = (ctx.person_id, ctx.body_id)
+            return (ctx.candidate_id, self.services.marks(person_id=ctx.person_id),
+                    self.services.marks(body_id=ctx.body_id),
+                    self.services.mark_agreements([pair]).get(pair))
+
+        self.tasks.submit(load, self._marks_loaded, lambda _m: None)
+
+    def _marks_loaded(self, data: tuple[int, MarkList, MarkList, MarksAgreement | None]
+                      ) -> None:
+        candidate, am, pm, agreement = data
+        if self.context is None or self.context.candidate_id != candidate:
+            return
+        self.marks.set_marks(am, pm, agreement)
+        self._show_pair()
+
+    def _mark_chosen(self, side: str, mark: MarkView | None) -> None:
+        self.chosen_marks[side] = None if mark is None else mark.id
+        if mark is not None and mark.photo_id is not None:
+            self.forced[side] = mark.photo_id
+            view = self.am if side == "am" else self.pm
+            view.mode.setCurrentIndex(view.mode.findData("photo"))
+        self._show_pair()
+
+    def _mark_overlays(self, kind: str, photo: PhotoView | None) -> list[Overlay]:
+        if photo is None:
+            return []
+        marks = self.marks.am_marks if kind == "am" else self.marks.pm_marks
+        return mark_overlays(marks, photo.id, self.marks.colours(), self.chosen_marks[kind])
+
     def _pair_chosen(self, row: int) -> None:
+        self.forced.clear()
         self.pair_changed.emit(row)
         self._show_pair()
         if self.overlay_toggle.isChecked():
@@ -303,10 +300,12 @@ class ComparisonView(QWidget):
         pair = self.current_pair()
         if pair is None:
             return
-        self._side(self.am, "am", pair.am_face_id, self.loaded.am_photos.get(pair.am_photo_id),
+        am_photo = self.forced.get("am", pair.am_photo_id)
+        pm_photo = self.forced.get("pm", pair.pm_photo_id)
+        self._side(self.am, "am", pair.am_face_id, self.loaded.am_photos.get(am_photo),
                    blur=False)
-        self._side(self.pm, "pm", pair.pm_face_id, self.loaded.pm_photos.get(pair.pm_photo_id),
-                   blur=self._blur_pm(pair.pm_photo_id))
+        self._side(self.pm, "pm", pair.pm_face_id, self.loaded.pm_photos.get(pm_photo),
+                   blur=self._blur_pm(pm_photo))
 
     def _blur_pm(self, photo_id: int) -> bool:
         return self.blur and photo_id not in self.revealed
@@ -320,7 +319,8 @@ class ComparisonView(QWidget):
         if image is not None:
             view = shown or PhotoView(-face_id, "", image.width(), image.height(), True, ())
             side.canvas.set_photo(view, image, blur and whole)
-            side.canvas.set_overlays(self._landmarks(shown, face_id))
+            side.canvas.set_overlays([*self._landmarks(shown, face_id),
+                                      *self._mark_overlays(kind, shown)])
             return
         side.canvas.set_photo(shown, None, False)
         self.tasks.submit(lambda _p: self._render(key), lambda img: self._arrived(key, img),
@@ -352,7 +352,7 @@ class ComparisonView(QWidget):
     def _reveal(self) -> None:
         pair = self.current_pair()
         if pair is not None:
-            self.revealed.add(pair.pm_photo_id)
+            self.revealed.add(self.forced.get("pm", pair.pm_photo_id))
             self._show_pair()
 
     def _load_overlay(self) -> None:

@@ -111,6 +111,8 @@ class PhotoCanvas(QWidget):
     shape_drawn = Signal(object)
     """A Shape drawn in `draw_mode` ("rect", "ellipse" or "poly")."""
     reveal_requested = Signal()
+    overlay_clicked = Signal(object)
+    """The `key` of the overlay under a click (marks: select them by clicking)."""
     view_changed = Signal(float, float, float)
     """zoom, and the photo point (x, y) at the widget's centre, after the user moved."""
 
@@ -351,6 +353,22 @@ class PhotoCanvas(QWidget):
 
     # -- mouse and keys ----------------------------------------------------------------------
 
+    def overlay_at(self, point: QPointF) -> Overlay | None:
+        """The smallest keyed overlay whose region holds the photo point, if any."""
+        hits = []
+        for overlay in self.overlays:
+            if overlay.key is None or overlay.shape.kind == "point":
+                continue
+            region = QPolygonF([QPointF(x, y) for x, y in overlay.shape.points])
+            if overlay.shape.kind == "poly":
+                inside = region.containsPoint(point, Qt.FillRule.OddEvenFill)
+            else:
+                inside = region.boundingRect().contains(point)
+            if inside:
+                b = overlay.shape.bounds()
+                hits.append((b.width * b.height, overlay))
+        return min(hits, key=lambda h: h[0])[1] if hits else None
+
     def _drawing_box(self) -> bool:
         return self.marking or self.draw_mode in ("rect", "ellipse")
 
@@ -364,6 +382,9 @@ class PhotoCanvas(QWidget):
         elif event.button() == Qt.MouseButton.LeftButton and self.draw_mode == "poly":
             self._poly_click(self.to_photo(event.position()))
         elif event.button() in (Qt.MouseButton.LeftButton, Qt.MouseButton.MiddleButton):
+            hit = self.overlay_at(self.to_photo(event.position()))
+            if hit is not None and event.button() == Qt.MouseButton.LeftButton:
+                self.overlay_clicked.emit(hit.key)
             w, h = self._size()
             self._pan_from = (event.position(), self.center or QPointF(w / 2, h / 2))
         super().mousePressEvent(event)

@@ -7,11 +7,13 @@ from __future__ import annotations
 from athar.casework.storage.repositories.audit import AuditRepository
 from athar.casework.storage.repositories.candidates import CandidateRepository
 from athar.casework.storage.repositories.faces import FaceRepository
+from athar.casework.storage.repositories.marks import MarkRepository
 from athar.casework.storage.repositories.owners import OwnerRepository
 from athar.casework.storage.repositories.photos import PhotoRepository
 from athar.casework.storage.repositories.records import RecordRepository
 from athar.casework.storage.repositories.reviews import ReviewRepository
 from athar.casework.storage.repositories.users import UserRepository
 
-__all__ = ["AuditRepository", "CandidateRepository", "FaceRepository", "OwnerRepository",
+__all__ = ["AuditRepository", "CandidateRepository", "FaceRepository", "MarkRepository",
+           "OwnerRepository",
            "PhotoRepository", "RecordRepository", "ReviewRepository", "UserRepository"]

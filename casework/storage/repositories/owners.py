@@ -144,6 +144,16 @@ class OwnerRepository:
             out.update({int(i): str(label) for i, label in rows})
         return out
 
+    def body_labels(self, ids: Iterable[int]) -> dict[int, tuple[str, str]]:
+        """Body id -> (label, collection name)."""
+        out: dict[int, tuple[str, str]] = {}
+        for chunk in chunks(list(ids)):
+            rows = self._s.execute(select(Body.id, Body.label, Collection.name)
+                                   .join(Collection, Body.collection_id == Collection.id)
+                                   .where(Body.id.in_(chunk)))
+            out.update({int(i): (str(label), str(name)) for i, label, name in rows})
+        return out
+
     def counts(self) -> dict[str, int]:
         """How many of each entity the workspace holds."""
         def count(model: type[object]) -> int:

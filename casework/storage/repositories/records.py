@@ -22,6 +22,7 @@ from athar.casework.domain.entities import (
     Side,
     Submission,
 )
+from athar.casework.domain.marks import upright_size
 from athar.casework.domain.ports import Box
 from athar.casework.domain.text import clean_name, search_key
 
@@ -183,9 +184,7 @@ def _face_view(f: Face) -> FaceView:
 
 def _upright_size(photo: Photo) -> tuple[int, int]:
     """Width and height as displayed: EXIF orientations 5 to 8 swap the file's own."""
-    if photo.exif_orientation in (5, 6, 7, 8):
-        return photo.height, photo.width
-    return photo.width, photo.height
+    return upright_size(photo.width, photo.height, photo.exif_orientation)
 
 
 class RecordRepository:
