@@ -151,7 +151,6 @@ class BodyView(QWidget):
         numbers_layout.addWidget(self.save)
         numbers_layout.addWidget(self.message)
         numbers_layout.addWidget(self.photo_info)
-        numbers_layout.addStretch(1)
         numbers.setMaximumWidth(360)
         return numbers
 

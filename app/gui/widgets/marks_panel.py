@@ -132,6 +132,7 @@ class MarksPanel(QWidget):
         draw_row.addStretch(1)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
+        self.hint.hide()
         self.show_marks = QCheckBox(self.tr("Show marks on the photo"))
         self.show_marks.setObjectName("showMarks")
         self.show_marks.setChecked(True)
@@ -139,6 +140,7 @@ class MarksPanel(QWidget):
         self.list = QListWidget()
         self.list.setObjectName("markList")
         self.list.setWordWrap(True)
+        self.list.setMinimumHeight(150)
         self.list.currentItemChanged.connect(lambda cur, _prev: self._chosen(cur))
         self.describe = QPushButton(self.tr("Describe a mark the family told…"))
         self.describe.setObjectName("describeMark")
@@ -253,6 +255,7 @@ class MarksPanel(QWidget):
                                   "first point closes the polygon; Esc drops it.")
                           if on and kind == "poly" else
                           self.tr("Drag over the mark.") if on else "")
+        self.hint.setVisible(on)
 
     def stop_drawing(self) -> None:
         """Leave drawing mode."""
