@@ -77,6 +77,11 @@ class Row:
     mean_cmc10: float = 0.0
     """Mean hit rate over ranks 1 to 10: steadier than one rank at 60 persons."""
     mean_cmc10_best: float = 0.0
+    no_face_files: list[str] = field(default_factory=list)
+    """The PM photos (owner/stem) where no face was found."""
+    lost_faces: float | None = None
+    """Share of the PM photos with a face found on the clean photo where none is found on
+    the degraded one (None without a clean row)."""
 
 
 class AmTemplates:
@@ -115,7 +120,7 @@ class Lists:
 def _run_pipeline(work: Path, pm: dict[str, list[Path]], am: dict[str, list[Path]],
                   condition: Condition | None, factory: DlibPipelineFactory | None,
                   top: int, templates: AmTemplates
-                  ) -> tuple[tuple[list[int | None], ...], int, int, int, Lists]:
+                  ) -> tuple[tuple[list[int | None], ...], int, list[str], int, Lists]:
     pm_dir = stage(work / "pm", pm, condition)
     ws, actor = templates.workspace(work / "ws", am, factory)
     try:
@@ -137,8 +142,8 @@ def _run_pipeline(work: Path, pm: dict[str, list[Path]], am: dict[str, list[Path
     finally:
         ws.close()
     pad = [None] * (len(am) - len(ranks))
-    return ((ranks + pad, mean3 + pad, best + pad), pm_report.new_photos,
-            len(pm_report.no_face),
+    no_face = sorted(f"{Path(p).parent.name}/{Path(p).stem}" for p in pm_report.no_face)
+    return ((ranks + pad, mean3 + pad, best + pad), pm_report.new_photos, no_face,
             n_bodies - len(face_bodies), lists)
 
 
@@ -174,10 +179,22 @@ def closed_set(ids: list[Identity], name: str, condition: Condition | None, work
     curve = [share(ranks, k) for k in range(1, n + 1)]
     mean10 = float(np.mean(curve[:10]))
     mean10_best = float(np.mean([share(best, k) for k in range(1, min(n, 10) + 1)]))
-    return Row(name, variant, n, {k: share(ranks, k) for k in RANKS}, pm_photos, no_face,
-               faceless, round(time.monotonic() - started, 1), curve,
+    return Row(name, variant, n, {k: share(ranks, k) for k in RANKS}, pm_photos,
+               len(no_face), faceless, round(time.monotonic() - started, 1), curve,
                {k: share(mean3, k) for k in RANKS}, {k: share(best, k) for k in RANKS},
-               round(mean10, 4), round(mean10_best, 4)), lists
+               round(mean10, 4), round(mean10_best, 4), no_face), lists
+
+
+def mark_lost_faces(rows: list[Row]) -> None:
+    """Fill each row's `lost_faces` against the clean row of the same variant."""
+    clean = {r.variant: r for r in rows if r.condition == "clean"}
+    for row in rows:
+        ref = clean.get(row.variant) or clean.get("athar")
+        if ref is None or row is ref:
+            continue
+        with_face = ref.pm_photos - ref.pm_no_face
+        lost = set(row.no_face_files) - set(ref.no_face_files)
+        row.lost_faces = round(len(lost) / with_face, 4) if with_face else None
 
 
 def _with_body(ids: list[Identity]) -> set[str]:
@@ -283,15 +300,17 @@ def _markdown(rows: list[Row], ver: dict[str, object], openset: dict[str, object
         "## Closed-set identification (CMC), post-mortem conditions on the PM side", "",
         "| condition | variant | rank 1 | rank 5 | rank 10 | rank 20 | mean CMC 1-10 "
         "| best pair: rank 1 | rank 10 | mean CMC 1-10 | best three: rank 1 | rank 10 "
-        "| PM photos | PM no face | Bodies with no face | s |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "| PM photos | PM no face | face lost vs clean | Bodies with no face | s |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
         lines.append(f"| {r.condition} | {r.variant} | " + " | ".join(
             f"{r.cmc[k]:.1%}" for k in RANKS) + f" | {r.mean_cmc10:.3f}"
             f" | {r.cmc_best[1]:.1%} | {r.cmc_best[10]:.1%} | {r.mean_cmc10_best:.3f}"
             f" | {r.cmc_mean3[1]:.1%} | {r.cmc_mean3[10]:.1%}"
-            f" | {r.pm_photos} | {r.pm_no_face} | {r.bodies_without_face} | {r.seconds} |")
+            f" | {r.pm_photos} | {r.pm_no_face} | "
+            f"{'—' if r.lost_faces is None else f'{r.lost_faces:.1%}'}"
+            f" | {r.bodies_without_face} | {r.seconds} |")
     lines += ["", "Ranks are Athar's: by the mean of the best photo pair's cosine and the "
               "cosine of the two sides' mean faces (all photos of a Body pooled). *Best pair* "
               "re-ranks the same lists by the best pair alone (Athar's ranking before mean "
@@ -366,6 +385,7 @@ def main(argv: list[str] | None = None) -> int:
                                 variant, factory)
             rows.append(row)
             print(f"{name} {variant}: {row.cmc}", file=sys.stderr)
+    mark_lost_faces(rows)
     reference = "clean" if "clean" in lists else next(iter(lists))
     openset = open_set(ids, lists[reference])
     openset["condition"] = reference

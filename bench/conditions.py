@@ -103,5 +103,8 @@ CONDITIONS: dict[str, Condition | None] = {
     "pm-hard": pm_hard,
 }
 
-HELD_OUT: dict[str, Condition | None] = {"pm-colour": pm_colour}
-"""Not run by default: a check on settings that nothing was tuned on (`--conditions`)."""
+from heldout import heldout  # noqa: E402  (the family defined apart, never tuned on)
+
+HELD_OUT: dict[str, Condition | None] = {"pm-colour": pm_colour, "held-out": heldout}
+"""Not run by default: checks on settings that nothing was tuned on (`--conditions`).
+`held-out` is the random family of bench/heldout.py (issue 17)."""
