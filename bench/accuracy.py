@@ -51,6 +51,10 @@ ABLATIONS = (
                          denoise_search=False)),
     ("clean", "before: descriptor on dlib", DlibPipelineFactory(onnx_descriptor=False)),
     ("pm-hard", "before: descriptor on dlib", DlibPipelineFactory(onnx_descriptor=False)),
+    ("pm-hard", "before: no wide tilts, no 4x upsampling",
+     DlibPipelineFactory(wide_search=False, upsample_search=False)),
+    ("held-out", "before: no wide tilts, no 4x upsampling",
+     DlibPipelineFactory(wide_search=False, upsample_search=False)),
     ("clean", "flip-tta on every face", DlibPipelineFactory(flip_tta=True)),
     ("pm-hard", "flip-tta on every face", DlibPipelineFactory(flip_tta=True)),
 )

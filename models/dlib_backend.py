@@ -57,8 +57,8 @@ DLIB_MANIFEST = ModelManifest(
     published_accuracy="99.38% on LFW (dlib release notes, 2017)",
 )
 
-STRONG_SCORE = {"hog": 0.5, "hog+equalize": 0.5, "hog+tilt": 0.0, "hog+denoise": 0.0,
-                "cnn": 0.8}
+STRONG_SCORE = {"hog": 0.5, "hog+equalize": 0.5, "hog+tilt": 0.0, "hog+wide": 0.0,
+                "hog+up2": 0.0, "hog+denoise": 0.0, "cnn": 0.8}
 """A face this sure ends the search at the first view that shows it (views are tried
 upright first, then turned a quarter each way, then upside down), so the slower passes
 and views run only for the photos that need them. The tilted views stop at the first
@@ -76,6 +76,16 @@ brings back some faces lying at an exact quarter turn that compression and darkn
 from HOG. The 5 landmarks found in the tilted view are
 mapped back exactly, and the descriptor's own alignment (from the landmarks) undoes the
 tilt, so the vector is that of an upright face."""
+WIDE_TILTS = (35.0, -35.0)
+"""Around each quarter turn, the tilted views (±10°, ±20°, HOG's own tolerance of about
+±10° each) leave the angles near the diagonals unseen: a body photographed at 45° from
+the camera's axis. These two views per quarter turn close the gap, so that a face at
+any angle over the whole circle lies within about 10° of some view; they run only for
+photos where every quarter-turned and tilted view failed."""
+UPSAMPLE_BELOW = 800
+"""HOG sees faces from about 80 px, 40 px once the photo is doubled (every pass does that
+below 1200 px). For photos smaller than this, one more pass doubles it twice (faces from
+about 20 px: a face in a full-body photo copied small), contrast-enhanced."""
 DENOISED_VIEWS = (0.0, *TILTS)
 NO_UPSAMPLE: tuple[str, ...] = ("hog+denoise",)
 """The last HOG pass, for photos where every other one failed, looks at a grey copy of the
@@ -115,7 +125,7 @@ class _Found:
     """Landmarks already fitted (in view coordinates), for faces found in a tilted view."""
 
 
-ENHANCED_METHODS = ("hog+equalize", "hog+tilt", "hog+denoise")
+ENHANCED_METHODS = ("hog+equalize", "hog+tilt", "hog+wide", "hog+up2", "hog+denoise")
 """Faces found only on the contrast-enhanced picture: dark, flat or degraded photos."""
 
 
@@ -130,8 +140,8 @@ def is_degraded(method: str) -> bool:
 
 class DlibPipeline:
     """dlib detection over quarter turns (HOG, contrast-enhanced HOG, enhanced HOG on tilted
-    views, weak faces confirmed by two views, HOG on a denoised copy, CNN), then the ResNet
-    descriptor.
+    views over the whole circle, weak faces confirmed by two views, small photos upsampled,
+    HOG on a denoised copy, CNN), then the ResNet descriptor.
 
     Faces found only on the contrast-enhanced picture get their landmarks fitted on that
     picture and their vector averaged with that of the mirrored face (`degraded_tta`),
@@ -146,11 +156,14 @@ class DlibPipeline:
                  flip_tta: bool = False, tilt_search: bool = True,
                  weak_views: bool = True, degraded_tta: bool = True,
                  restore_degraded: bool = True, denoise_search: bool = True,
-                 onnx_descriptor: bool = True) -> None:
+                 onnx_descriptor: bool = True, wide_search: bool = True,
+                 upsample_search: bool = True) -> None:
         paths = verify_files(DLIB_MANIFEST, folder or _models_folder())
         self._turns = SEARCH_TURNS if rotation_search else (0,)
         self._passes = ("hog",) + (("hog+equalize",) if equalize else ()) + (
             ("hog+tilt",) if tilt_search and rotation_search else ()) + (
+            ("hog+wide",) if wide_search and tilt_search and rotation_search else ()) + (
+            ("hog+up2",) if equalize and upsample_search else ()) + (
             ("weak",) if equalize and weak_views else ()) + (
             ("hog+denoise",) if equalize and denoise_search else ()) + (
             ("cnn",) if use_cnn else ())
@@ -226,6 +239,15 @@ class DlibPipeline:
                               f"{method}{tilt:+.0f}", points))
         return out
 
+    def _upsampled_pass(self, turned: Image, scale: float) -> list[_Found]:
+        """HOG on the contrast-enhanced view doubled twice (small photos only)."""
+        if max(turned.shape[:2]) >= UPSAMPLE_BELOW:
+            return []
+        rects, scores, _ = self._hog.run(self._enhanced(turned), 2, 0.0)
+        return [_Found((r.left() / scale, r.top() / scale, r.right() / scale,
+                        r.bottom() / scale), float(sc), "hog+up2")
+                for r, sc in zip(rects, scores, strict=True)]
+
     def _enhance(self, method: str) -> bool:
         return self._degraded_tta and is_degraded(method)
 
@@ -293,7 +315,7 @@ class DlibPipeline:
         for rotation, _, f in weak:
             faint[rotation] = max(faint.get(rotation, -np.inf), f.score)
         promising = sorted(faint, key=lambda r: -faint[r])
-        if method in ("hog+tilt", "hog+denoise"):
+        if method in ("hog+tilt", "hog+wide", "hog+denoise", "hog+up2"):
             return promising + [r for r in self._turns if r not in faint]
         if method == "cnn":
             first = self._turns[0]
@@ -335,6 +357,11 @@ class DlibPipeline:
         elif method == "hog+tilt":
             for tilt in TILTS:
                 yield self._tilt_pass(turned, tilt, scale)
+        elif method == "hog+wide":
+            for tilt in WIDE_TILTS:
+                yield self._tilt_pass(turned, tilt, scale, "hog+wide")
+        elif method == "hog+up2":
+            yield self._upsampled_pass(turned, scale)
         elif method == "hog+denoise":
             for tilt in DENOISED_VIEWS:
                 yield self._tilt_pass(turned, tilt, scale, method)
@@ -349,9 +376,11 @@ class DlibPipeline:
         return [(float(p.x), float(p.y)) for p in shape.parts()]
 
     def detect(self, image: Image) -> list[Detection]:
-        """Faces of the best view: upright HOG first, then turned, equalised, tilted, weak
-        faces seen by two views, denoised, CNN (each pass only when the earlier ones found
-        nothing).
+        """Faces of the best view: upright HOG first, then turned, equalised, tilted (±10°,
+        ±20°, then ±35°: any angle over the whole circle), a small photo doubled twice
+        (before faint faces are trusted: on tiny faces two views agree on a wrong, larger
+        box), weak faces seen by two views, denoised, CNN (each pass only when the earlier
+        ones found nothing).
 
         Args:
             image: (h, w, 3) uint8 RGB, upright.
@@ -492,6 +521,8 @@ class DlibPipelineFactory:
     restore_degraded: bool = True
     denoise_search: bool = True
     onnx_descriptor: bool = True
+    wide_search: bool = True
+    upsample_search: bool = True
 
     def model_info(self) -> ModelInfo:
         """Id and dimension from the manifest (weights are verified when loaded)."""
@@ -508,4 +539,4 @@ class DlibPipelineFactory:
                             self.rotation_search, self.equalize, self.flip_tta,
                             self.tilt_search, self.weak_views, self.degraded_tta,
                             self.restore_degraded, self.denoise_search,
-                            self.onnx_descriptor)
+                            self.onnx_descriptor, self.wide_search, self.upsample_search)

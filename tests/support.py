@@ -45,3 +45,16 @@ def run_cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, s
     status = main(list(args))
     out, err = capsys.readouterr()
     return status, out, err
+
+
+def two_people(a: Path, b: Path, out: Path) -> Path:
+    """A family photo of two people: two photos side by side, saved as JPEG at `out`."""
+    from PIL import Image
+
+    left, right = Image.open(a).convert("RGB"), Image.open(b).convert("RGB")
+    canvas = Image.new("RGB", (left.width + right.width + 20, left.height), (128, 128, 128))
+    canvas.paste(left, (0, 0))
+    canvas.paste(right, (left.width + 20, 0))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    canvas.save(out, quality=95)
+    return out

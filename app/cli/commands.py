@@ -356,6 +356,11 @@ def cmd_photos(args: argparse.Namespace) -> int:
         return marks.cmd_photos(args, bus, actor)
 
 
+def cmd_subject(args: argparse.Namespace) -> int:
+    with session(args.workspace) as (bus, actor):
+        return marks.cmd_subject(args, bus, actor)
+
+
 def cmd_backup(args: argparse.Namespace) -> int:
     with session(args.workspace) as (bus, actor):
         bus.handle(Backup(Path(args.dest)), actor)
@@ -389,4 +394,5 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "backup": cmd_backup, "restore": cmd_restore, "review": cmd_review,
     "identifications": cmd_identifications, "confirm": cmd_signoff, "return": cmd_signoff,
     "revoke": cmd_signoff, "report": cmd_report, "mark": cmd_mark, "photos": cmd_photos,
+    "subject": cmd_subject,
 }

@@ -28,6 +28,7 @@ from athar.casework.marks.search import (
     search_marks,
 )
 from athar.casework.records.browse import PhotoListing, photo_list
+from athar.casework.records.subject import ChooseSubject
 from athar.casework.storage.repositories.marks import LinkView, MarkView
 
 if TYPE_CHECKING:
@@ -49,6 +50,11 @@ def add_parsers(sub: Sub) -> None:
     owner.add_argument("--body", type=int, metavar="ID", help="this Body's photos")
     owner.add_argument("--person", type=int, metavar="ID", help="this person's photos")
     s.add_argument("--json", action="store_true", help="print the photos as JSON")
+    s = sub.add_parser("subject", help="make a face the photo's subject (the one searched), "
+                       "when the import chose another person in a group photo")
+    s.add_argument("workspace", metavar="WS", help="the workspace folder")
+    s.add_argument("--face", required=True, type=int, metavar="ID",
+                   help="the face id (athar photos --body ID | --person ID lists them)")
     s = sub.add_parser("mark", help="distinctive marks: record, describe, edit, withdraw, "
                        "link, list, search")
     actions = s.add_subparsers(dest="mark_command", required=True, metavar="ACTION")
@@ -185,14 +191,31 @@ def cmd_photos(args: argparse.Namespace, bus: MessageBus, actor: Actor) -> int:
               f"{r.marks:>5}  {r.sha256}")
         for path in r.files:
             print(f"{'':>44}{neutralise(path)}")
+        for f in r.face_views:
+            b = f.box
+            print(f"{'':>44}face {f.id}{' (subject)' if f.is_subject else ''}: "
+                  f"{b.left:.0f},{b.top:.0f} {b.width:.0f}x{b.height:.0f} px, {f.method}, "
+                  f"score {f.score:.2f}")
     if not rows:
         print("no photos")
     return 0
 
 
+def cmd_subject(args: argparse.Namespace, bus: MessageBus, actor: Actor) -> int:
+    """`athar subject`: choose a photo's subject by hand."""
+    photo = bus.handle(ChooseSubject(args.face), actor)
+    print(f"face {args.face} is now the subject of photo {photo}; run athar search again to "
+          "update the candidates")
+    return 0
+
+
 def _photo_json(r: PhotoListing) -> dict[str, Any]:
     return {"photo": r.id, "sha256": r.sha256, "side": r.side, "width": r.width,
-            "height": r.height, "faces": r.faces, "marks": r.marks, "files": list(r.files)}
+            "height": r.height, "faces": r.faces, "marks": r.marks, "files": list(r.files),
+            "face_list": [{"face": f.id, "subject": f.is_subject, "method": f.method,
+                           "score": round(f.score, 4), "box": [round(v, 1) for v in (
+                               f.box.left, f.box.top, f.box.width, f.box.height)]}
+                          for f in r.face_views]}
 
 
 def mark_json(m: MarkView) -> dict[str, Any]:

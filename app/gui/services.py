@@ -51,6 +51,7 @@ from athar.casework.records.browse import (
 )
 from athar.casework.records.manual_faces import FacePreview, MarkFace, preview_faces
 from athar.casework.records.pictures import Picture, PictureService
+from athar.casework.records.subject import ChooseSubject
 from athar.casework.reports.service import MakeReport, ReportResult
 from athar.casework.review import context, queue, signoff
 from athar.casework.review.context import ReviewContext
@@ -257,6 +258,10 @@ class Services:
     def mark_face(self, cmd: MarkFace) -> int:
         """Mark a face by hand; returns the new face id."""
         return self.handle(cmd)
+
+    def choose_subject(self, face_id: int) -> int:
+        """Make a found face its photo's subject; returns the photo id."""
+        return self.handle(ChooseSubject(face_id))
 
     def open_candidate(self, candidate_id: int) -> ReviewContext:
         """Open a candidate for review (its state is in_review meanwhile)."""

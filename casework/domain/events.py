@@ -30,6 +30,7 @@ class AuditAction(enum.StrEnum):
     BODY_NUMBERS = "body.numbers"
     BODY_EDIT = "body.edit"
     FACE_MARK = "face.mark"
+    FACE_SUBJECT = "face.subject"
     SEARCH_RUN = "search.run"
     INDEX_REBUILD = "index.rebuild"
     WORKSPACE_BACKUP = "workspace.backup"
@@ -78,6 +79,7 @@ TOPIC_OF: Mapping[AuditAction, Topic] = {
     AuditAction.BODY_NUMBERS: Topic.BODY,
     AuditAction.BODY_EDIT: Topic.BODY,
     AuditAction.FACE_MARK: Topic.FACE,
+    AuditAction.FACE_SUBJECT: Topic.FACE,
     AuditAction.SEARCH_RUN: Topic.SEARCH,
     AuditAction.INDEX_REBUILD: Topic.SEARCH,
     AuditAction.CANDIDATE_OPEN: Topic.REVIEW,

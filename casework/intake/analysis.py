@@ -93,7 +93,8 @@ class Analyser:
             path=path, sha256=sha, format=decoded.format, width=decoded.width,
             height=decoded.height, exif_orientation=decoded.exif_orientation,
             size_bytes=len(data), faces=faces,
-            subject=subject_index([f.detection.box for f in faces], w, h),
+            subject=subject_index([f.detection.box for f in faces], w, h,
+                                  [f.detection.score for f in faces]),
         )
 
 

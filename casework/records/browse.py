@@ -99,6 +99,8 @@ class PhotoListing:
     """Marks drawn on it (withdrawn ones not counted)."""
     files: tuple[str, ...]
     """The paths it was imported from."""
+    face_views: tuple[FaceView, ...] = ()
+    """Its faces (the subject is the one searched)."""
 
 
 def photo_list(ws: Workspace, actor: Actor, *, body_id: int | None = None,
@@ -125,7 +127,8 @@ def photo_list(ws: Workspace, actor: Actor, *, body_id: int | None = None,
             marks[m.photo_id or 0] = marks.get(m.photo_id or 0, 0) + 1
         return [PhotoListing(v.id, v.sha256, p.side, v.width, v.height, len(v.faces),
                              marks.get(v.id, 0),
-                             tuple(sorted({pr.original_path for pr in p.provenance})))
+                             tuple(sorted({pr.original_path for pr in p.provenance})),
+                             v.faces)
                 for p, v in zip(photos, views, strict=True)]
 
 

@@ -134,7 +134,7 @@ def preview_faces(ws: Workspace, actor: Actor, path: Path, size: int = 120) -> F
     except AtharError as exc:
         return FacePreview(str(path), error=str(exc))
     h, w = pixels.shape[:2]
-    subject = subject_index([d.box for d in detections], w, h)
+    subject = subject_index([d.box for d in detections], w, h, [d.score for d in detections])
     order = sorted(range(len(detections)), key=lambda i: i != subject)
     image = PILImage.fromarray(pixels)
     whole = image.copy()

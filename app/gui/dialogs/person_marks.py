@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidgetItem,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -20,6 +21,7 @@ from athar.app.gui.thumbnails import PictureKey, ThumbnailCache
 from athar.app.gui.widgets.common import photo_strip, show_error
 from athar.app.gui.widgets.marks_panel import MarksPanel
 from athar.app.gui.widgets.photo_canvas import PhotoCanvas
+from athar.casework.domain.permissions import Permission
 from athar.casework.intake.persons import PersonDetail
 from athar.casework.marks.views import MarkList
 from athar.casework.records.browse import PhotoView
@@ -45,6 +47,16 @@ class PersonMarksDialog(QDialog):
         self.canvas = PhotoCanvas()
         self.marks = MarksPanel(services, tasks, self.canvas, person_id=person_id)
         self.marks.changed.connect(self.reload_marks)
+        self.subject = QPushButton(self.tr("Make the chosen face the subject"))
+        self.subject.setObjectName("chooseSubject")
+        self.subject.setToolTip(self.tr("Click a face box first: in a photo of several "
+                                        "people, only the subject is searched"))
+        self.subject.setEnabled(False)
+        self.subject.setAutoDefault(False)
+        self.subject.clicked.connect(self._choose_subject)
+        self.canvas.overlay_clicked.connect(self._face_clicked)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
         row = QHBoxLayout()
         row.addWidget(self.canvas, 1)
         self.marks.setMaximumWidth(420)
@@ -53,6 +65,10 @@ class PersonMarksDialog(QDialog):
         layout.addWidget(self.title)
         layout.addWidget(self.strip)
         layout.addLayout(row, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.subject)
+        bottom.addWidget(self.message, 1)
+        layout.addLayout(bottom)
         self.resize(1100, 720)
         thumbs.ready.connect(self._thumb_ready)
         self.tasks.submit(lambda _p: services.person(person_id), self._loaded,
@@ -110,6 +126,39 @@ class PersonMarksDialog(QDialog):
         photo = self.current_photo()
         if photo is not None and photo.id == photo_id:
             self.canvas.set_photo(photo, image, False)
+
+    def _face_clicked(self, key: object) -> None:
+        if not (isinstance(key, tuple) and key[0] == "face"):
+            return
+        photo = self.current_photo()
+        face = next((f for f in photo.faces if f.id == key[1]), None) if photo else None
+        self.canvas.selected_face = face.id if face else None
+        self.canvas.update()
+        self.subject.setEnabled(face is not None and not face.is_subject
+                                and self.services.may(Permission.EDIT_RECORDS))
+
+    def _choose_subject(self) -> None:
+        face_id = self.canvas.selected_face
+        if face_id is None:
+            return
+        self.subject.setEnabled(False)
+
+        def done(_photo: int) -> None:
+            self.message.setText(self.tr("Face %1 is now the photo's subject; search again to "
+                                         "update the candidates.").replace("%1", str(face_id)))
+            pid = self.person_id
+            self.tasks.submit(lambda _p: self.services.person(pid), self._reloaded,
+                              lambda _m: None)
+
+        self.tasks.submit(lambda _p: self.services.choose_subject(face_id), done,
+                          lambda msg: show_error(self, self.tr("The subject was not changed"),
+                                                 msg), write=True)
+
+    def _reloaded(self, person: PersonDetail) -> None:
+        row = self.strip.currentRow()
+        self.person = person
+        self.strip.setCurrentRow(row)
+        self._show_photo()
 
     def _thumb_ready(self, key: object) -> None:
         for row in range(self.strip.count()):

@@ -116,8 +116,14 @@ class BodyView(QWidget):
         actual.setObjectName("actualSizeButton")
         actual.setToolTip(self.tr("One photo pixel per screen pixel (key 1)"))
         actual.clicked.connect(self.canvas.actual_size)
+        self.subject = QPushButton(self.tr("Make the chosen face the subject"))
+        self.subject.setObjectName("chooseSubject")
+        self.subject.setToolTip(self.tr("Click a face box first; only the subject is searched"))
+        self.subject.setEnabled(False)
+        self.subject.clicked.connect(self._choose_subject)
+        self.canvas.overlay_clicked.connect(self._face_clicked)
         tools = QHBoxLayout()
-        for w in (self.boxes, self.mark, self.rotation, fit, actual):
+        for w in (self.boxes, self.mark, self.rotation, self.subject, fit, actual):
             tools.addWidget(w)
         tools.addStretch(1)
         return tools
@@ -246,6 +252,8 @@ class BodyView(QWidget):
         del row
         blurred = self.blur and photo.id not in self.revealed
         self.marks.set_photo(photo.id)
+        self.canvas.selected_face = None
+        self.subject.setEnabled(False)
         faces = ", ".join(f"{labels.source_name(f.source.value)} ({f.method}, "
                           f"{round(f.size_px)} px)" for f in photo.faces)
         self.photo_info.setText(self.tr("Photo %1: %2 × %3 px. Faces: %4").replace(
@@ -296,6 +304,28 @@ class BodyView(QWidget):
     def _save_failed(self, message: str) -> None:
         self.save.setEnabled(True)
         show_error(self, self.tr("The numbers were not saved"), message)
+
+    def _face_clicked(self, key: object) -> None:
+        if not (isinstance(key, tuple) and key[0] == "face"):
+            return
+        photo = self.current_photo()
+        face = next((f for f in photo.faces if f.id == key[1]), None) if photo else None
+        self.canvas.selected_face = face.id if face else None
+        self.canvas.update()
+        self.subject.setEnabled(face is not None and not face.is_subject
+                                and self.services.may(Permission.EDIT_RECORDS))
+
+    def _choose_subject(self) -> None:
+        face_id = self.canvas.selected_face
+        if face_id is None:
+            return
+        self.subject.setEnabled(False)
+        self.tasks.submit(lambda _p: self.services.choose_subject(face_id),
+                          lambda _photo: self.message.setText(self.tr(
+                              "Face %1 is now the photo's subject; search again to update "
+                              "the candidates.").replace("%1", str(face_id))),
+                          lambda msg: show_error(self, self.tr("The subject was not changed"),
+                                                 msg), write=True)
 
     def _marking(self, on: bool) -> None:
         if on and self.canvas.blurred:

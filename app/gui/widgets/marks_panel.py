@@ -167,6 +167,8 @@ class MarksPanel(QWidget):
         layout.addWidget(self.list, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)  # inside a dialog, Enter closes a polygon instead
         self._buttons_state()
 
     # -- what is shown ----------------------------------------------------------------------

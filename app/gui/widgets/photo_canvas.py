@@ -130,6 +130,8 @@ class PhotoCanvas(QWidget):
         self.draw_mode: str | None = None
         """Drawing a mark region: "rect", "ellipse" or "poly" (None: not drawing)."""
         self.overlays: list[Overlay] = []
+        self.selected_face: int | None = None
+        """A face box clicked (drawn thicker)."""
         self.zoom = 1.0
         self.center: QPointF | None = None
         """The point of the turned photo at the widget's centre (None: its centre)."""
@@ -287,7 +289,8 @@ class PhotoCanvas(QWidget):
             out.append(Overlay(Shape("rect", ((b.left, b.top),
                                               (b.left + b.width, b.top + b.height))),
                                "#ff9800" if face.source is FaceSource.MANUAL else "#00e676",
-                               dashed=not face.is_subject, key=("face", face.id)))
+                               dashed=not face.is_subject, key=("face", face.id),
+                               selected=face.id == self.selected_face))
         return out
 
     def paintEvent(self, event: QPaintEvent) -> None:  # Qt override
@@ -356,7 +359,7 @@ class PhotoCanvas(QWidget):
     def overlay_at(self, point: QPointF) -> Overlay | None:
         """The smallest keyed overlay whose region holds the photo point, if any."""
         hits = []
-        for overlay in self.overlays:
+        for overlay in (*self.overlays, *self._face_overlays()):
             if overlay.key is None or overlay.shape.kind == "point":
                 continue
             region = QPolygonF([QPointF(x, y) for x, y in overlay.shape.points])

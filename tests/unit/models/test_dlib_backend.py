@@ -225,3 +225,47 @@ def test_tilted_and_denoised_views_start_where_a_faint_face_was_seen() -> None:
     assert pipeline._turns_for("hog+denoise", []) == [0, 90, 270, 180]
     assert pipeline._turns_for("cnn", weak) == [0, 90, 270]
     assert pipeline._turns_for("hog", weak) == [0, 90, 270, 180]
+
+
+def _dim_rotated(img: Image.Image, angle: float) -> np.ndarray:
+    """Turned by `angle` (canvas grown), dim, soft and compressed."""
+    out = img.rotate(angle, resample=Image.Resampling.BILINEAR, expand=True)
+    out = ImageEnhance.Contrast(ImageEnhance.Brightness(out).enhance(0.45)).enhance(0.6)
+    buf = io.BytesIO()
+    out.filter(ImageFilter.GaussianBlur(1.2)).save(buf, "JPEG", quality=25)
+    return np.asarray(Image.open(io.BytesIO(buf.getvalue())).convert("RGB"))
+
+
+@pytest.mark.parametrize("angle", [45.0, 135.0, 318.0])
+def test_a_face_near_a_diagonal_is_found_and_embedded_alike(faces_dev: Path,
+                                                            angle: float) -> None:
+    """Between the quarter turns' tilted views (±20°) lie the diagonals: on a dim photo
+    turned 45° from a quarter turn no earlier view finds the face; the wide views do,
+    and its vector is that of the upright face."""
+    img = Image.open(faces_dev / "Abel_Pacheco" / "Abel_Pacheco_0001.jpg").convert("RGB")
+    upright = np.asarray(img)
+    pipeline = DlibPipelineFactory(use_cnn=False)()
+    reference = pipeline.embed(upright, pipeline.detect(upright))
+    turned = _dim_rotated(img, angle)
+    assert DlibPipelineFactory(wide_search=False, use_cnn=False)().detect(turned) == []
+    found = pipeline.detect(turned)
+    assert [d.method[:8] for d in found] == ["hog+wide"]
+    assert float(pipeline.embed(turned, found)[0] @ reference[0]) > 0.93
+
+
+def test_a_tiny_face_is_found_after_upsampling(faces_dev: Path) -> None:
+    """A face of ~22 px (a full-body photo copied small) is below what doubling the photo
+    lets HOG see; doubling it twice finds it."""
+    face = Image.open(faces_dev / "Abel_Pacheco" / "Abel_Pacheco_0001.jpg").convert("RGB")
+    small = face.resize((50, 50), Image.Resampling.LANCZOS)
+    canvas = Image.new("RGB", (160, 120), (120, 120, 120))
+    canvas.paste(small, (52, 30))
+    pixels = np.asarray(canvas)
+    without = DlibPipelineFactory(upsample_search=False, use_cnn=False)()
+    assert without.detect(pixels) == []
+    found = DlibPipelineFactory(use_cnn=False)().detect(pixels)
+    assert len(found) == 1
+    assert found[0].method == "hog+up2"
+    box = found[0].box
+    assert 15 <= box.width <= 30
+    assert abs(box.left + box.width / 2 - (52 + 25)) <= 6  # on the small face
