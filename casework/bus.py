@@ -19,7 +19,7 @@ from athar.casework.intake import ingest, persons, registration
 from athar.casework.integrity import backup, checkpoint
 from athar.casework.marks import annotate, links
 from athar.casework.matching import search
-from athar.casework.records import browse, manual_faces, subject
+from athar.casework.records import browse, estimates, manual_faces, subject
 from athar.casework.reports import service as reports
 from athar.casework.review import reviews, signoff
 from athar.casework.storage.uow import Handler, execute
@@ -40,6 +40,7 @@ HANDLERS: Mapping[type[Any], Handler[Any, Any]] = {
     browse.UpdateBody: browse.handle_update_body,
     manual_faces.MarkFace: manual_faces.handle_mark_face,
     subject.ChooseSubject: subject.handle_choose_subject,
+    estimates.RecordEstimates: estimates.handle_record_estimates,
     search.RunSearch: search.handle_run_search,
     checkpoint.MakeCheckpoint: checkpoint.handle_make_checkpoint,
     checkpoint.ExportAudit: checkpoint.handle_export_audit,

@@ -25,6 +25,7 @@ from athar.app.bootstrap import create_ws, open_ws
 from athar.app.cli import marks, output
 from athar.casework.accounts.users import CreateUser, Login, SetActive, SetIdleLock
 from athar.casework.bus import MessageBus
+from athar.casework.checks.consistency import consistency
 from athar.casework.domain.entities import (
     CandidateState,
     IdentificationState,
@@ -227,9 +228,13 @@ def cmd_candidates(args: argparse.Namespace) -> int:
             rows = candidates.candidates_of_body(ws, actor, args.body, states)
         else:
             rows = candidates.all_candidates(ws, actor, states)
-        agreements = mark_search.agreements(ws, actor, [(c.person_id, c.body_id)
-                                                        for c in rows])
-        output.print_candidates(rows, args.json, agreements)
+        pairs = [(c.person_id, c.body_id) for c in rows]
+        records = consistency(ws, actor, pairs)
+        if args.records is not None:  # flagged candidates are filtered, never dropped unasked
+            rows = [c for c in rows if records[(c.person_id, c.body_id)].flagged
+                    == (args.records == "disagree")]
+        output.print_candidates(rows, args.json, mark_search.agreements(ws, actor, pairs),
+                                records)
     return 0
 
 
@@ -356,6 +361,11 @@ def cmd_photos(args: argparse.Namespace) -> int:
         return marks.cmd_photos(args, bus, actor)
 
 
+def cmd_body(args: argparse.Namespace) -> int:
+    with session(args.workspace) as (bus, actor):
+        return marks.cmd_body(args, bus, actor)
+
+
 def cmd_subject(args: argparse.Namespace) -> int:
     with session(args.workspace) as (bus, actor):
         return marks.cmd_subject(args, bus, actor)
@@ -394,5 +404,5 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "backup": cmd_backup, "restore": cmd_restore, "review": cmd_review,
     "identifications": cmd_identifications, "confirm": cmd_signoff, "return": cmd_signoff,
     "revoke": cmd_signoff, "report": cmd_report, "mark": cmd_mark, "photos": cmd_photos,
-    "subject": cmd_subject,
+    "subject": cmd_subject, "body": cmd_body,
 }

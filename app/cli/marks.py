@@ -1,5 +1,6 @@
-"""`athar photos` and `athar mark ...`: distinctive marks from the command line (their
-arguments, what each does, and what it prints)."""
+"""The record commands beside the marks: `athar photos`, `athar body` (numbers and
+forensic estimates), `athar subject`, and `athar mark ...` (their arguments, what each
+does, and what it prints)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from athar.app.cli.output import print_json
 from athar.casework.bus import MessageBus
+from athar.casework.domain.errors import InvalidRequest
 from athar.casework.domain.marks import (
     DESCRIBED_LOCATIONS,
     LOCATIONS,
@@ -27,7 +29,8 @@ from athar.casework.marks.search import (
     search_for_person,
     search_marks,
 )
-from athar.casework.records.browse import PhotoListing, photo_list
+from athar.casework.records.browse import BODY_FIELDS, PhotoListing, UpdateBody, photo_list
+from athar.casework.records.estimates import RecordEstimates
 from athar.casework.records.subject import ChooseSubject
 from athar.casework.storage.repositories.marks import LinkView, MarkView
 
@@ -50,6 +53,20 @@ def add_parsers(sub: Sub) -> None:
     owner.add_argument("--body", type=int, metavar="ID", help="this Body's photos")
     owner.add_argument("--person", type=int, metavar="ID", help="this person's photos")
     s.add_argument("--json", action="store_true", help="print the photos as JSON")
+    s = sub.add_parser("body", help="change a Body's numbers (identifiers, supervisors) or "
+                       "record the forensic estimates (examiners, supervisors); audited")
+    s.add_argument("workspace", metavar="WS", help="the workspace folder")
+    s.add_argument("body", type=int, metavar="ID", help="the Body id (athar bodies)")
+    for name, what in (("detainee-no", "the detainee number"), ("branch-no", "the branch "
+                       "number"), ("forensic-no", "the forensic report number"),
+                       ("photo-date", "the date photographed (YYYY, YYYY-MM or YYYY-MM-DD)")):
+        s.add_argument(f"--{name}", metavar="TEXT", help=f"{what} ('' clears it)")
+    s.add_argument("--est-sex", choices=["male", "female", "unknown", ""],
+                   help="the examiner's estimate of the sex")
+    s.add_argument("--age-min", metavar="YEARS", help="estimated age at death, from")
+    s.add_argument("--age-max", metavar="YEARS", help="estimated age at death, to")
+    s.add_argument("--death-date", metavar="DATE",
+                   help="the date of death on a death certificate ('' clears it)")
     s = sub.add_parser("subject", help="make a face the photo's subject (the one searched), "
                        "when the import chose another person in a group photo")
     s.add_argument("workspace", metavar="WS", help="the workspace folder")
@@ -198,6 +215,29 @@ def cmd_photos(args: argparse.Namespace, bus: MessageBus, actor: Actor) -> int:
                   f"score {f.score:.2f}")
     if not rows:
         print("no photos")
+    return 0
+
+
+def cmd_body(args: argparse.Namespace, bus: MessageBus, actor: Actor) -> int:
+    """`athar body`: a Body's numbers and forensic estimates."""
+    numbers = {key: value for key in BODY_FIELDS
+               if (value := getattr(args, key, None)) is not None}
+    estimates = RecordEstimates(args.body, args.est_sex, args.age_min, args.age_max,
+                                args.death_date)
+    if not numbers and all(v is None for v in (args.est_sex, args.age_min, args.age_max,
+                                               args.death_date)):
+        raise InvalidRequest("give a number to change or an estimate to record (athar body "
+                             "--help)")
+    changed: dict[str, list[object]] = {}
+    if numbers:
+        edited = bus.handle(UpdateBody(args.body, numbers), actor)
+        changed.update({k: list(v) for k, v in edited.items()})
+    if estimates != RecordEstimates(args.body):
+        changed.update(bus.handle(estimates, actor))
+    for key, (old, new) in changed.items():
+        print(f"{key}: {old if old is not None else '-'} -> {new if new is not None else '-'}")
+    if not changed:
+        print("nothing changed: the Body already says this")
     return 0
 
 

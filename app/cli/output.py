@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any
 
+from athar.casework.checks.consistency import Consistency
 from athar.casework.domain.entities import CandidateState
 from athar.casework.domain.text import csv_cell, neutralise
 from athar.casework.intake.ingest import ImportReport
@@ -193,14 +194,23 @@ def _marks_cell(agreement: MarksAgreement | None) -> str:
     return text + (f" x{agreement.contradicted}" if agreement.contradicted else "")
 
 
+def _records_json(found: Consistency | None) -> list[dict[str, Any]]:
+    return [] if found is None else [
+        {"rule": r.rule, "outcome": r.outcome.value, "code": r.code, "reason": r.reason}
+        for r in found.results]
+
+
 def print_candidates(rows: Sequence[CandidateView], as_json: bool,
-                     marks: Mapping[tuple[int, int], MarksAgreement] | None = None) -> None:
+                     marks: Mapping[tuple[int, int], MarksAgreement] | None = None,
+                     records: Mapping[tuple[int, int], Consistency] | None = None) -> None:
     """Stored candidates as they are (no search is run), with what the Body's marks say
-    about the person's (`marks`: supported/person's marks, x contradicted)."""
-    marks = marks or {}
+    about the person's (`marks`: supported/person's marks, x contradicted) and what the
+    two records say about each other (`records`: the rules they break)."""
+    marks, records = marks or {}, records or {}
     if as_json:
         print_json([{**_candidate_json(c), "marks": _marks_json(marks.get((c.person_id,
-                                                                          c.body_id)))}
+                                                                          c.body_id))),
+                     "records": _records_json(records.get((c.person_id, c.body_id)))}
                     for c in rows])
         return
     if not rows:
@@ -217,6 +227,9 @@ def print_candidates(rows: Sequence[CandidateView], as_json: bool,
               f"{score:>6}  {shown_state(c.state):<10} {c.reviews:>4}  "
               f"{_marks_cell(marks.get((c.person_id, c.body_id))):>6}  "
               f"{neutralise(c.person_label)} / {neutralise(c.body_label)}{flag}")
+        found = records.get((c.person_id, c.body_id))
+        for r in found.inconsistent if found else ():
+            print(f"{'':>8}records disagree ({r.rule}): {neutralise(r.reason)}")
     if marks:
         print("marks: the person's marks with a compatible or linked mark on the Body / the "
               "person's marks; xN: contradicted by an examiner (athar mark list --person ID)")

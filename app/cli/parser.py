@@ -130,6 +130,9 @@ def _read_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
     group.add_argument("--body", type=int, metavar="ID", help="this Body's candidates")
     s.add_argument("--state", choices=[c.value for c in CandidateState],
                    help="only candidates in this review state")
+    s.add_argument("--records", choices=["disagree", "agree"],
+                   help="only candidates whose two records disagree on some rule (sex, "
+                   "age, dates, branch), or only those where none does")
     _json(s, "the candidates")
 
 

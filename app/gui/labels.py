@@ -168,3 +168,81 @@ def relation_name(code: str) -> str:
         "none_recorded": QCoreApplication.translate("Labels", "No mark recorded there"),
     }
     return names.get(code, code)
+
+
+def outcome_name(value: str) -> str:
+    """What a consistency rule says."""
+    names = {
+        "consistent": QCoreApplication.translate("Labels", "consistent"),
+        "inconsistent": QCoreApplication.translate("Labels", "inconsistent"),
+        "unknown": QCoreApplication.translate("Labels", "unknown"),
+    }
+    return names.get(value, value)
+
+
+def rule_name(value: str) -> str:
+    """A consistency rule."""
+    names = {
+        "sex": QCoreApplication.translate("Labels", "Sex"),
+        "age": QCoreApplication.translate("Labels", "Age"),
+        "dates": QCoreApplication.translate("Labels", "Dates"),
+        "branch": QCoreApplication.translate("Labels", "Branch"),
+    }
+    return names.get(value, value)
+
+
+def reason_text(code: str, values: dict[str, object]) -> str:
+    """A consistency rule's reason, translated, with its values filled in."""
+    t = {
+        "sex.same": QCoreApplication.translate("Labels", "both records say {sex}"),
+        "sex.differs": QCoreApplication.translate(
+            "Labels", "the family reports {family}; the examiner estimated {body}"),
+        "sex.unrecorded": QCoreApplication.translate(
+            "Labels", "the sex is not recorded for the {missing}"),
+        "age.fits": QCoreApplication.translate(
+            "Labels", "aged {low}-{high} at the {what} ({when}), within the estimated "
+            "{est_min}-{est_max}"),
+        "age.outside": QCoreApplication.translate(
+            "Labels", "aged {low}-{high} at the {what} ({when}), outside the estimated "
+            "{est_min}-{est_max} (±{margin} years)"),
+        "age.unrecorded": QCoreApplication.translate("Labels", "no {missing} recorded"),
+        "dates.after_arrest": QCoreApplication.translate(
+            "Labels", "the {what} ({when}) comes after the arrest ({arrest})"),
+        "dates.before_arrest": QCoreApplication.translate(
+            "Labels", "the {what} ({when}) comes before the arrest the family reports "
+            "({arrest})"),
+        "dates.photo_before_death": QCoreApplication.translate(
+            "Labels", "the photo ({photo}) comes before the certified death ({death})"),
+        "dates.cannot_tell": QCoreApplication.translate(
+            "Labels", "the {what} ({when}) and the arrest ({arrest}) are given too roughly "
+            "to tell"),
+        "dates.unrecorded": QCoreApplication.translate("Labels", "no {missing} recorded"),
+        "branch.same": QCoreApplication.translate("Labels", "branch {number} on both records"),
+        "branch.differs": QCoreApplication.translate(
+            "Labels", "branch {body} on the Body, {family} named by the family (a detainee "
+            "may have been moved between branches)"),
+        "branch.no_number": QCoreApplication.translate(
+            "Labels", "the family names the branch without a number ({family})"),
+        "branch.unrecorded": QCoreApplication.translate(
+            "Labels", "no branch recorded for the {missing}"),
+    }
+    words = {
+        "male": QCoreApplication.translate("Labels", "male"),
+        "female": QCoreApplication.translate("Labels", "female"),
+        "Body": QCoreApplication.translate("Labels", "Body"),
+        "missing person": QCoreApplication.translate("Labels", "missing person"),
+        "photo": QCoreApplication.translate("Labels", "photo"),
+        "certified death": QCoreApplication.translate("Labels", "certified death"),
+        "date of arrest": QCoreApplication.translate("Labels", "date of arrest"),
+        "age estimate for the Body": QCoreApplication.translate(
+            "Labels", "age estimate for the Body"),
+        "birth date or year for the missing person": QCoreApplication.translate(
+            "Labels", "birth date or year for the missing person"),
+        "date of the photo or of death for the Body": QCoreApplication.translate(
+            "Labels", "date of the photo or of death for the Body"),
+    }
+    shown = {k: words.get(str(v), str(v)) for k, v in values.items()}
+    try:
+        return t[code].format(**shown)
+    except (KeyError, IndexError, ValueError):
+        return code

@@ -21,6 +21,8 @@ from athar.casework.accounts import preferences
 from athar.casework.accounts.preferences import SetPreference
 from athar.casework.accounts.users import Login, UserSession
 from athar.casework.bus import MessageBus
+from athar.casework.checks import consistency as consistency_checks
+from athar.casework.checks.consistency import Consistency
 from athar.casework.domain.commands import Command
 from athar.casework.domain.entities import CandidateState, IdentificationState, ReviewDecision
 from athar.casework.domain.events import Changed
@@ -49,6 +51,7 @@ from athar.casework.records.browse import (
     Overview,
     UpdateBody,
 )
+from athar.casework.records.estimates import RecordEstimates
 from athar.casework.records.manual_faces import FacePreview, MarkFace, preview_faces
 from athar.casework.records.pictures import Picture, PictureService
 from athar.casework.records.subject import ChooseSubject
@@ -221,6 +224,14 @@ class Services:
     def search_marks(self, query: MarkQuery) -> SearchResult:
         """Bodies with marks that answer the query, best first."""
         return mark_search.search_marks(self.ws, self.actor(), query)
+
+    def consistency(self, pairs: list[tuple[int, int]]) -> dict[tuple[int, int], Consistency]:
+        """What each pair's two records say about each other, rule by rule."""
+        return consistency_checks.consistency(self.ws, self.actor(), pairs)
+
+    def record_estimates(self, cmd: RecordEstimates) -> dict[str, list[object]]:
+        """Record a Body's forensic estimates (examiners and supervisors)."""
+        return self.handle(cmd)
 
     def mark_agreements(self, pairs: list[tuple[int, int]]
                         ) -> dict[tuple[int, int], MarksAgreement]:

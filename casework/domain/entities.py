@@ -122,6 +122,13 @@ class Body(Base):
     branch_no: Mapped[str | None] = mapped_column(String(100))
     forensic_no: Mapped[str | None] = mapped_column(String(100))
     photo_date: Mapped[str | None] = mapped_column(String(40))
+    est_sex: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    """The examiner's estimate: male, female or unknown."""
+    est_age_min: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    est_age_max: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    """The examiner's estimated age range at death, in years."""
+    death_date: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    """The date of death on a death certificate, where one is recorded."""
     collection: Mapped[Collection] = relationship(back_populates="bodies")
     photos: Mapped[list[Photo]] = relationship(back_populates="body")
 

@@ -29,6 +29,7 @@ class AuditAction(enum.StrEnum):
     CONTACT_VIEW = "contact.view"
     BODY_NUMBERS = "body.numbers"
     BODY_EDIT = "body.edit"
+    BODY_ESTIMATES = "body.estimates"
     FACE_MARK = "face.mark"
     FACE_SUBJECT = "face.subject"
     SEARCH_RUN = "search.run"
@@ -78,6 +79,7 @@ TOPIC_OF: Mapping[AuditAction, Topic] = {
     AuditAction.PERSON_CREATE: Topic.PERSON,
     AuditAction.BODY_NUMBERS: Topic.BODY,
     AuditAction.BODY_EDIT: Topic.BODY,
+    AuditAction.BODY_ESTIMATES: Topic.BODY,
     AuditAction.FACE_MARK: Topic.FACE,
     AuditAction.FACE_SUBJECT: Topic.FACE,
     AuditAction.SEARCH_RUN: Topic.SEARCH,

@@ -3,11 +3,10 @@ list and a person's record."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from datetime import date
 
 from athar.casework.domain.commands import Command
+from athar.casework.domain.dates import check_date
 from athar.casework.domain.entities import MissingPerson
 from athar.casework.domain.errors import InvalidRequest
 from athar.casework.domain.events import AuditAction
@@ -55,35 +54,6 @@ MAX_TEXT = 4000
 _SHORT_FIELDS = {"name": 300, "name_ar": 300, "born": 20, "label": 300, "submitter": 300,
                  "origin": 300, "arrest_date": 20, "arrest_place": 300,
                  "arresting_branch": 200}
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-EARLIEST_YEAR = 1880
-_DATE_FORMS = "a year (1980), a month (1980-05) or a date (1980-05-17)"
-
-
-def check_date(name: str, value: str, today: date | None = None) -> None:
-    """A year, year-month or full date that exists on the calendar and is not in the future.
-
-    Raises:
-        InvalidRequest: naming the field and what was wrong.
-    """
-    match = _DATE.match(value)
-    if match is None:
-        raise InvalidRequest(f"{name}: «{value}» is not a date; write {_DATE_FORMS}")
-    year, month, day = (int(g) if g else None for g in match.groups())
-    today = today or date.today()
-    if year is None or not EARLIEST_YEAR <= year <= today.year:
-        raise InvalidRequest(f"{name}: year {year} is outside {EARLIEST_YEAR}-{today.year}")
-    if month is not None and not 1 <= month <= 12:
-        raise InvalidRequest(f"{name}: «{value}» has no month {month:02d} (01 to 12)")
-    if month is not None and day is not None:
-        try:
-            when = date(year, month, day)
-        except ValueError as exc:
-            raise InvalidRequest(f"{name}: «{value}» is not a day of the calendar") from exc
-        if when > today:
-            raise InvalidRequest(f"{name}: {value} is in the future")
-
-
 def _validate(cmd: AddPerson) -> None:
     for key, limit in _SHORT_FIELDS.items():
         value = getattr(cmd, key)

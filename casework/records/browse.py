@@ -17,6 +17,7 @@ from athar.casework.domain.text import clean_name
 from athar.casework.storage.repositories.audit import AuditFilter
 from athar.casework.storage.repositories.records import (
     BODY_FIELDS,
+    ESTIMATE_FIELDS,
     ActivityView,
     BodyDetail,
     BodyRecord,
@@ -81,7 +82,8 @@ def body_detail(ws: Workspace, actor: Actor, body_id: int) -> BodyDetail:
         photos = uow.records.photos_of_body(body_id)
         return BodyDetail(body.id, body.label, body.collection.name,
                           {k: getattr(body, k) for k in BODY_FIELDS},
-                          uow.records.photo_views(photos, ws.model.model_id))
+                          uow.records.photo_views(photos, ws.model.model_id),
+                          {k: getattr(body, k) for k in ESTIMATE_FIELDS})
 
 
 @dataclass(frozen=True)

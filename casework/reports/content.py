@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from athar.casework.checks.consistency import Consistency, consistency_in
 from athar.casework.domain.entities import IdentificationState, Side
 from athar.casework.domain.errors import AtharError, RuleViolation
 from athar.casework.domain.permissions import Actor
@@ -82,6 +83,8 @@ class ReportContent:
     """The linked marks (current links between the person's and the Body's marks)."""
     agreement: MarksAgreement | None = None
     """What the Body's marks say about each of the person's (None: the person has none)."""
+    records: Consistency | None = None
+    """What the two records say about each other, rule by rule."""
 
 
 def _pictures(uow: UnitOfWork, actor: Actor, view: IdentificationView,
@@ -166,8 +169,9 @@ def gather(uow: UnitOfWork, actor: Actor, ident_id: int, full_body: bool,
     audit = tuple(AuditLine(e.seq, e.at[:19].replace("T", " "), e.actor, e.action,
                             f"{e.object_type} {e.object_id}") for e in events)
     count, head = audit_log.head(uow.session)
-    agreement = agreements_in(uow, [(view.person_id, view.body_id)]).get(
-        (view.person_id, view.body_id))
+    pair = (view.person_id, view.body_id)
+    agreement = agreements_in(uow, [pair]).get(pair)
+    records = consistency_in(uow, [pair]).get(pair)
     uow.release()  # rendering pictures reads the database on its own, and takes a while
     pictures = _pictures(uow, actor, view, full)
     render = PictureService(uow.ws)
@@ -176,4 +180,4 @@ def gather(uow: UnitOfWork, actor: Actor, ident_id: int, full_body: bool,
     return ReportContent(
         view, person_fields, body_fields, tuple(pictures), full_body, audit, count, head,
         contacts, actor.username, datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
-        _evidence_files(view, pictures, pairs), language, tuple(pairs), agreement)
+        _evidence_files(view, pictures, pairs), language, tuple(pairs), agreement, records)

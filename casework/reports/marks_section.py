@@ -1,6 +1,7 @@
-"""The report's section on distinctive marks: each examiner's link between the person's
-mark and the Body's, with both crops and the note, then what the Body's marks say about
-each of the person's (only what the data says)."""
+"""The report's sections on the evidence beyond the face: what the two records say about
+each other (sex, age, dates, branch), and the distinctive marks (each examiner's link
+between the person's mark and the Body's, with both crops and the note, then what the
+Body's marks say about each of the person's: only what the data says)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from reportlab.lib.units import mm
 
+from athar.casework.checks.consistency import REASONS, Outcome
 from athar.casework.domain.marks import CATEGORY_NAMES, LOCATION_NAMES
 from athar.casework.reports.content import ReportContent
 from athar.casework.storage.repositories.marks import MarkView
@@ -29,6 +31,20 @@ def _text(w: Writer, mark: MarkView) -> str:
         return w.w("The family's words: «{words}»", words=mark.family_words) + (
             f" — {mark.description}" if mark.description else "")
     return mark.description or ""
+
+
+def records_section(w: Writer, c: ReportContent) -> None:
+    """What the two records say about each other: each rule, its outcome, its reason."""
+    if c.records is None:
+        return
+    w.heading(w.w("What the two records say about each other"))
+    w.para(w.w("RECORDS_MEANING"), SMALL)
+    w.y -= 3
+    w.table(["rule", "outcome", "reason"],
+            [[w.w(r.rule), (("⚠ " if r.outcome is Outcome.INCONSISTENT else "")
+                            + w.w(r.outcome.value)),
+              w.w(REASONS[r.code]).format(**{k: w.w(str(v)) for k, v in r.values.items()})]
+             for r in c.records.results], [0, 22, 50])
 
 
 def marks_section(w: Writer, c: ReportContent) -> None:

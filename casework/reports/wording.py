@@ -30,6 +30,50 @@ MARK_WORDS_AR: dict[str, str] = {
 }
 """The marks' categories and locations (their English names, domain.marks) in Arabic."""
 
+RECORD_WORDS_AR: dict[str, str] = {
+    "What the two records say about each other": "ما يقوله السجلان أحدهما عن الآخر",
+    "RECORDS_MEANING":
+        "تقارن كل قاعدة ما قالته العائلة بسجل الجثمان وتقديرات الخبير. القاعدة غير المتسقة "
+        "علامة تستحق النظر، لا سبباً للاستبعاد وحدها: فالسجلات قد تخطئ. و«غير معروف» يعني "
+        "أن أحد الجانبين غير مسجل أو أن التواريخ مذكورة بتقريب لا يسمح بالحكم.",
+    "rule": "القاعدة", "outcome": "النتيجة",
+    "sex": "الجنس", "age": "العمر", "dates": "التواريخ", "branch": "الفرع",
+    "consistent": "متسق", "inconsistent": "غير متسق", "unknown": "غير معروف",
+    "male": "ذكر", "female": "أنثى", "Body": "الجثمان", "missing person": "المفقود",
+    "photo": "الصورة", "certified death": "الوفاة الموثقة",
+    "date of arrest": "تاريخ الاعتقال",
+    "age estimate for the Body": "تقدير لعمر الجثمان",
+    "birth date or year for the missing person": "تاريخ أو سنة ولادة للمفقود",
+    "date of the photo or of death for the Body": "تاريخ للصورة أو للوفاة للجثمان",
+    "both records say {sex}": "السجلان كلاهما: {sex}",
+    "the family reports {family}; the examiner estimated {body}":
+        "تقول العائلة: {family}؛ وقدّر الخبير: {body}",
+    "the sex is not recorded for the {missing}": "الجنس غير مسجل لـ{missing}",
+    "aged {low}-{high} at the {what} ({when}), within the estimated {est_min}-{est_max}":
+        "العمر {low}-{high} عند {what} ({when})، ضمن التقدير {est_min}-{est_max}",
+    "aged {low}-{high} at the {what} ({when}), outside the estimated {est_min}-{est_max} "
+    "(±{margin} years)":
+        "العمر {low}-{high} عند {what} ({when})، خارج التقدير {est_min}-{est_max} "
+        "(±{margin} سنوات)",
+    "no {missing} recorded": "لا يوجد {missing} مسجل",
+    "the {what} ({when}) comes after the arrest ({arrest})":
+        "{what} ({when}) بعد الاعتقال ({arrest})",
+    "the {what} ({when}) comes before the arrest the family reports ({arrest})":
+        "{what} ({when}) قبل الاعتقال الذي تذكره العائلة ({arrest})",
+    "the photo ({photo}) comes before the certified death ({death})":
+        "الصورة ({photo}) قبل الوفاة الموثقة ({death})",
+    "the {what} ({when}) and the arrest ({arrest}) are given too roughly to tell":
+        "{what} ({when}) والاعتقال ({arrest}) مذكوران بتقريب لا يسمح بالحكم",
+    "branch {number} on both records": "الفرع {number} في السجلين كليهما",
+    "branch {body} on the Body, {family} named by the family (a detainee may have been "
+    "moved between branches)":
+        "الفرع {body} على الجثمان، و{family} بحسب العائلة (قد يُنقل المعتقل بين الفروع)",
+    "the family names the branch without a number ({family})":
+        "تذكر العائلة الفرع دون رقم ({family})",
+    "no branch recorded for the {missing}": "لا فرع مسجلاً لـ{missing}",
+}
+"""The record checks' words and reasons (casework.checks.consistency.REASONS) in Arabic."""
+
 ARABIC: dict[str, str] = {
     "Athar — identification report {id}": "أثر — تقرير التعرّف {id}",
     "page {n}": "الصفحة {n}",
@@ -113,6 +157,7 @@ ARABIC: dict[str, str] = {
     "other_at_location": "علامة من نوع آخر في المكان نفسه",
     "none_recorded": "لا علامة مسجلة هناك",
     **MARK_WORDS_AR,
+    **RECORD_WORDS_AR,
 }
 
 ENGLISH_MARKS_MEANING = (
@@ -122,6 +167,11 @@ ENGLISH_MARKS_MEANING = (
     "contradiction; no mark recorded there proves nothing, as the photos may not show that "
     "part. Only an examiner's \"not corresponding\" is a contradiction.")
 ENGLISH = {"MARKS_MEANING": ENGLISH_MARKS_MEANING,
+           "RECORDS_MEANING": (
+               "Each rule compares what the family told with the Body's record and the "
+               "examiner's estimates. An inconsistent rule is a flag to look at, never a "
+               "reason by itself to exclude: records can be wrong. \"unknown\" means one "
+               "side is not recorded or the dates are given too roughly to tell."),
            "compatible": "compatible (same kind, same place)",
            "other_at_location": "another kind of mark at that place",
            "none_recorded": "no mark recorded there",

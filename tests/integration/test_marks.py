@@ -335,10 +335,13 @@ def test_the_report_lists_the_linked_marks_with_both_crops(team: Team, tmp_path:
             for expected in ("Distinctive marks", f"Family's mark {am}: tattoo, left forearm",
                              f"Body's mark {pm}: tattoo, left forearm", "corresponding",
                              "same anchor, same stock", "low right abdomen", "exam1",
-                             "similar", team.pm_sha):
+                             "similar", team.pm_sha,
+                             "What the two records say about each other",
+                             "no branch recorded for the missing person"):
                 assert expected in text, expected
         else:
-            for expected in ("العلامات المميزة", "same anchor, same stock", "مطابقة"):
+            for expected in ("العلامات المميزة", "same anchor, same stock", "مطابقة",
+                             "ما يقوله السجلان أحدهما عن الآخر"):
                 assert unicodedata.normalize("NFKC", expected) in text, expected
         images = sum(len(page.images) for page in PdfReader(out).pages)
         assert images == 2 + 3  # the family photo and face, and three mark crops

@@ -101,92 +101,102 @@
 <context>
     <name>BodyView</name>
     <message>
-        <location filename="../pages/body.py" line="56"/>
+        <location filename="../pages/body.py" line="57"/>
         <source>Back to the Bodies</source>
         <translation>العودة إلى الجثامين</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="64"/>
+        <location filename="../pages/body.py" line="65"/>
         <source>Distinctive marks</source>
         <translation>العلامات المميزة</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="98"/>
+        <location filename="../pages/body.py" line="101"/>
         <source>Show face boxes</source>
         <translation>إظهار إطارات الوجوه</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="101"/>
+        <location filename="../pages/body.py" line="104"/>
         <source>Mark a face by hand</source>
         <translation>تحديد وجه يدوياً</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="106"/>
+        <location filename="../pages/body.py" line="109"/>
         <source>Face upright</source>
         <translation>الوجه مستقيم</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="107"/>
+        <location filename="../pages/body.py" line="110"/>
         <source>Face lies on its right side</source>
         <translation>الوجه مائل على جانبه الأيمن</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="108"/>
+        <location filename="../pages/body.py" line="111"/>
         <source>Face lies on its left side</source>
         <translation>الوجه مائل على جانبه الأيسر</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="109"/>
+        <location filename="../pages/body.py" line="112"/>
         <source>Face upside down</source>
         <translation>الوجه مقلوب</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="111"/>
+        <location filename="../pages/body.py" line="114"/>
         <source>Fit</source>
         <translation>ملاءمة</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="113"/>
+        <location filename="../pages/body.py" line="116"/>
         <source>Show the whole photo (key 0); the wheel zooms, dragging pans</source>
         <translation>عرض الصورة كاملة (المفتاح 0)؛ عجلة الفأرة تكبّر، والسحب يحرّك الصورة</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="115"/>
+        <location filename="../pages/body.py" line="118"/>
         <source>1:1</source>
         <translation>1:1</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="117"/>
+        <location filename="../pages/body.py" line="120"/>
         <source>One photo pixel per screen pixel (key 1)</source>
         <translation>بكسل واحد من الصورة لكل بكسل من الشاشة (المفتاح 1)</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="135"/>
+        <location filename="../pages/body.py" line="122"/>
+        <source>Make the chosen face the subject</source>
+        <translation>اجعل الوجه المختار صاحب الصورة</translation>
+    </message>
+    <message>
+        <location filename="../pages/body.py" line="124"/>
+        <source>Click a face box first; only the subject is searched</source>
+        <translation>انقر على إطار وجه أولاً؛ يُبحث عن صاحب الصورة وحده</translation>
+    </message>
+    <message>
+        <location filename="../pages/body.py" line="144"/>
         <source>Save numbers</source>
         <translation>حفظ الأرقام</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="148"/>
+        <location filename="../pages/body.py" line="157"/>
         <source>Numbers</source>
         <translation>الأرقام</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="166"/>
+        <location filename="../pages/body.py" line="174"/>
         <source>Cannot open the Body</source>
         <translation>تعذّر فتح الجثمان</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="193"/>
+        <location filename="../pages/body.py" line="201"/>
         <source>Body %1 — collection %2</source>
         <translation>الجثمان %1 — المجموعة %2</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="213"/>
+        <location filename="../pages/body.py" line="222"/>
         <source>no face</source>
         <translation>لا وجه</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/body.py" line="214"/>
+        <location filename="../pages/body.py" line="223"/>
         <source>Faces: %n</source>
         <translation>
             <numerusform>لا وجوه</numerusform>
@@ -198,47 +208,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="252"/>
+        <location filename="../pages/body.py" line="263"/>
         <source>Photo %1: %2 × %3 px. Faces: %4</source>
         <translation>الصورة %1: ‏%2 × %3 بكسل. الوجوه: %4</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="254"/>
+        <location filename="../pages/body.py" line="265"/>
         <source>none found</source>
         <translation>لم يُعثر على أي وجه</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="262"/>
+        <location filename="../pages/body.py" line="273"/>
         <source>Cannot show the photo</source>
         <translation>تعذّر عرض الصورة</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="293"/>
+        <location filename="../pages/body.py" line="304"/>
         <source>Saved: %1</source>
         <translation>حُفظ: %1</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="295"/>
+        <location filename="../pages/body.py" line="306"/>
         <source>Nothing changed.</source>
         <translation>لم يتغير شيء.</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="299"/>
+        <location filename="../pages/body.py" line="310"/>
         <source>The numbers were not saved</source>
         <translation>لم تُحفظ الأرقام</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="313"/>
+        <location filename="../pages/body.py" line="329"/>
+        <source>Face %1 is now the photo&apos;s subject; search again to update the candidates.</source>
+        <translation>صار الوجه %1 صاحب الصورة؛ ابحث من جديد لتحديث المرشحين.</translation>
+    </message>
+    <message>
+        <location filename="../pages/body.py" line="331"/>
+        <source>The subject was not changed</source>
+        <translation>لم يتغير صاحب الصورة</translation>
+    </message>
+    <message>
+        <location filename="../pages/body.py" line="346"/>
         <source>Aligning and indexing the marked face…</source>
         <translation>جارٍ محاذاة الوجه المحدد وإضافته إلى الفهرس…</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="318"/>
+        <location filename="../pages/body.py" line="351"/>
         <source>Face %1 marked by hand and added to the search index.</source>
         <translation>حُدِّد الوجه %1 يدوياً وأُضيف إلى فهرس البحث.</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="323"/>
+        <location filename="../pages/body.py" line="356"/>
         <source>The face was not marked</source>
         <translation>لم يُحدَّد الوجه</translation>
     </message>
@@ -246,62 +266,82 @@
 <context>
     <name>CandidateTableModel</name>
     <message>
-        <location filename="../itemmodels/candidates.py" line="74"/>
+        <location filename="../itemmodels/candidates.py" line="89"/>
         <source>Rank</source>
         <translation>الترتيب</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="74"/>
+        <location filename="../itemmodels/candidates.py" line="89"/>
         <source>Family photo</source>
         <translation>صورة العائلة</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="74"/>
+        <location filename="../itemmodels/candidates.py" line="89"/>
         <source>Post-mortem face</source>
         <translation>وجه ما بعد الوفاة</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="75"/>
+        <location filename="../itemmodels/candidates.py" line="90"/>
         <source>Body</source>
         <translation>الجثمان</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="75"/>
+        <location filename="../itemmodels/candidates.py" line="90"/>
         <source>Score (best pair and mean faces)</source>
         <translation>الدرجة (أفضل زوج والمتوسط)</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="76"/>
+        <location filename="../itemmodels/candidates.py" line="91"/>
         <source>Distinctive marks</source>
         <translation>العلامات المميزة</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="93"/>
+        <location filename="../itemmodels/candidates.py" line="92"/>
+        <source>Records</source>
+        <translation>السجلات</translation>
+    </message>
+    <message>
+        <location filename="../itemmodels/candidates.py" line="109"/>
         <source>hidden until you decide</source>
         <translation>مخفية حتى تقرّر</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="112"/>
+        <location filename="../itemmodels/candidates.py" line="138"/>
         <source>Blind review: the scores are shown once you have recorded your own review of this pair</source>
         <translation>مراجعة عمياء: تظهر الدرجات بعد أن تسجّل مراجعتك الخاصة لهذا الزوج</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="115"/>
+        <location filename="../itemmodels/candidates.py" line="141"/>
         <source>Best pair %1, mean of best three %2 (cosine similarity; stored before mean faces)</source>
         <translation>أفضل زوج %1، متوسط أفضل ثلاثة %2 (تشابه جيب التمام؛ حُفظت قبل الوجوه المتوسطة)</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="118"/>
+        <location filename="../itemmodels/candidates.py" line="144"/>
         <source>Mean of best pair %1 and mean faces %2; mean of best three pairs %3 (cosine similarity)</source>
         <translation>متوسط أفضل زوج %1 والوجهين المتوسطين %2؛ متوسط أفضل ثلاثة أزواج %3 (تشابه جيب التمام)</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="132"/>
+        <location filename="../itemmodels/candidates.py" line="159"/>
+        <source>disagree: %1</source>
+        <translation>تختلف في: %1</translation>
+    </message>
+    <message>
+        <location filename="../itemmodels/candidates.py" line="163"/>
+        <source>nothing to compare yet</source>
+        <translation>لا شيء للمقارنة بعد</translation>
+    </message>
+    <message>
+        <location filename="../itemmodels/candidates.py" line="164"/>
+        <source>agree: %1; cannot tell: %2</source>
+        <translation>متفقة: %1؛ لا يمكن الحكم: %2</translation>
+    </message>
+    <message>
+        <location filename="../itemmodels/candidates.py" line="171"/>
         <source>%1 of %2 supported</source>
         <translation>%1 من %2 مدعومة</translation>
     </message>
     <message numerus="yes">
-        <location filename="../itemmodels/candidates.py" line="135"/>
+        <location filename="../itemmodels/candidates.py" line="174"/>
         <source>%n contradicted</source>
         <translation>
             <numerusform>لا تناقض</numerusform>
@@ -313,7 +353,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="76"/>
+        <location filename="../itemmodels/candidates.py" line="91"/>
         <source>Review state</source>
         <translation>حالة المراجعة</translation>
     </message>
@@ -326,17 +366,17 @@
         <translation>كل الحالات</translation>
     </message>
     <message>
-        <location filename="../pages/candidates.py" line="83"/>
+        <location filename="../pages/candidates.py" line="92"/>
         <source>Search</source>
         <translation>بحث</translation>
     </message>
     <message>
-        <location filename="../pages/candidates.py" line="89"/>
+        <location filename="../pages/candidates.py" line="98"/>
         <source>Missing person</source>
         <translation>المفقود</translation>
     </message>
     <message>
-        <location filename="../pages/candidates.py" line="92"/>
+        <location filename="../pages/candidates.py" line="101"/>
         <source>Show</source>
         <translation>إظهار</translation>
     </message>
@@ -351,12 +391,32 @@
         <translation>المرشح ليس تعرّفاً: يراجع أشخاصٌ كل زوج قبل تسجيل أي شيء.</translation>
     </message>
     <message>
-        <location filename="../pages/candidates.py" line="159"/>
+        <location filename="../pages/candidates.py" line="85"/>
+        <source>Whatever the records say</source>
+        <translation>أياً كان ما تقوله السجلات</translation>
+    </message>
+    <message>
+        <location filename="../pages/candidates.py" line="86"/>
+        <source>Records disagree on something</source>
+        <translation>السجلات تختلف في أمر ما</translation>
+    </message>
+    <message>
+        <location filename="../pages/candidates.py" line="87"/>
+        <source>Records agree or cannot tell</source>
+        <translation>السجلات متفقة أو لا يمكن الحكم</translation>
+    </message>
+    <message>
+        <location filename="../pages/candidates.py" line="88"/>
+        <source>Sex, age, dates and branch of the two records: a candidate whose records disagree is flagged, never dropped (records can be wrong)</source>
+        <translation>الجنس والعمر والتواريخ والفرع في السجلين: المرشح الذي يختلف سجلاه يُعلَّم ولا يُسقط أبداً (فالسجلات قد تخطئ)</translation>
+    </message>
+    <message>
+        <location filename="../pages/candidates.py" line="178"/>
         <source>No missing person yet.</source>
         <translation>لا يوجد مفقودون بعد.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/candidates.py" line="170"/>
+        <location filename="../pages/candidates.py" line="189"/>
         <source>Candidates: %n</source>
         <translation>
             <numerusform>لا مرشحين</numerusform>
@@ -368,22 +428,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../pages/candidates.py" line="171"/>
+        <location filename="../pages/candidates.py" line="190"/>
         <source>No candidates yet: press Search.</source>
         <translation>لا مرشحين بعد: اضغط «بحث».</translation>
     </message>
     <message>
-        <location filename="../pages/candidates.py" line="179"/>
+        <location filename="../pages/candidates.py" line="198"/>
         <source>Searching…</source>
         <translation>جارٍ البحث…</translation>
     </message>
     <message>
-        <location filename="../pages/candidates.py" line="185"/>
+        <location filename="../pages/candidates.py" line="204"/>
         <source>Search finished.</source>
         <translation>انتهى البحث.</translation>
     </message>
     <message>
-        <location filename="../pages/candidates.py" line="190"/>
+        <location filename="../pages/candidates.py" line="209"/>
         <source>The search failed</source>
         <translation>فشل البحث</translation>
     </message>
@@ -391,67 +451,67 @@
 <context>
     <name>ComparisonView</name>
     <message>
-        <location filename="../widgets/comparison.py" line="118"/>
+        <location filename="../widgets/comparison.py" line="119"/>
         <source>Family photo</source>
         <translation>صورة العائلة</translation>
     </message>
     <message>
-        <location filename="../widgets/comparison.py" line="120"/>
+        <location filename="../widgets/comparison.py" line="121"/>
         <source>Post-mortem</source>
         <translation>ما بعد الوفاة</translation>
     </message>
     <message>
-        <location filename="../widgets/comparison.py" line="153"/>
+        <location filename="../widgets/comparison.py" line="154"/>
         <source>Zoom and pan together</source>
         <translation>تكبير وتحريك معاً</translation>
     </message>
     <message>
-        <location filename="../widgets/comparison.py" line="155"/>
+        <location filename="../widgets/comparison.py" line="156"/>
         <source>Fit</source>
         <translation>ملاءمة</translation>
     </message>
     <message>
-        <location filename="../widgets/comparison.py" line="157"/>
+        <location filename="../widgets/comparison.py" line="158"/>
         <source>1:1</source>
         <translation>1:1</translation>
     </message>
     <message>
-        <location filename="../widgets/comparison.py" line="159"/>
+        <location filename="../widgets/comparison.py" line="160"/>
         <source>Aligned overlay</source>
         <translation>تطابق متراكب</translation>
     </message>
     <message>
-        <location filename="../widgets/comparison.py" line="161"/>
+        <location filename="../widgets/comparison.py" line="162"/>
         <source>Both faces warped onto the same five-point template and laid over each other (Ctrl+O)</source>
         <translation>الوجهان محوَّلان إلى القالب نفسه ذي النقاط الخمس ومتراكبان (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../widgets/comparison.py" line="170"/>
+        <location filename="../widgets/comparison.py" line="171"/>
         <source>Flicker</source>
         <translation>تبديل سريع</translation>
     </message>
     <message>
-        <location filename="../widgets/comparison.py" line="173"/>
+        <location filename="../widgets/comparison.py" line="174"/>
         <source>Landmarks</source>
         <translation>النقاط المرجعية</translation>
     </message>
     <message>
-        <location filename="../widgets/comparison.py" line="177"/>
+        <location filename="../widgets/comparison.py" line="178"/>
         <source>Opacity</source>
         <translation>الشفافية</translation>
     </message>
     <message>
-        <location filename="../widgets/comparison.py" line="197"/>
+        <location filename="../widgets/comparison.py" line="198"/>
         <source>score hidden until you decide</source>
         <translation>الدرجة مخفية حتى تقرّر</translation>
     </message>
     <message>
-        <location filename="../widgets/comparison.py" line="198"/>
+        <location filename="../widgets/comparison.py" line="199"/>
         <source>score %1</source>
         <translation>الدرجة %1</translation>
     </message>
     <message>
-        <location filename="../widgets/comparison.py" line="199"/>
+        <location filename="../widgets/comparison.py" line="200"/>
         <source>Pair %1: family photo %2 × post-mortem photo %3 — %4</source>
         <translation>الزوج %1: صورة العائلة %2 × صورة ما بعد الوفاة %3 — %4</translation>
     </message>
@@ -472,6 +532,69 @@
         <location filename="../dialogs/crash.py" line="27"/>
         <source>Details for the developers were written to %1. Please send them that file.</source>
         <translation>كُتبت التفاصيل للمطوّرين في %1. يُرجى إرسال هذا الملف إليهم.</translation>
+    </message>
+</context>
+<context>
+    <name>EstimatesBox</name>
+    <message>
+        <location filename="../widgets/estimates_box.py" line="32"/>
+        <source>Forensic estimates</source>
+        <translation>تقديرات الطب الشرعي</translation>
+    </message>
+    <message>
+        <location filename="../widgets/estimates_box.py" line="39"/>
+        <source>not estimated</source>
+        <translation>غير مقدّر</translation>
+    </message>
+    <message>
+        <location filename="../widgets/estimates_box.py" line="44"/>
+        <source>years</source>
+        <translation>سنوات</translation>
+    </message>
+    <message>
+        <location filename="../widgets/estimates_box.py" line="47"/>
+        <source>YYYY, YYYY-MM or YYYY-MM-DD</source>
+        <translation>YYYY أو YYYY-MM أو YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <location filename="../widgets/estimates_box.py" line="50"/>
+        <source>to</source>
+        <translation>إلى</translation>
+    </message>
+    <message>
+        <location filename="../widgets/estimates_box.py" line="53"/>
+        <source>Save estimates</source>
+        <translation>احفظ التقديرات</translation>
+    </message>
+    <message>
+        <location filename="../widgets/estimates_box.py" line="62"/>
+        <source>Sex (estimated)</source>
+        <translation>الجنس (تقدير)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/estimates_box.py" line="63"/>
+        <source>Age at death (estimated)</source>
+        <translation>العمر عند الوفاة (تقدير)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/estimates_box.py" line="64"/>
+        <source>Date of death (certificate)</source>
+        <translation>تاريخ الوفاة (الشهادة)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/estimates_box.py" line="93"/>
+        <source>Estimates saved.</source>
+        <translation>حُفظت التقديرات.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/estimates_box.py" line="94"/>
+        <source>Nothing changed.</source>
+        <translation>لم يتغير شيء.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/estimates_box.py" line="98"/>
+        <source>The estimates were not saved</source>
+        <translation>لم تُحفظ التقديرات</translation>
     </message>
 </context>
 <context>
@@ -986,6 +1109,162 @@
         <source>No mark recorded there</source>
         <translation>لا علامة مسجلة هناك</translation>
     </message>
+    <message>
+        <location filename="../labels.py" line="176"/>
+        <source>consistent</source>
+        <translation>متسق</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="177"/>
+        <source>inconsistent</source>
+        <translation>غير متسق</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="178"/>
+        <source>unknown</source>
+        <translation>غير معروف</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="186"/>
+        <source>Sex</source>
+        <translation>الجنس</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="187"/>
+        <source>Age</source>
+        <translation>العمر</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="188"/>
+        <source>Dates</source>
+        <translation>التواريخ</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="189"/>
+        <source>Branch</source>
+        <translation>الفرع</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="197"/>
+        <source>both records say {sex}</source>
+        <translation>السجلان كلاهما: {sex}</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="198"/>
+        <source>the family reports {family}; the examiner estimated {body}</source>
+        <translation>تقول العائلة: {family}؛ وقدّر الخبير: {body}</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="200"/>
+        <source>the sex is not recorded for the {missing}</source>
+        <translation>الجنس غير مسجل لـ{missing}</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="202"/>
+        <source>aged {low}-{high} at the {what} ({when}), within the estimated {est_min}-{est_max}</source>
+        <translation>العمر {low}-{high} عند {what} ({when})، ضمن التقدير {est_min}-{est_max}</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="205"/>
+        <source>aged {low}-{high} at the {what} ({when}), outside the estimated {est_min}-{est_max} (±{margin} years)</source>
+        <translation>العمر {low}-{high} عند {what} ({when})، خارج التقدير {est_min}-{est_max} (±{margin} سنوات)</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="208"/>
+        <location filename="../labels.py" line="219"/>
+        <source>no {missing} recorded</source>
+        <translation>لا يوجد {missing} مسجل</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="209"/>
+        <source>the {what} ({when}) comes after the arrest ({arrest})</source>
+        <translation>{what} ({when}) بعد الاعتقال ({arrest})</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="211"/>
+        <source>the {what} ({when}) comes before the arrest the family reports ({arrest})</source>
+        <translation>{what} ({when}) قبل الاعتقال الذي تذكره العائلة ({arrest})</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="214"/>
+        <source>the photo ({photo}) comes before the certified death ({death})</source>
+        <translation>الصورة ({photo}) قبل الوفاة الموثقة ({death})</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="216"/>
+        <source>the {what} ({when}) and the arrest ({arrest}) are given too roughly to tell</source>
+        <translation>{what} ({when}) والاعتقال ({arrest}) مذكوران بتقريب لا يسمح بالحكم</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="220"/>
+        <source>branch {number} on both records</source>
+        <translation>الفرع {number} في السجلين كليهما</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="221"/>
+        <source>branch {body} on the Body, {family} named by the family (a detainee may have been moved between branches)</source>
+        <translation>الفرع {body} على الجثمان، و{family} بحسب العائلة (قد يُنقل المعتقل بين الفروع)</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="224"/>
+        <source>the family names the branch without a number ({family})</source>
+        <translation>تذكر العائلة الفرع دون رقم ({family})</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="226"/>
+        <source>no branch recorded for the {missing}</source>
+        <translation>لا فرع مسجلاً لـ{missing}</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="230"/>
+        <source>male</source>
+        <translation>ذكر</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="231"/>
+        <source>female</source>
+        <translation>أنثى</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="232"/>
+        <source>Body</source>
+        <translation>الجثمان</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="233"/>
+        <source>missing person</source>
+        <translation>المفقود</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="234"/>
+        <source>photo</source>
+        <translation>الصورة</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="235"/>
+        <source>certified death</source>
+        <translation>الوفاة الموثقة</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="236"/>
+        <source>date of arrest</source>
+        <translation>تاريخ الاعتقال</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="237"/>
+        <source>age estimate for the Body</source>
+        <translation>تقدير لعمر الجثمان</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="239"/>
+        <source>birth date or year for the missing person</source>
+        <translation>تاريخ أو سنة ولادة للمفقود</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="241"/>
+        <source>date of the photo or of death for the Body</source>
+        <translation>تاريخ للصورة أو للوفاة للجثمان</translation>
+    </message>
 </context>
 <context>
     <name>LockDialog</name>
@@ -1299,57 +1578,57 @@
 <context>
     <name>MarksCompare</name>
     <message>
-        <location filename="../widgets/marks_compare.py" line="59"/>
+        <location filename="../widgets/marks_compare.py" line="66"/>
         <source>What you compared (required)</source>
         <translation>ما الذي قارنته (مطلوب)</translation>
     </message>
     <message>
-        <location filename="../widgets/marks_compare.py" line="60"/>
+        <location filename="../widgets/marks_compare.py" line="67"/>
         <source>Link</source>
         <translation>اربط</translation>
     </message>
     <message>
-        <location filename="../widgets/marks_compare.py" line="62"/>
+        <location filename="../widgets/marks_compare.py" line="69"/>
         <source>Record your judgement of the two chosen marks</source>
         <translation>سجّل حكمك على العلامتين المختارتين</translation>
     </message>
     <message>
-        <location filename="../widgets/marks_compare.py" line="69"/>
+        <location filename="../widgets/marks_compare.py" line="76"/>
         <source>The family&apos;s marks</source>
         <translation>علامات العائلة</translation>
     </message>
     <message>
-        <location filename="../widgets/marks_compare.py" line="70"/>
+        <location filename="../widgets/marks_compare.py" line="77"/>
         <source>The Body&apos;s marks</source>
         <translation>علامات الجثمان</translation>
     </message>
     <message>
-        <location filename="../widgets/marks_compare.py" line="104"/>
+        <location filename="../widgets/marks_compare.py" line="112"/>
         <source>(described) </source>
         <translation>(موصوفة) </translation>
     </message>
     <message>
-        <location filename="../widgets/marks_compare.py" line="115"/>
+        <location filename="../widgets/marks_compare.py" line="137"/>
         <source>The family reported no distinctive mark for this person.</source>
         <translation>لم تذكر العائلة أي علامة مميزة لهذا الشخص.</translation>
     </message>
     <message>
-        <location filename="../widgets/marks_compare.py" line="116"/>
+        <location filename="../widgets/marks_compare.py" line="138"/>
         <source>Marks: %1 of %2 supported, %3 contradicted by an examiner</source>
         <translation>العلامات: %1 من %2 مدعومة، و%3 نقضها خبير</translation>
     </message>
     <message>
-        <location filename="../widgets/marks_compare.py" line="147"/>
+        <location filename="../widgets/marks_compare.py" line="169"/>
         <source>Choose one mark on each side first.</source>
         <translation>اختر علامة واحدة من كل جانب أولاً.</translation>
     </message>
     <message>
-        <location filename="../widgets/marks_compare.py" line="152"/>
+        <location filename="../widgets/marks_compare.py" line="174"/>
         <source>Link %1 recorded: mark %2 and mark %3 are %4.</source>
         <translation>سُجل الربط %1: العلامة %2 والعلامة %3: %4.</translation>
     </message>
     <message>
-        <location filename="../widgets/marks_compare.py" line="160"/>
+        <location filename="../widgets/marks_compare.py" line="182"/>
         <source>The link was not recorded</source>
         <translation>لم يُسجل الربط</translation>
     </message>
@@ -1382,77 +1661,77 @@
         <translation>مضلع</translation>
     </message>
     <message>
-        <location filename="../widgets/marks_panel.py" line="135"/>
+        <location filename="../widgets/marks_panel.py" line="136"/>
         <source>Show marks on the photo</source>
         <translation>أظهر العلامات على الصورة</translation>
     </message>
     <message>
-        <location filename="../widgets/marks_panel.py" line="143"/>
+        <location filename="../widgets/marks_panel.py" line="145"/>
         <source>Describe a mark the family told…</source>
         <translation>صف علامة ذكرتها العائلة…</translation>
     </message>
     <message>
-        <location filename="../widgets/marks_panel.py" line="147"/>
+        <location filename="../widgets/marks_panel.py" line="149"/>
         <source>Edit…</source>
         <translation>تعديل…</translation>
     </message>
     <message>
-        <location filename="../widgets/marks_panel.py" line="150"/>
+        <location filename="../widgets/marks_panel.py" line="152"/>
         <source>Withdraw…</source>
         <translation>سحب…</translation>
     </message>
     <message>
-        <location filename="../widgets/marks_panel.py" line="194"/>
+        <location filename="../widgets/marks_panel.py" line="198"/>
         <source>Described: %1</source>
         <translation>موصوفة: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/marks_panel.py" line="252"/>
+        <location filename="../widgets/marks_panel.py" line="256"/>
         <source>Click the corners; double-click, Enter or a click on the first point closes the polygon; Esc drops it.</source>
         <translation>انقر على الزوايا؛ النقر المزدوج أو Enter أو النقر على النقطة الأولى يغلق المضلع؛ Esc يلغيه.</translation>
     </message>
     <message>
-        <location filename="../widgets/marks_panel.py" line="255"/>
+        <location filename="../widgets/marks_panel.py" line="259"/>
         <source>Drag over the mark.</source>
         <translation>اسحب فوق العلامة.</translation>
     </message>
     <message>
-        <location filename="../widgets/marks_panel.py" line="275"/>
+        <location filename="../widgets/marks_panel.py" line="280"/>
         <source>Mark %1 recorded.</source>
         <translation>سُجلت العلامة %1.</translation>
     </message>
     <message>
-        <location filename="../widgets/marks_panel.py" line="286"/>
+        <location filename="../widgets/marks_panel.py" line="291"/>
         <source>Mark %1 recorded as the family described it.</source>
         <translation>سُجلت العلامة %1 كما وصفتها العائلة.</translation>
     </message>
     <message>
-        <location filename="../widgets/marks_panel.py" line="307"/>
+        <location filename="../widgets/marks_panel.py" line="312"/>
         <source>Mark %1 changed; its history keeps the old values.</source>
         <translation>عُدلت العلامة %1؛ ويحفظ سجلها القيم السابقة.</translation>
     </message>
     <message>
-        <location filename="../widgets/marks_panel.py" line="314"/>
+        <location filename="../widgets/marks_panel.py" line="319"/>
         <source>Withdraw mark %1</source>
         <translation>سحب العلامة %1</translation>
     </message>
     <message>
-        <location filename="../widgets/marks_panel.py" line="315"/>
+        <location filename="../widgets/marks_panel.py" line="320"/>
         <source>Why is this mark withdrawn? It stays in the record with your reason.</source>
         <translation>لماذا تُسحب هذه العلامة؟ تبقى في السجل مع سببك.</translation>
     </message>
     <message>
-        <location filename="../widgets/marks_panel.py" line="319"/>
+        <location filename="../widgets/marks_panel.py" line="324"/>
         <source>Mark %1 withdrawn.</source>
         <translation>سُحبت العلامة %1.</translation>
     </message>
     <message>
-        <location filename="../widgets/marks_panel.py" line="324"/>
+        <location filename="../widgets/marks_panel.py" line="329"/>
         <source>Saving…</source>
         <translation>جارٍ الحفظ…</translation>
     </message>
     <message>
-        <location filename="../widgets/marks_panel.py" line="335"/>
+        <location filename="../widgets/marks_panel.py" line="340"/>
         <source>The mark was not saved</source>
         <translation>لم تُحفظ العلامة</translation>
     </message>
@@ -1641,29 +1920,49 @@
 <context>
     <name>PersonMarksDialog</name>
     <message>
-        <location filename="../dialogs/person_marks.py" line="59"/>
+        <location filename="../dialogs/person_marks.py" line="50"/>
+        <source>Make the chosen face the subject</source>
+        <translation>اجعل الوجه المختار صاحب الصورة</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/person_marks.py" line="52"/>
+        <source>Click a face box first: in a photo of several people, only the subject is searched</source>
+        <translation>انقر على إطار وجه أولاً: في صورة لعدة أشخاص يُبحث عن صاحب الصورة وحده</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/person_marks.py" line="75"/>
         <source>Cannot open the record</source>
         <translation>تعذر فتح السجل</translation>
     </message>
     <message>
-        <location filename="../dialogs/person_marks.py" line="73"/>
+        <location filename="../dialogs/person_marks.py" line="89"/>
         <source>Photos and marks of %1</source>
         <translation>صور %1 وعلاماته</translation>
     </message>
     <message>
-        <location filename="../dialogs/person_marks.py" line="74"/>
+        <location filename="../dialogs/person_marks.py" line="90"/>
         <source>%1 — the family&apos;s photos and the marks they told of</source>
         <translation>%1 — صور العائلة والعلامات التي ذكرتها</translation>
     </message>
     <message>
-        <location filename="../dialogs/person_marks.py" line="78"/>
+        <location filename="../dialogs/person_marks.py" line="94"/>
         <source>Photo %1</source>
         <translation>الصورة %1</translation>
     </message>
     <message>
-        <location filename="../dialogs/person_marks.py" line="107"/>
+        <location filename="../dialogs/person_marks.py" line="123"/>
         <source>Cannot show the photo</source>
         <translation>تعذر عرض الصورة</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/person_marks.py" line="147"/>
+        <source>Face %1 is now the photo&apos;s subject; search again to update the candidates.</source>
+        <translation>صار الوجه %1 صاحب الصورة؛ ابحث من جديد لتحديث المرشحين.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/person_marks.py" line="154"/>
+        <source>The subject was not changed</source>
+        <translation>لم يتغير صاحب الصورة</translation>
     </message>
 </context>
 <context>
@@ -1815,17 +2114,17 @@
 <context>
     <name>PhotoCanvas</name>
     <message>
-        <location filename="../widgets/photo_canvas.py" line="300"/>
+        <location filename="../widgets/photo_canvas.py" line="303"/>
         <source>No photo chosen</source>
         <translation>لم تُختر صورة</translation>
     </message>
     <message>
-        <location filename="../widgets/photo_canvas.py" line="301"/>
+        <location filename="../widgets/photo_canvas.py" line="304"/>
         <source>Loading…</source>
         <translation>جارٍ التحميل…</translation>
     </message>
     <message>
-        <location filename="../widgets/photo_canvas.py" line="311"/>
+        <location filename="../widgets/photo_canvas.py" line="314"/>
         <source>Blurred. Click to show the photo.</source>
         <translation>الصورة مموّهة. انقر لإظهارها.</translation>
     </message>
@@ -1913,12 +2212,12 @@
         <translation>لا شيء بانتظار المراجعة بهذه المرشحات.</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="302"/>
+        <location filename="../pages/review.py" line="303"/>
         <source>Candidate %1: %2 and Body %3</source>
         <translation>المرشح %1: %2 والجثمان %3</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/review.py" line="308"/>
+        <location filename="../pages/review.py" line="309"/>
         <source>%n other review(s) of this pair will be shown once you have recorded yours (blind review).</source>
         <translation>
             <numerusform>لا توجد مراجعات أخرى لهذا الزوج.</numerusform>
@@ -1930,27 +2229,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="314"/>
+        <location filename="../pages/review.py" line="315"/>
         <source>No review yet.</source>
         <translation>لا مراجعة بعد.</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="318"/>
+        <location filename="../pages/review.py" line="319"/>
         <source>Cannot open the candidate</source>
         <translation>تعذّر فتح المرشح</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="345"/>
+        <location filename="../pages/review.py" line="346"/>
         <source>Choose a decision first (Ctrl+1 to Ctrl+4).</source>
         <translation>اختر قراراً أولاً (Ctrl+1 إلى Ctrl+4).</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="355"/>
+        <location filename="../pages/review.py" line="356"/>
         <source>Review recorded; the pair is now: %1.</source>
         <translation>سُجّلت المراجعة؛ حالة الزوج الآن: %1.</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="357"/>
+        <location filename="../pages/review.py" line="358"/>
         <source>Identification %1 is proposed for a supervisor&apos;s sign-off.</source>
         <translation>التعرّف %1 مقترح لاعتماد المشرف.</translation>
     </message>
@@ -1958,42 +2257,42 @@
 <context>
     <name>SideView</name>
     <message>
-        <location filename="../widgets/comparison.py" line="55"/>
+        <location filename="../widgets/comparison.py" line="56"/>
         <source>Face crop</source>
         <translation>اقتصاص الوجه</translation>
     </message>
     <message>
-        <location filename="../widgets/comparison.py" line="56"/>
+        <location filename="../widgets/comparison.py" line="57"/>
         <source>Whole photo</source>
         <translation>الصورة كاملة</translation>
     </message>
     <message>
-        <location filename="../widgets/comparison.py" line="57"/>
+        <location filename="../widgets/comparison.py" line="58"/>
         <source>Rotate 90°</source>
         <translation>تدوير 90°</translation>
     </message>
     <message>
-        <location filename="../widgets/comparison.py" line="60"/>
+        <location filename="../widgets/comparison.py" line="61"/>
         <source>Grey</source>
         <translation>رمادي</translation>
     </message>
     <message>
-        <location filename="../widgets/comparison.py" line="63"/>
+        <location filename="../widgets/comparison.py" line="64"/>
         <source>Light</source>
         <translation>الإضاءة</translation>
     </message>
     <message>
-        <location filename="../widgets/comparison.py" line="63"/>
+        <location filename="../widgets/comparison.py" line="64"/>
         <source>Brightness</source>
         <translation>السطوع</translation>
     </message>
     <message>
-        <location filename="../widgets/comparison.py" line="64"/>
+        <location filename="../widgets/comparison.py" line="65"/>
         <source>Contrast</source>
         <translation>التباين</translation>
     </message>
     <message>
-        <location filename="../widgets/comparison.py" line="65"/>
+        <location filename="../widgets/comparison.py" line="66"/>
         <source>Gamma</source>
         <translation>غاما</translation>
     </message>

@@ -10,12 +10,14 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtGui import QColor
 
 from athar.app.gui import labels
 from athar.app.gui.services import Services
 from athar.app.gui.tasks import TaskRunner
 from athar.app.gui.thumbnails import PictureKey, ThumbnailCache
 from athar.app.gui.widgets.common import SCORE_ROLE
+from athar.casework.checks.consistency import Consistency
 from athar.casework.marks.search import MarksAgreement
 from athar.casework.matching.candidates import CandidateView
 
@@ -25,7 +27,7 @@ FACE = 88
 BODY_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-COL_RANK, COL_AM, COL_PM, COL_BODY, COL_SCORE, COL_STATE, COL_MARKS = range(7)
+COL_RANK, COL_AM, COL_PM, COL_BODY, COL_SCORE, COL_STATE, COL_MARKS, COL_RECORDS = range(8)
 
 
 class CandidateTableModel(QAbstractTableModel):
@@ -36,6 +38,7 @@ class CandidateTableModel(QAbstractTableModel):
         self.thumbs = thumbs
         self._rows: list[CandidateView] = []
         self._marks: dict[tuple[int, int], MarksAgreement] = {}
+        self._records: dict[tuple[int, int], Consistency] = {}
         thumbs.ready.connect(self._picture_ready)
 
     def set_candidates(self, rows: list[CandidateView]) -> None:
@@ -51,6 +54,18 @@ class CandidateTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, COL_MARKS),
                                   self.index(len(self._rows) - 1, COL_MARKS))
 
+    def set_consistency(self, found: dict[tuple[int, int], Consistency]) -> None:
+        """What each pair's records say about each other (the Records column)."""
+        self._records = found
+        if self._rows:
+            self.dataChanged.emit(self.index(0, COL_RECORDS),
+                                  self.index(len(self._rows) - 1, COL_RECORDS))
+
+    def consistency(self, row: int) -> Consistency | None:
+        """The record checks of a row's pair, once loaded."""
+        c = self._rows[row]
+        return self._records.get((c.person_id, c.body_id))
+
     def pairs(self) -> list[tuple[int, int]]:
         """(person, Body) of every row."""
         return [(c.person_id, c.body_id) for c in self._rows]
@@ -65,7 +80,7 @@ class CandidateTableModel(QAbstractTableModel):
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()  # noqa: B008
                     ) -> int:
-        return 0 if parent.isValid() else 7
+        return 0 if parent.isValid() else 8
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -73,7 +88,8 @@ class CandidateTableModel(QAbstractTableModel):
             return None
         names = (self.tr("Rank"), self.tr("Family photo"), self.tr("Post-mortem face"),
                  self.tr("Body"), self.tr("Score (best pair and mean faces)"),
-                 self.tr("Review state"), self.tr("Distinctive marks"))
+                 self.tr("Review state"), self.tr("Distinctive marks"),
+                 self.tr("Records"))
         return names[section]
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
@@ -93,7 +109,17 @@ class CandidateTableModel(QAbstractTableModel):
                 return self.tr("hidden until you decide")
             if col == COL_MARKS:
                 return self._marks_text(c)
+            if col == COL_RECORDS:
+                return self._records_text(c)
             return None
+        if role == Qt.ItemDataRole.ToolTipRole and col == COL_RECORDS:
+            found = self._records.get((c.person_id, c.body_id))
+            return None if found is None else "\n".join(
+                f"{labels.rule_name(r.rule)}: {labels.outcome_name(r.outcome.value)} — "
+                f"{labels.reason_text(r.code, r.values)}" for r in found.results)
+        if role == Qt.ItemDataRole.ForegroundRole and col == COL_RECORDS:
+            found = self._records.get((c.person_id, c.body_id))
+            return QColor("#b71c1c") if found is not None and found.flagged else None
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_MARKS:
             agreement = self._marks.get((c.person_id, c.body_id))
             return None if agreement is None else "\n".join(
@@ -125,6 +151,19 @@ class CandidateTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
+    def _records_text(self, c: CandidateView) -> str:
+        found = self._records.get((c.person_id, c.body_id))
+        if found is None:
+            return ""
+        if found.flagged:
+            return "⚠ " + self.tr("disagree: %1").replace("%1", ", ".join(
+                labels.rule_name(r.rule) for r in found.inconsistent))
+        known = sum(1 for r in found.results if r.outcome.value == "consistent")
+        if not known:
+            return self.tr("nothing to compare yet")
+        return self.tr("agree: %1; cannot tell: %2").replace("%1", str(known)).replace(
+            "%2", str(len(found.results) - known))
+
     def _marks_text(self, c: CandidateView) -> str:
         agreement = self._marks.get((c.person_id, c.body_id))
         if agreement is None:
@@ -146,9 +185,12 @@ class CandidateTableModel(QAbstractTableModel):
 
 
 def load_agreements(model: CandidateTableModel, services: Services, tasks: TaskRunner) -> None:
-    """Fill the Marks column of the rows now shown (in the background)."""
+    """Fill the Marks and Records columns of the rows now shown (in the background)."""
     pairs = model.pairs()
     if pairs:
         tasks.submit(lambda _p: services.mark_agreements(pairs),
                      lambda found: model.set_agreements(found) if model.pairs() == pairs
+                     else None, lambda _m: None)
+        tasks.submit(lambda _p: services.consistency(pairs),
+                     lambda found: model.set_consistency(found) if model.pairs() == pairs
                      else None, lambda _m: None)

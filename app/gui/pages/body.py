@@ -24,6 +24,7 @@ from athar.app.gui.services import Services
 from athar.app.gui.tasks import TaskRunner
 from athar.app.gui.thumbnails import PictureKey, ThumbnailCache
 from athar.app.gui.widgets.common import photo_strip, show_error
+from athar.app.gui.widgets.estimates_box import EstimatesBox
 from athar.app.gui.widgets.marks_panel import MarksPanel
 from athar.app.gui.widgets.photo_canvas import PhotoCanvas
 from athar.casework.domain.permissions import Permission
@@ -67,6 +68,8 @@ class BodyView(QWidget):
         marks_box.setMaximumWidth(420)
         side = QVBoxLayout()
         side.addWidget(numbers)
+        self.estimates = EstimatesBox(services, tasks)
+        side.addWidget(self.estimates)
         side.addWidget(marks_box, 1)
         head = QHBoxLayout()
         head.addWidget(back)
@@ -199,6 +202,7 @@ class BodyView(QWidget):
             "%1", detail.label).replace("%2", detail.collection))
         for name, edit in self.fields.items():
             edit.setText(detail.fields.get(name) or "")
+        self.estimates.set_body(detail)
         self.message.clear()
         self.strip.blockSignals(True)
         self.strip.clear()

@@ -80,6 +80,15 @@ class CandidatesView(QWidget):
         for s in CandidateState:
             self.state.addItem(labels.state_name(s), s.value)
         self.state.currentIndexChanged.connect(lambda _i: self.load())
+        self.records = QComboBox()
+        self.records.setObjectName("recordsFilter")
+        self.records.addItem(self.tr("Whatever the records say"), None)
+        self.records.addItem(self.tr("Records disagree on something"), True)
+        self.records.addItem(self.tr("Records agree or cannot tell"), False)
+        self.records.setToolTip(self.tr("Sex, age, dates and branch of the two records: "
+                                        "a candidate whose records disagree is flagged, "
+                                        "never dropped (records can be wrong)"))
+        self.records.currentIndexChanged.connect(lambda _i: self.filter_records())
         self.search = QPushButton(self.tr("Search"))
         self.search.setObjectName("runSearch")
         self.search.clicked.connect(self.run_search)
@@ -91,6 +100,7 @@ class CandidatesView(QWidget):
         bar.addWidget(self.search)
         bar.addWidget(QLabel(self.tr("Show")))
         bar.addWidget(self.state)
+        bar.addWidget(self.records)
         return bar
 
     def _build_table(self, thumbs: ThumbnailCache) -> None:
@@ -114,6 +124,15 @@ class CandidatesView(QWidget):
         header.resizeSection(COL_SCORE, 200)
         header.setSectionResizeMode(COL_STATE, QHeaderView.ResizeMode.ResizeToContents)
         self.table.doubleClicked.connect(self._open)
+        self.model.dataChanged.connect(lambda *_a: self.filter_records())
+
+    def filter_records(self) -> None:
+        """Hide the rows the records filter leaves out (hidden, never removed)."""
+        wanted = self.records.currentData()
+        for row in range(self.model.rowCount()):
+            found = self.model.consistency(row)
+            hide = wanted is not None and found is not None and found.flagged != wanted
+            self.table.setRowHidden(row, hide)
 
     def refresh(self) -> None:
         """Reload the persons to choose from (keeps the current choice)."""
@@ -125,7 +144,7 @@ class CandidatesView(QWidget):
             self.refresh()
         elif what in ("search", "face", "review"):
             self.load()
-        elif what == "marks":
+        elif what in ("marks", "body"):
             load_agreements(self.model, self.services, self.tasks)
 
     def choose(self, person_id: int) -> None:

@@ -267,8 +267,9 @@ class ReviewQueueView(QWidget):
     def _changed(self, what: str) -> None:
         if what in ("review", "search", "person", "import") and self.isVisible():
             self.load()
-        elif what == "marks":
+        elif what in ("marks", "body"):
             load_agreements(self.model, self.services, self.tasks)
+            self.comparison.reload_marks()
 
     def _chosen(self, index: QModelIndex) -> None:
         if not index.isValid():

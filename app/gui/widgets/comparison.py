@@ -31,6 +31,7 @@ from athar.app.gui.widgets.marks_compare import MarksCompare
 from athar.app.gui.widgets.marks_panel import mark_overlays
 from athar.app.gui.widgets.overlay_canvas import OverlayCanvas
 from athar.app.gui.widgets.photo_canvas import Adjust, Overlay, PhotoCanvas, Shape
+from athar.casework.checks.consistency import Consistency
 from athar.casework.marks.search import MarksAgreement
 from athar.casework.marks.views import MarkList
 from athar.casework.records.browse import PhotoView
@@ -249,20 +250,23 @@ class ComparisonView(QWidget):
         if ctx is None:
             return
 
-        def load(_p: object) -> tuple[int, MarkList, MarkList, MarksAgreement | None]:
+        def load(_p: object) -> tuple[int, MarkList, MarkList, MarksAgreement | None,
+                                      Consistency | None]:
             pair = (ctx.person_id, ctx.body_id)
             return (ctx.candidate_id, self.services.marks(person_id=ctx.person_id),
                     self.services.marks(body_id=ctx.body_id),
-                    self.services.mark_agreements([pair]).get(pair))
+                    self.services.mark_agreements([pair]).get(pair),
+                    self.services.consistency([pair]).get(pair))
 
         self.tasks.submit(load, self._marks_loaded, lambda _m: None)
 
-    def _marks_loaded(self, data: tuple[int, MarkList, MarkList, MarksAgreement | None]
-                      ) -> None:
-        candidate, am, pm, agreement = data
+    def _marks_loaded(self, data: tuple[int, MarkList, MarkList, MarksAgreement | None,
+                                        Consistency | None]) -> None:
+        candidate, am, pm, agreement, records = data
         if self.context is None or self.context.candidate_id != candidate:
             return
         self.marks.set_marks(am, pm, agreement)
+        self.marks.set_records(records)
         self._show_pair()
 
     def _mark_chosen(self, side: str, mark: MarkView | None) -> None:

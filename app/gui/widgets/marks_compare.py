@@ -5,6 +5,8 @@ note. Linked marks are drawn in the same colour on both sides."""
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -24,6 +26,7 @@ from athar.app.gui.services import Services
 from athar.app.gui.tasks import TaskRunner
 from athar.app.gui.widgets.common import show_error
 from athar.app.gui.widgets.marks_panel import MARK_ROLE, link_colours, mark_text
+from athar.casework.checks.consistency import Consistency, Outcome
 from athar.casework.domain.permissions import Permission
 from athar.casework.marks.links import LinkMarks
 from athar.casework.marks.search import MarksAgreement
@@ -45,6 +48,10 @@ class MarksCompare(QWidget):
         self.am_marks: list[MarkView] = []
         self.pm_marks: list[MarkView] = []
         self.links: list[LinkView] = []
+        self.records = QLabel()
+        self.records.setObjectName("recordsAgreement")
+        self.records.setWordWrap(True)
+        self.records.setTextFormat(Qt.TextFormat.RichText)
         self.summary = QLabel()
         self.summary.setObjectName("marksAgreement")
         self.summary.setWordWrap(True)
@@ -77,6 +84,7 @@ class MarksCompare(QWidget):
         row.addWidget(self.link)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.records)
         layout.addWidget(self.summary)
         layout.addLayout(lists, 1)
         layout.addLayout(row)
@@ -109,6 +117,20 @@ class MarksCompare(QWidget):
                 widget.addItem(item)
             widget.blockSignals(False)
         self.summary.setText(self._summary(agreement))
+
+    def set_records(self, found: Consistency | None) -> None:
+        """What the two records say about each other (inconsistent rules in red)."""
+        if found is None:
+            self.records.clear()
+            return
+        lines = [f"<b>{html.escape(self.tr('Records'))}</b>"]
+        for r in found.results:
+            text = html.escape(f"{labels.rule_name(r.rule)}: "
+                               f"{labels.outcome_name(r.outcome.value)} — "
+                               f"{labels.reason_text(r.code, r.values)}")
+            lines.append(f"<span style='color:#b71c1c'>⚠ {text}</span>"
+                         if r.outcome is Outcome.INCONSISTENT else text)
+        self.records.setText("<br>".join(lines))
 
     def _summary(self, agreement: MarksAgreement | None) -> str:
         if agreement is None:

@@ -83,6 +83,8 @@ class PhotoView:
 
 BODY_FIELDS = ("detainee_no", "branch_no", "forensic_no", "photo_date")
 """The Body numbers a person may edit (each edit audited)."""
+ESTIMATE_FIELDS = ("est_sex", "est_age_min", "est_age_max", "death_date")
+"""A Body's forensic estimates (records.estimates)."""
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,8 @@ class BodyDetail:
     collection: str
     fields: dict[str, str | None]
     photos: tuple[PhotoView, ...]
+    estimates: dict[str, object] | None = None
+    """The examiner's estimates: est_sex, est_age_min, est_age_max, death_date."""
 
 
 @dataclass(frozen=True)
