@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
 from athar.casework.accounts import preferences, users
+from athar.casework.checks import victims
 from athar.casework.domain.commands import Command
 from athar.casework.domain.permissions import Actor
 from athar.casework.intake import ingest, persons, registration
@@ -60,6 +61,7 @@ HANDLERS: Mapping[type[Any], Handler[Any, Any]] = {
     annotate.EditMark: annotate.handle_edit_mark,
     annotate.WithdrawMark: annotate.handle_withdraw_mark,
     links.LinkMarks: links.handle_link_marks,
+    victims.ImportVictims: victims.handle_import_victims,
 }
 """Every command and the one function that handles it."""
 

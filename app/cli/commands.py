@@ -22,7 +22,7 @@ from tqdm import tqdm
 
 from athar.app import credentials
 from athar.app.bootstrap import create_ws, open_ws
-from athar.app.cli import marks, output
+from athar.app.cli import marks, output, victims
 from athar.casework.accounts.users import CreateUser, Login, SetActive, SetIdleLock
 from athar.casework.bus import MessageBus
 from athar.casework.checks.consistency import consistency
@@ -163,7 +163,7 @@ def _person_command(args: argparse.Namespace) -> persons.AddPerson:
     return persons.AddPerson(
         args.name, args.name_ar, args.sex, args.born, args.label, args.submitter,
         args.contact, args.origin, args.arrest_date, args.arrest_place,
-        args.arresting_branch, args.description, args.marks)
+        args.arresting_branch, args.description, args.marks, args.father, args.mother)
 
 
 def cmd_add_person(args: argparse.Namespace) -> int:
@@ -361,6 +361,13 @@ def cmd_photos(args: argparse.Namespace) -> int:
         return marks.cmd_photos(args, bus, actor)
 
 
+def cmd_victims(args: argparse.Namespace) -> int:
+    if getattr(args, "out", None):
+        check_output(Path(args.out))  # before unlocking anything
+    with session(args.workspace) as (bus, actor):
+        return victims.run(args, bus, actor)
+
+
 def cmd_body(args: argparse.Namespace) -> int:
     with session(args.workspace) as (bus, actor):
         return marks.cmd_body(args, bus, actor)
@@ -404,5 +411,5 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "backup": cmd_backup, "restore": cmd_restore, "review": cmd_review,
     "identifications": cmd_identifications, "confirm": cmd_signoff, "return": cmd_signoff,
     "revoke": cmd_signoff, "report": cmd_report, "mark": cmd_mark, "photos": cmd_photos,
-    "subject": cmd_subject, "body": cmd_body,
+    "subject": cmd_subject, "body": cmd_body, "victims": cmd_victims,
 }

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 
-from athar.app.cli import marks
+from athar.app.cli import marks, victims
 from athar.casework.domain.entities import CandidateState, IdentificationState, Role, Side
 from athar.casework.matching.search import DEFAULT_TOP
 
@@ -89,6 +89,9 @@ def _add_person(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     s.add_argument("--arrest-place", metavar="PLACE", help="where the person was arrested")
     s.add_argument("--arresting-branch", metavar="BRANCH", help="the branch that arrested "
                    "them, as the family names it")
+    s.add_argument("--father", metavar="NAME", help="the father's name (matched with "
+                   "victims' lists)")
+    s.add_argument("--mother", metavar="NAME", help="the mother's name")
     s.add_argument("--description", help="physical description")
     s.add_argument("--marks", help="distinctive marks known to the family, in their words")
     s.add_argument("--submitter", help="who handed in the report")
@@ -259,6 +262,7 @@ def build_parser() -> argparse.ArgumentParser:
     _read_commands(sub)
     _review(sub)
     marks.add_parsers(sub)
+    victims.add_parsers(sub)
     _integrity(sub)
     _admin(sub)
     return p

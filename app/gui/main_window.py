@@ -30,6 +30,7 @@ from athar.app.gui.pages.postmortem import PostMortemView
 from athar.app.gui.pages.registry import KEYS, PAGES, PageContext
 from athar.app.gui.pages.review import ReviewQueueView
 from athar.app.gui.pages.signoff import SignOffView
+from athar.app.gui.pages.victims import VictimsView
 from athar.app.gui.services import Services
 from athar.app.gui.tasks import TaskRunner
 from athar.app.gui.thumbnails import ThumbnailCache
@@ -166,6 +167,11 @@ class MainWindow(QMainWindow):
     def marks(self) -> MarkSearchView:
         """The mark search screen."""
         return self._page("marks", MarkSearchView)
+
+    @property
+    def victims(self) -> VictimsView:
+        """The Victims' lists screen."""
+        return self._page("victims", VictimsView)
 
     @property
     def audit(self) -> AuditView:

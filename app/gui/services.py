@@ -22,7 +22,9 @@ from athar.casework.accounts.preferences import SetPreference
 from athar.casework.accounts.users import Login, UserSession
 from athar.casework.bus import MessageBus
 from athar.casework.checks import consistency as consistency_checks
+from athar.casework.checks import victims
 from athar.casework.checks.consistency import Consistency
+from athar.casework.checks.victims import IdentifiedRow, PersonMatches, VictimImportResult
 from athar.casework.domain.commands import Command
 from athar.casework.domain.entities import CandidateState, IdentificationState, ReviewDecision
 from athar.casework.domain.events import Changed
@@ -232,6 +234,18 @@ class Services:
     def record_estimates(self, cmd: RecordEstimates) -> dict[str, list[object]]:
         """Record a Body's forensic estimates (examiners and supervisors)."""
         return self.handle(cmd)
+
+    def victim_matches(self, person_id: int | None = None) -> list[PersonMatches]:
+        """The documented-victims records that may be each person (or one)."""
+        return victims.match_persons(self.ws, self.actor(), person_id)
+
+    def victims_identified(self) -> list[IdentifiedRow]:
+        """Every confirmed identification, in a victims' list or not."""
+        return victims.identified_report(self.ws, self.actor())
+
+    def import_victims(self, path: Path) -> VictimImportResult:
+        """Import a documented-victims list (bad rows listed, good ones kept)."""
+        return self.handle(victims.ImportVictims(path))
 
     def mark_agreements(self, pairs: list[tuple[int, int]]
                         ) -> dict[tuple[int, int], MarksAgreement]:

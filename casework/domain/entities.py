@@ -149,6 +149,8 @@ class MissingPerson(Base):
     arresting_branch: Mapped[str | None] = mapped_column(String(200))
     description: Mapped[str | None] = mapped_column(Text)
     known_marks: Mapped[str | None] = mapped_column(Text)
+    father_name: Mapped[str | None] = mapped_column(String(300), nullable=True)
+    mother_name: Mapped[str | None] = mapped_column(String(300), nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     submissions: Mapped[list[Submission]] = relationship(back_populates="person")
 
@@ -444,6 +446,40 @@ class MarkLink(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     supersedes_id: Mapped[int | None] = mapped_column(ForeignKey("mark_link.id"),
                                                       nullable=True)
+
+
+class VictimImport(Base):
+    """One import of a documented-victims list (a CSV the team was given)."""
+
+    __tablename__ = "victim_import"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    file_name: Mapped[str] = mapped_column(String(400))
+    sha256: Mapped[str] = mapped_column(String(64))
+    imported_by: Mapped[str] = mapped_column(String(80))
+    imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    rows: Mapped[int] = mapped_column(Integer)
+    added: Mapped[int] = mapped_column(Integer)
+    errors: Mapped[list[str]] = mapped_column(JSON)
+
+
+class VictimRecord(Base):
+    """A person on a documented-victims list (name in Arabic or Latin script)."""
+
+    __tablename__ = "victim_record"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source_id: Mapped[str] = mapped_column(String(120), unique=True)
+    import_id: Mapped[int] = mapped_column(ForeignKey("victim_import.id"), index=True)
+    name: Mapped[str] = mapped_column(String(300))
+    father_name: Mapped[str | None] = mapped_column(String(300), nullable=True)
+    mother_name: Mapped[str | None] = mapped_column(String(300), nullable=True)
+    birth: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    origin: Mapped[str | None] = mapped_column(String(300), nullable=True)
+    arrest_date: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    death_date: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    death_place: Mapped[str | None] = mapped_column(String(300), nullable=True)
+    first_key: Mapped[str] = mapped_column(String(80), index=True)
+    last_key: Mapped[str] = mapped_column(String(80), index=True)
+    """Blocking keys: the name's first and last words' skeletons (checks.names)."""
 
 
 class AuditEvent(Base):

@@ -52,6 +52,7 @@ class AuditAction(enum.StrEnum):
     MARK_EDIT = "mark.edit"
     MARK_WITHDRAW = "mark.withdraw"
     MARK_LINK = "mark.link"
+    VICTIMS_IMPORT = "victims.import"
 
 
 class Topic(enum.StrEnum):
@@ -66,6 +67,7 @@ class Topic(enum.StrEnum):
     REVIEW = "review"
     USERS = "users"
     MARKS = "marks"
+    VICTIMS = "victims"
 
 
 TOPIC_OF: Mapping[AuditAction, Topic] = {
@@ -97,6 +99,7 @@ TOPIC_OF: Mapping[AuditAction, Topic] = {
     AuditAction.MARK_EDIT: Topic.MARKS,
     AuditAction.MARK_WITHDRAW: Topic.MARKS,
     AuditAction.MARK_LINK: Topic.MARKS,
+    AuditAction.VICTIMS_IMPORT: Topic.VICTIMS,
 }
 """Actions that change what a screen shows; logins, exports and the like change none."""
 

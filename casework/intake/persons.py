@@ -48,12 +48,14 @@ class AddPerson(Command[tuple[int, str]]):
     description: str | None = None
     known_marks: str | None = None
     """Scars, tattoos, dental work... as the family describes them."""
+    father_name: str | None = None
+    mother_name: str | None = None
 
 
 MAX_TEXT = 4000
 _SHORT_FIELDS = {"name": 300, "name_ar": 300, "born": 20, "label": 300, "submitter": 300,
                  "origin": 300, "arrest_date": 20, "arrest_place": 300,
-                 "arresting_branch": 200}
+                 "arresting_branch": 200, "father_name": 300, "mother_name": 300}
 def _validate(cmd: AddPerson) -> None:
     for key, limit in _SHORT_FIELDS.items():
         value = getattr(cmd, key)
@@ -105,7 +107,8 @@ def handle_add_person(cmd: AddPerson, uow: UnitOfWork, actor: Actor) -> tuple[in
         origin=_short(cmd.origin), arrest_date=cmd.arrest_date or None,
         arrest_place=_short(cmd.arrest_place),
         arresting_branch=_short(cmd.arresting_branch),
-        description=_text(cmd.description), known_marks=_text(cmd.known_marks)))
+        description=_text(cmd.description), known_marks=_text(cmd.known_marks),
+        father_name=_short(cmd.father_name), mother_name=_short(cmd.mother_name)))
     if cmd.submitter or cmd.contact:
         sub = uow.owners.submission(person, MANUAL_SOURCE)
         sub.submitter = clean_name(cmd.submitter) if cmd.submitter else None

@@ -31,7 +31,8 @@ PERSON_LABELS = {"name": "Name (Latin script)", "name_ar": "Name (Arabic script)
                  "sex": "Sex", "born": "Born", "origin": "Place of origin",
                  "arrest_date": "Date of arrest", "arrest_place": "Place of arrest",
                  "arresting_branch": "Arresting branch", "description": "Description",
-                 "known_marks": "Marks known to the family"}
+                 "known_marks": "Marks known to the family", "father_name": "Father's name",
+                 "mother_name": "Mother's name"}
 BODY_LABELS = {"detainee_no": "Detainee number", "branch_no": "Branch number",
                "forensic_no": "Forensic report number", "photo_date": "Photo date"}
 

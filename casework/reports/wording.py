@@ -92,6 +92,7 @@ ARABIC: dict[str, str] = {
     "Place of origin": "مكان الأصل", "Date of arrest": "تاريخ الاعتقال",
     "Place of arrest": "مكان الاعتقال", "Arresting branch": "الفرع المعتقِل",
     "Description": "الوصف", "Marks known to the family": "علامات تعرفها العائلة",
+    "Father's name": "اسم الأب", "Mother's name": "اسم الأم",
     "Detainee number": "رقم المعتقل", "Branch number": "رقم الفرع",
     "Forensic report number": "رقم التقرير الطبي الشرعي", "Photo date": "تاريخ التصوير",
     "Photographs": "الصور",

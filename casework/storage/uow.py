@@ -23,6 +23,7 @@ from athar.casework.storage.repositories import (
     RecordRepository,
     ReviewRepository,
     UserRepository,
+    VictimRepository,
 )
 
 if TYPE_CHECKING:
@@ -77,6 +78,7 @@ class UnitOfWork:
         self.records = RecordRepository(s)
         self.reviews = ReviewRepository(s)
         self.marks = MarkRepository(s)
+        self.victims = VictimRepository(s)
         return self
 
     def __exit__(

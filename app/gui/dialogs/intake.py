@@ -89,6 +89,10 @@ class PersonIntakeDialog(QDialog):
         self.arrest_date.setPlaceholderText(self.tr("2013 or 2013-08-04"))
         self.arrest_place = QLineEdit()
         self.branch = QLineEdit()
+        self.father = QLineEdit()
+        self.father.setObjectName("fatherName")
+        self.mother = QLineEdit()
+        self.mother.setObjectName("motherName")
         self.description = QPlainTextEdit()
         self.description.setFixedHeight(60)
         self.marks = QPlainTextEdit()
@@ -100,6 +104,8 @@ class PersonIntakeDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Name in Arabic"), self.name_ar)
         form.addRow(self.tr("Name in Latin letters"), self.name)
+        form.addRow(self.tr("Father's name"), self.father)
+        form.addRow(self.tr("Mother's name"), self.mother)
         form.addRow(self.tr("Sex"), self.sex)
         form.addRow(self.tr("Born (year or date)"), self.born)
         form.addRow(self.tr("Place of origin"), self.origin)
@@ -204,6 +210,7 @@ class PersonIntakeDialog(QDialog):
             contact=None if self.contact.isHidden() else text(self.contact),
             origin=text(self.origin), arrest_date=text(self.arrest_date),
             arrest_place=text(self.arrest_place), arresting_branch=text(self.branch),
+            father_name=text(self.father), mother_name=text(self.mother),
             description=self.description.toPlainText().strip() or None,
             known_marks=self.marks.toPlainText().strip() or None)
 

@@ -1297,122 +1297,127 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="80"/>
+        <location filename="../main_window.py" line="81"/>
         <source>Athar — %1</source>
         <translation>أثر — %1</translation>
     </message>
     <message>
-        <location filename="../pages/registry.py" line="104"/>
+        <location filename="../pages/registry.py" line="105"/>
         <source>Overview</source>
         <translation>نظرة عامة</translation>
     </message>
     <message>
-        <location filename="../pages/registry.py" line="106"/>
+        <location filename="../pages/registry.py" line="107"/>
         <source>Post-mortem</source>
         <translation>ما بعد الوفاة</translation>
     </message>
     <message>
-        <location filename="../pages/registry.py" line="108"/>
+        <location filename="../pages/registry.py" line="109"/>
         <source>Missing persons</source>
         <translation>المفقودون</translation>
     </message>
     <message>
-        <location filename="../pages/registry.py" line="110"/>
+        <location filename="../pages/registry.py" line="111"/>
         <source>Candidates</source>
         <translation>المرشحون</translation>
     </message>
     <message>
-        <location filename="../pages/registry.py" line="112"/>
+        <location filename="../pages/registry.py" line="113"/>
         <source>Mark search</source>
         <translation>البحث بالعلامات</translation>
     </message>
     <message>
-        <location filename="../pages/registry.py" line="114"/>
+        <location filename="../pages/registry.py" line="115"/>
         <source>Review</source>
         <translation>المراجعة</translation>
     </message>
     <message>
-        <location filename="../pages/registry.py" line="115"/>
+        <location filename="../pages/registry.py" line="116"/>
         <source>Sign-off</source>
         <translation>الاعتماد</translation>
     </message>
     <message>
-        <location filename="../pages/registry.py" line="117"/>
+        <location filename="../pages/registry.py" line="118"/>
+        <source>Victims&apos; lists</source>
+        <translation>قوائم الضحايا</translation>
+    </message>
+    <message>
+        <location filename="../pages/registry.py" line="120"/>
         <source>Audit</source>
         <translation>سجل التدقيق</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="179"/>
+        <location filename="../main_window.py" line="185"/>
         <source>Workspace: %1</source>
         <translation>مساحة العمل: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="181"/>
+        <location filename="../main_window.py" line="187"/>
         <source>User: %1 (%2)</source>
         <translation>المستخدم: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="184"/>
+        <location filename="../main_window.py" line="190"/>
         <source>Model: %1</source>
         <translation>النموذج: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="187"/>
+        <location filename="../main_window.py" line="193"/>
         <source>Device: %1</source>
         <translation>الجهاز: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="195"/>
+        <location filename="../main_window.py" line="201"/>
         <source>&amp;Workspace</source>
         <translation>&amp;مساحة العمل</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="196"/>
+        <location filename="../main_window.py" line="202"/>
         <source>Import post-mortem photos…</source>
         <translation>استيراد صور ما بعد الوفاة…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="198"/>
+        <location filename="../main_window.py" line="204"/>
         <source>New missing person…</source>
         <translation>مفقود جديد…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="200"/>
+        <location filename="../main_window.py" line="206"/>
         <source>Lock now</source>
         <translation>إقفال الآن</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="202"/>
+        <location filename="../main_window.py" line="208"/>
         <source>Close workspace</source>
         <translation>إغلاق مساحة العمل</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="208"/>
+        <location filename="../main_window.py" line="214"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="209"/>
+        <location filename="../main_window.py" line="215"/>
         <source>Blur post-mortem photos until clicked</source>
         <translation>تمويه صور ما بعد الوفاة حتى النقر عليها</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="214"/>
+        <location filename="../main_window.py" line="220"/>
         <source>Language</source>
         <translation>اللغة</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="229"/>
+        <location filename="../main_window.py" line="235"/>
         <source>Change the language when the running import or search has finished.</source>
         <translation>غيّر اللغة بعد انتهاء الاستيراد أو البحث الجاري.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="287"/>
+        <location filename="../main_window.py" line="293"/>
         <source>Error: %1</source>
         <translation>خطأ: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="290"/>
+        <location filename="../main_window.py" line="296"/>
         <source>Working…</source>
         <translation>جارٍ العمل…</translation>
     </message>
@@ -1780,112 +1785,122 @@
         <translation>2013 أو 2013-08-04</translation>
     </message>
     <message>
-        <location filename="../dialogs/intake.py" line="101"/>
+        <location filename="../dialogs/intake.py" line="105"/>
         <source>Name in Arabic</source>
         <translation>الاسم بالعربية</translation>
     </message>
     <message>
-        <location filename="../dialogs/intake.py" line="102"/>
+        <location filename="../dialogs/intake.py" line="106"/>
         <source>Name in Latin letters</source>
         <translation>الاسم بالحروف اللاتينية</translation>
     </message>
     <message>
-        <location filename="../dialogs/intake.py" line="103"/>
+        <location filename="../dialogs/intake.py" line="107"/>
+        <source>Father&apos;s name</source>
+        <translation>اسم الأب</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/intake.py" line="108"/>
+        <source>Mother&apos;s name</source>
+        <translation>اسم الأم</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/intake.py" line="109"/>
         <source>Sex</source>
         <translation>الجنس</translation>
     </message>
     <message>
-        <location filename="../dialogs/intake.py" line="104"/>
+        <location filename="../dialogs/intake.py" line="110"/>
         <source>Born (year or date)</source>
         <translation>الولادة (سنة أو تاريخ)</translation>
     </message>
     <message>
-        <location filename="../dialogs/intake.py" line="105"/>
+        <location filename="../dialogs/intake.py" line="111"/>
         <source>Place of origin</source>
         <translation>مكان المنشأ</translation>
     </message>
     <message>
-        <location filename="../dialogs/intake.py" line="106"/>
+        <location filename="../dialogs/intake.py" line="112"/>
         <source>Date of arrest</source>
         <translation>تاريخ الاعتقال</translation>
     </message>
     <message>
-        <location filename="../dialogs/intake.py" line="107"/>
+        <location filename="../dialogs/intake.py" line="113"/>
         <source>Place of arrest</source>
         <translation>مكان الاعتقال</translation>
     </message>
     <message>
-        <location filename="../dialogs/intake.py" line="108"/>
+        <location filename="../dialogs/intake.py" line="114"/>
         <source>Arresting branch</source>
         <translation>الفرع الذي اعتقله</translation>
     </message>
     <message>
-        <location filename="../dialogs/intake.py" line="109"/>
+        <location filename="../dialogs/intake.py" line="115"/>
         <source>Physical description</source>
         <translation>الوصف الجسدي</translation>
     </message>
     <message>
-        <location filename="../dialogs/intake.py" line="110"/>
+        <location filename="../dialogs/intake.py" line="116"/>
         <source>Marks known to the family</source>
         <translation>علامات تعرفها العائلة</translation>
     </message>
     <message>
-        <location filename="../dialogs/intake.py" line="111"/>
+        <location filename="../dialogs/intake.py" line="117"/>
         <source>Submitted by</source>
         <translation>مقدّم البلاغ</translation>
     </message>
     <message>
-        <location filename="../dialogs/intake.py" line="113"/>
+        <location filename="../dialogs/intake.py" line="119"/>
         <source>Submitter&apos;s contact</source>
         <translation>وسيلة التواصل مع مقدّم البلاغ</translation>
     </message>
     <message>
-        <location filename="../dialogs/intake.py" line="116"/>
+        <location filename="../dialogs/intake.py" line="122"/>
         <source>Contact details can be entered only by users permitted to see them.</source>
         <translation>لا يُدخل بيانات التواصل إلا المستخدمون المأذون لهم برؤيتها.</translation>
     </message>
     <message>
-        <location filename="../dialogs/intake.py" line="127"/>
+        <location filename="../dialogs/intake.py" line="133"/>
         <source>Add photos…</source>
         <translation>إضافة صور…</translation>
     </message>
     <message>
-        <location filename="../dialogs/intake.py" line="130"/>
+        <location filename="../dialogs/intake.py" line="136"/>
         <source>Photos from the family (drop files here)</source>
         <translation>صور من العائلة (أفلت الملفات هنا)</translation>
     </message>
     <message>
-        <location filename="../dialogs/intake.py" line="139"/>
+        <location filename="../dialogs/intake.py" line="145"/>
         <source>Faces found in these photos</source>
         <translation>الوجوه التي وُجدت في هذه الصور</translation>
     </message>
     <message>
-        <location filename="../dialogs/intake.py" line="152"/>
+        <location filename="../dialogs/intake.py" line="158"/>
         <source>Photos from the family</source>
         <translation>صور من العائلة</translation>
     </message>
     <message>
-        <location filename="../dialogs/intake.py" line="153"/>
+        <location filename="../dialogs/intake.py" line="159"/>
         <source>Images (%1)</source>
         <translation>صور (%1)</translation>
     </message>
     <message>
-        <location filename="../dialogs/intake.py" line="166"/>
+        <location filename="../dialogs/intake.py" line="172"/>
         <source>Looking for faces…</source>
         <translation>جارٍ البحث عن الوجوه…</translation>
     </message>
     <message>
-        <location filename="../dialogs/intake.py" line="183"/>
+        <location filename="../dialogs/intake.py" line="189"/>
         <source>%1 cannot be used: %2</source>
         <translation>لا يمكن استخدام %1: %2</translation>
     </message>
     <message>
-        <location filename="../dialogs/intake.py" line="188"/>
+        <location filename="../dialogs/intake.py" line="194"/>
         <source>other face</source>
         <translation>وجه آخر</translation>
     </message>
     <message numerus="yes">
-        <location filename="../dialogs/intake.py" line="191"/>
+        <location filename="../dialogs/intake.py" line="197"/>
         <source>Faces found so far: %n</source>
         <translation>
             <numerusform>لم يُعثر على وجوه بعد.</numerusform>
@@ -1897,22 +1912,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../dialogs/intake.py" line="192"/>
+        <location filename="../dialogs/intake.py" line="198"/>
         <source>No face found yet: the record can still be saved, and a face can be marked later.</source>
         <translation>لم يُعثر على وجه بعد: يمكن حفظ السجل مع ذلك، وتحديد الوجه لاحقاً.</translation>
     </message>
     <message>
-        <location filename="../dialogs/intake.py" line="214"/>
+        <location filename="../dialogs/intake.py" line="221"/>
         <source>Enter a name in Arabic or in Latin letters.</source>
         <translation>أدخل اسماً بالعربية أو بالحروف اللاتينية.</translation>
     </message>
     <message>
-        <location filename="../dialogs/intake.py" line="218"/>
+        <location filename="../dialogs/intake.py" line="225"/>
         <source>Saving…</source>
         <translation>جارٍ الحفظ…</translation>
     </message>
     <message>
-        <location filename="../dialogs/intake.py" line="233"/>
+        <location filename="../dialogs/intake.py" line="240"/>
         <source>Saved as record %1, but %2 of %3 photos could not be filed: %4</source>
         <translation>حُفظ في السجل %1، لكن تعذّر حفظ %2 من %3 صور: %4</translation>
     </message>
@@ -2102,11 +2117,21 @@
     </message>
     <message>
         <location filename="../pages/persons.py" line="218"/>
+        <source>Father&apos;s name</source>
+        <translation>اسم الأب</translation>
+    </message>
+    <message>
+        <location filename="../pages/persons.py" line="219"/>
+        <source>Mother&apos;s name</source>
+        <translation>اسم الأم</translation>
+    </message>
+    <message>
+        <location filename="../pages/persons.py" line="220"/>
         <source>Marks known to the family</source>
         <translation>علامات تعرفها العائلة</translation>
     </message>
     <message>
-        <location filename="../pages/persons.py" line="221"/>
+        <location filename="../pages/persons.py" line="223"/>
         <source>Photos: %1</source>
         <translation>الصور: %1</translation>
     </message>
@@ -2438,6 +2463,110 @@
         <location filename="../pages/signoff.py" line="257"/>
         <source>Report written to %1 (SHA-256 %2).</source>
         <translation>كُتب التقرير في %1 (SHA-256 %2).</translation>
+    </message>
+</context>
+<context>
+    <name>VictimsView</name>
+    <message>
+        <location filename="../pages/victims.py" line="40"/>
+        <source>Documented victims</source>
+        <translation>الضحايا الموثقون</translation>
+    </message>
+    <message>
+        <location filename="../pages/victims.py" line="42"/>
+        <source>Import a list (CSV)…</source>
+        <translation>استورد قائمة (CSV)…</translation>
+    </message>
+    <message>
+        <location filename="../pages/victims.py" line="48"/>
+        <source>Every missing person</source>
+        <translation>كل المفقودين</translation>
+    </message>
+    <message>
+        <location filename="../pages/victims.py" line="52"/>
+        <location filename="../pages/victims.py" line="57"/>
+        <source>Missing person</source>
+        <translation>المفقود</translation>
+    </message>
+    <message>
+        <location filename="../pages/victims.py" line="57"/>
+        <source>Record (source id)</source>
+        <translation>السجل (المعرّف في المصدر)</translation>
+    </message>
+    <message>
+        <location filename="../pages/victims.py" line="57"/>
+        <source>Name on the list</source>
+        <translation>الاسم في القائمة</translation>
+    </message>
+    <message>
+        <location filename="../pages/victims.py" line="58"/>
+        <source>Score</source>
+        <translation>الدرجة</translation>
+    </message>
+    <message>
+        <location filename="../pages/victims.py" line="58"/>
+        <source>Fields that agree</source>
+        <translation>الحقول المتفقة</translation>
+    </message>
+    <message>
+        <location filename="../pages/victims.py" line="98"/>
+        <source>A documented-victims list</source>
+        <translation>قائمة ضحايا موثقين</translation>
+    </message>
+    <message>
+        <location filename="../pages/victims.py" line="99"/>
+        <source>CSV files (*.csv)</source>
+        <translation>ملفات CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../pages/victims.py" line="105"/>
+        <source>Importing %1…</source>
+        <translation>جارٍ استيراد %1…</translation>
+    </message>
+    <message>
+        <location filename="../pages/victims.py" line="107"/>
+        <source>The list was not imported</source>
+        <translation>لم تُستورد القائمة</translation>
+    </message>
+    <message>
+        <location filename="../pages/victims.py" line="111"/>
+        <source>Rows: %1 = added %2 + left out %3</source>
+        <translation>الصفوف: %1 = أُضيف %2 + تُرك %3</translation>
+    </message>
+    <message>
+        <location filename="../pages/victims.py" line="115"/>
+        <source>… and %1 more (athar victims import lists them all)</source>
+        <translation>… و%1 غيرها (يسردها الأمر athar victims import كلها)</translation>
+    </message>
+    <message>
+        <location filename="../pages/victims.py" line="136"/>
+        <source>name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <location filename="../pages/victims.py" line="136"/>
+        <source>father&apos;s name</source>
+        <translation>اسم الأب</translation>
+    </message>
+    <message>
+        <location filename="../pages/victims.py" line="137"/>
+        <source>mother&apos;s name</source>
+        <translation>اسم الأم</translation>
+    </message>
+    <message>
+        <location filename="../pages/victims.py" line="137"/>
+        <source>birth year</source>
+        <translation>سنة الولادة</translation>
+    </message>
+    <message>
+        <location filename="../pages/victims.py" line="138"/>
+        <source>origin</source>
+        <translation>الأصل</translation>
+    </message>
+    <message>
+        <location filename="../pages/victims.py" line="143"/>
+        <source>Confirmed identifications: %1 — already in a victims&apos; list: %2; not found there: %3</source>
+        <translation>التعرّفات المؤكدة: %1 — موجودة في قائمة ضحايا: %2؛ غير موجودة فيها: %3</translation>
     </message>
 </context>
 <context>

@@ -215,6 +215,8 @@ class PersonsView(QWidget):
                            ("arrest_date", self.tr("Date of arrest")),
                            ("arrest_place", self.tr("Place of arrest")),
                            ("arresting_branch", self.tr("Arresting branch")),
+                           ("father_name", self.tr("Father's name")),
+                           ("mother_name", self.tr("Mother's name")),
                            ("known_marks", self.tr("Marks known to the family"))):
             if f.get(key):
                 lines.append(f"{label}: {f[key]}")

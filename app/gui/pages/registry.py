@@ -21,6 +21,7 @@ from athar.app.gui.pages.persons import PersonsView
 from athar.app.gui.pages.postmortem import PostMortemView
 from athar.app.gui.pages.review import ReviewQueueView
 from athar.app.gui.pages.signoff import SignOffView
+from athar.app.gui.pages.victims import VictimsView
 from athar.app.gui.services import Services
 from athar.app.gui.tasks import TaskRunner
 from athar.app.gui.thumbnails import ThumbnailCache
@@ -114,6 +115,8 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("review", lambda: QCoreApplication.translate("MainWindow", "Review"), _review),
     PageSpec("signoff", lambda: QCoreApplication.translate("MainWindow", "Sign-off"),
              _signoff),
+    PageSpec("victims", lambda: QCoreApplication.translate("MainWindow", "Victims' lists"),
+             lambda c: VictimsView(c.services, c.tasks)),
     PageSpec("audit", lambda: QCoreApplication.translate("MainWindow", "Audit"),
              lambda c: AuditView(c.services, c.tasks)),
 )

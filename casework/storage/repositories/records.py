@@ -171,7 +171,8 @@ class SubmissionView:
 
 
 PERSON_FIELDS = ("name", "name_ar", "sex", "born", "origin", "arrest_date", "arrest_place",
-                 "arresting_branch", "description", "known_marks")
+                 "arresting_branch", "description", "known_marks", "father_name",
+                 "mother_name")
 NUMBER_FIELDS = ("detainee_no", "branch_no", "forensic_no")
 
 
