@@ -25,6 +25,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("body") as batch:
+    # in place (SQLite 3.35+): a copied table would be dropped under its references
+    with op.batch_alter_table("body", recreate="never") as batch:
         for column in ("death_date", "est_age_max", "est_age_min", "est_sex"):
             batch.drop_column(column)

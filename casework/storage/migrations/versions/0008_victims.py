@@ -59,6 +59,8 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_table("victim_record")
     op.drop_table("victim_import")
-    with op.batch_alter_table("missing_person") as batch:
+    # SQLite drops a column in place (3.35+): copying the table would drop and recreate
+    # a table that submissions and candidates reference, which foreign keys refuse.
+    with op.batch_alter_table("missing_person", recreate="never") as batch:
         batch.drop_column("mother_name")
         batch.drop_column("father_name")
