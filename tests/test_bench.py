@@ -146,3 +146,35 @@ def test_marks_search_bench_runs(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stdout + done.stderr
     report = json.loads((tmp_path / "report.json").read_text())
     assert {r["query"]: r["rank"] for r in report["rows"]}["arabic"] == 1
+
+
+def test_victims_bench_runs(tmp_path: Path) -> None:
+    done = _run("bench/victims.py", "--records", "2000", "--persons", "200", "--out",
+                str(tmp_path))
+    assert done.returncode == 0, done.stdout + done.stderr
+    report = json.loads((tmp_path / "report.json").read_text())
+    assert report["recall"] > 0.7
+    assert report["precision"] > 0.8
+
+
+@pytest.mark.slow
+def test_calibration_and_fusion_benches_run(tmp_path: Path, faces_dev: Path) -> None:
+    """On four identities: the calibration is fitted and measured (never written to the
+    package without --write), and the fused ranking is compared with face-only."""
+    data = _tiny(faces_dev, tmp_path / "data", 4)
+    stored = sorted((REPO / "casework" / "checks" / "calibration").glob("*.json"))
+    before = [p.read_bytes() for p in stored]
+    done = _run("bench/calibrate.py", str(data), "--out", str(tmp_path / "cal"))
+    assert done.returncode == 0, done.stdout + done.stderr
+    report = json.loads((tmp_path / "cal" / "report.json").read_text())
+    assert report["pairs"]["same"] == 2
+    assert report["slope"] > 0
+    assert (tmp_path / "cal" / "reliability.png").stat().st_size > 1000
+    assert [p.read_bytes() for p in stored] == before
+    done = _run("bench/fusion.py", str(data), "--condition", "clean", "--out",
+                str(tmp_path / "fusion"))
+    assert done.returncode == 0, done.stdout + done.stderr
+    fused = json.loads((tmp_path / "fusion" / "clean.json").read_text())
+    assert fused["cases"] == 4
+    assert set(fused["one_wrong_field"]) == {"sex", "born", "arrest", "branch"}
+    assert fused["face_only"]["mean_rank"] >= 1

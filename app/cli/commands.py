@@ -25,7 +25,6 @@ from athar.app.bootstrap import create_ws, open_ws
 from athar.app.cli import marks, output, victims
 from athar.casework.accounts.users import CreateUser, Login, SetActive, SetIdleLock
 from athar.casework.bus import MessageBus
-from athar.casework.checks.consistency import consistency
 from athar.casework.domain.entities import (
     CandidateState,
     IdentificationState,
@@ -46,10 +45,10 @@ from athar.casework.integrity.checkpoint import (
     check_extends,
 )
 from athar.casework.integrity.verify import verify_workspace
-from athar.casework.marks import search as mark_search
 from athar.casework.matching import candidates
 from athar.casework.matching.search import RunSearch
 from athar.casework.records import browse
+from athar.casework.reports import weight
 from athar.casework.reports.service import MakeReport
 from athar.casework.review import signoff
 from athar.casework.review.reviews import RecordReview, SetBlindScores
@@ -228,13 +227,12 @@ def cmd_candidates(args: argparse.Namespace) -> int:
             rows = candidates.candidates_of_body(ws, actor, args.body, states)
         else:
             rows = candidates.all_candidates(ws, actor, states)
-        pairs = [(c.person_id, c.body_id) for c in rows]
-        records = consistency(ws, actor, pairs)
+        weighed = weight.weigh(ws, actor, rows)
         if args.records is not None:  # flagged candidates are filtered, never dropped unasked
-            rows = [c for c in rows if records[(c.person_id, c.body_id)].flagged
+            rows = [c for c in rows if weighed[(c.person_id, c.body_id)].records.flagged
                     == (args.records == "disagree")]
-        output.print_candidates(rows, args.json, mark_search.agreements(ws, actor, pairs),
-                                records)
+        output.print_candidates(weight.ordered(rows, weighed, args.order), args.json,
+                                weighed, args.order)
     return 0
 
 

@@ -17,6 +17,7 @@ from athar.casework.marks.search import MarksAgreement
 from athar.casework.matching.candidates import CandidateView
 from athar.casework.matching.search import QueryResult
 from athar.casework.records.browse import BodyRecord, CollectionView
+from athar.casework.reports.weight import Weighed
 from athar.casework.review.signoff import IdentificationView
 from athar.casework.storage.outputs import write_atomically
 
@@ -194,42 +195,81 @@ def _marks_cell(agreement: MarksAgreement | None) -> str:
     return text + (f" x{agreement.contradicted}" if agreement.contradicted else "")
 
 
+def _records_of(weighed: Mapping[tuple[int, int], Weighed], c: CandidateView
+                ) -> Consistency | None:
+    found = weighed.get((c.person_id, c.body_id))
+    return None if found is None else found.records
+
+
 def _records_json(found: Consistency | None) -> list[dict[str, Any]]:
     return [] if found is None else [
         {"rule": r.rule, "outcome": r.outcome.value, "code": r.code, "reason": r.reason}
         for r in found.results]
 
 
+def _evidence_json(found: Weighed | None) -> dict[str, Any] | None:
+    if found is None or found.face is None or found.calibration is None:
+        return None
+    cal = found.calibration
+    out: dict[str, Any] = {
+        "face_log10_lr": found.face.log10_lr, "face_verbal": found.face.verbal,
+        "calibration": {"model_id": cal.model_id, "fitted_on": cal.fitted_on,
+                        "date": cal.date, "pairs": cal.pairs}}
+    if found.fused is not None:
+        out |= {"fused_log10_lr": found.fused.log10_lr, "fused_verbal": found.fused.verbal,
+                "terms": [{"source": t.source, "log10_lr": t.log10_lr, "count": t.count}
+                          for t in found.fused.terms]}
+    return out
+
+
+def _lr_cell(found: Weighed | None, fused: bool) -> str:
+    if found is None or found.face is None:
+        return "-"
+    value = found.fused.log10_lr if fused and found.fused else found.face.log10_lr
+    return f"{value:+.1f}"
+
+
 def print_candidates(rows: Sequence[CandidateView], as_json: bool,
-                     marks: Mapping[tuple[int, int], MarksAgreement] | None = None,
-                     records: Mapping[tuple[int, int], Consistency] | None = None) -> None:
-    """Stored candidates as they are (no search is run), with what the Body's marks say
-    about the person's (`marks`: supported/person's marks, x contradicted) and what the
-    two records say about each other (`records`: the rules they break)."""
-    marks, records = marks or {}, records or {}
+                     weighed: Mapping[tuple[int, int], Weighed] | None = None,
+                     order: str = "face") -> None:
+    """Stored candidates as they are (no search is run), with their evidence weighed:
+    the face's likelihood ratio (log10) and, ranked by all the evidence, the fused one;
+    what the Body's marks say about the person's (supported/person's marks, x
+    contradicted); the rules the two records break."""
+    weighed = weighed or {}
+    marks = {k: w.marks for k, w in weighed.items() if w.marks is not None}
     if as_json:
-        print_json([{**_candidate_json(c), "marks": _marks_json(marks.get((c.person_id,
-                                                                          c.body_id))),
-                     "records": _records_json(records.get((c.person_id, c.body_id)))}
+        print_json([{**_candidate_json(c),
+                     "evidence": _evidence_json(weighed.get((c.person_id, c.body_id))),
+                     "marks": _marks_json(marks.get((c.person_id, c.body_id))),
+                     "records": _records_json(_records_of(weighed, c))}
                     for c in rows])
         return
     if not rows:
         print("no candidate stored (run athar search first)")
         return
+    lr_head = "fused" if order == "fused" else "faceLR"
     print(f"{'cand.':>6}  {'rank':>4}  {'b.rank':>6}  {'person':>6}  {'body':>6}  "
-          f"{'score':>6}  {'state':<10} {'rev.':>4}  {'marks':>6}  person / body")
+          f"{'score':>6}  {lr_head:>6}  {'state':<10} {'rev.':>4}  {'marks':>6}  "
+          "person / body")
     for c in rows:
         rank = "-" if c.rank is None else str(c.rank)
         body_rank = "-" if c.body_rank is None else str(c.body_rank)
         score = "hidden" if c.score is None else f"{c.score:6.3f}"
         flag = "  (!)" if c.attention else ""
+        found = weighed.get((c.person_id, c.body_id))
         print(f"{c.id:>6}  {rank:>4}  {body_rank:>6}  {c.person_id:>6}  {c.body_id:>6}  "
-              f"{score:>6}  {shown_state(c.state):<10} {c.reviews:>4}  "
+              f"{score:>6}  {_lr_cell(found, order == 'fused'):>6}  "
+              f"{shown_state(c.state):<10} {c.reviews:>4}  "
               f"{_marks_cell(marks.get((c.person_id, c.body_id))):>6}  "
               f"{neutralise(c.person_label)} / {neutralise(c.body_label)}{flag}")
-        found = records.get((c.person_id, c.body_id))
-        for r in found.inconsistent if found else ():
+        records = _records_of(weighed, c)
+        for r in records.inconsistent if records else ():
             print(f"{'':>8}records disagree ({r.rule}): {neutralise(r.reason)}")
+    if any(w.face is not None for w in weighed.values()):
+        print(f"{lr_head}: log10 of the likelihood ratio (+2: the score is 100 times more "
+              "probable if the two are the same person; -2: if they are different people), "
+              "never a probability of identity")
     if marks:
         print("marks: the person's marks with a compatible or linked mark on the Body / the "
               "person's marks; xN: contradicted by an examiner (athar mark list --person ID)")

@@ -136,6 +136,10 @@ def _read_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
     s.add_argument("--records", choices=["disagree", "agree"],
                    help="only candidates whose two records disagree on some rule (sex, "
                    "age, dates, branch), or only those where none does")
+    s.add_argument("--order", choices=["face", "fused"], default="face",
+                   help="face: by the face score (the search's ranks); fused: by all the "
+                   "evidence, the face's likelihood ratio times what the records and the "
+                   "marks say (README, \"Fused score\")")
     _json(s, "the candidates")
 
 

@@ -37,6 +37,9 @@ def add_parsers(sub: Sub) -> None:
                            "be them, best first, with the fields that agreed")
     a.add_argument("workspace", metavar="WS", help="the workspace folder")
     a.add_argument("--person", type=int, metavar="ID", help="only this person")
+    a.add_argument("--name-only", action="store_true",
+                   help="also list records that match by the name alone (nothing else "
+                   "agrees: with a large list, many people share a name), after the others")
     a.add_argument("--json", action="store_true", help="print the matches as JSON")
     a = actions.add_parser("report", help="every confirmed identification: in the list or "
                            "not (CSV)")
@@ -46,7 +49,7 @@ def add_parsers(sub: Sub) -> None:
 
 def _match_json(m: VictimMatch) -> dict[str, Any]:
     return {"source_id": m.source_id, "name": neutralise(m.name), "score": m.score,
-            "agreed": list(m.agreed), "fields": m.fields}
+            "agreed": list(m.agreed), "fields": m.fields, "corroborated": m.corroborated}
 
 
 def run(args: argparse.Namespace, bus: MessageBus, actor: Actor) -> int:
@@ -58,7 +61,7 @@ def run(args: argparse.Namespace, bus: MessageBus, actor: Actor) -> int:
             print(f"  {neutralise(error)}")
         return 0 if done.added or not done.rows else 1
     if args.victims_command == "match":
-        found = match_persons(bus.ws, actor, args.person)
+        found = match_persons(bus.ws, actor, args.person, name_only=args.name_only)
         if args.json:
             print_json([{"person": p.person_id, "person_label": neutralise(p.label),
                          "matches": [_match_json(m) for m in p.matches]} for p in found])
@@ -68,7 +71,8 @@ def run(args: argparse.Namespace, bus: MessageBus, actor: Actor) -> int:
                   + (f"{len(p.matches)} record(s)" if p.matches else "no matching record"))
             for m in p.matches:
                 print(f"  {m.source_id}  {m.score:.2f}  {neutralise(m.name)}  agreed: "
-                      f"{', '.join(m.agreed) or '-'}")
+                      f"{', '.join(m.agreed) or '-'}"
+                      + ("" if m.corroborated else "  (name only)"))
         return 0
     out = check_output(Path(args.out))
     rows = identified_report(bus.ws, actor)
@@ -79,12 +83,15 @@ def run(args: argparse.Namespace, bus: MessageBus, actor: Actor) -> int:
                     "in_victims_list", "source_id", "score", "agreed"])
         for r in rows:
             w.writerow([r.identification_id, r.person_id, csv_cell(r.person_label),
-                        csv_cell(r.body_label), "yes" if r.best else "no",
+                        csv_cell(r.body_label),
+                        "yes" if r.listed else "name only" if r.name_only else "no",
                         csv_cell(r.best.source_id) if r.best else "",
                         r.best.score if r.best else "", " ".join(r.best.agreed) if r.best else ""])
 
     write_atomically(out, write)
-    known = sum(1 for r in rows if r.best)
-    print(f"confirmed identifications: {len(rows)} = in the victims list {known} + not "
-          f"found there {len(rows) - known}; written to {out}")
+    known = sum(1 for r in rows if r.listed)
+    by_name = sum(1 for r in rows if r.name_only)
+    print(f"confirmed identifications: {len(rows)} = in the victims list {known} + a "
+          f"record of the same name only {by_name} + not found there "
+          f"{len(rows) - known - by_name}; written to {out}")
     return 0

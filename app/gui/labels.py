@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from athar.casework.checks.strength import lr_figure
 from athar.casework.domain.entities import CandidateState
 
 
@@ -189,6 +190,45 @@ def rule_name(value: str) -> str:
         "branch": QCoreApplication.translate("Labels", "Branch"),
     }
     return names.get(value, value)
+
+
+def verbal_name(value: str) -> str:
+    """The verbal scale's words (casework.checks.strength.VERBAL)."""
+    names = {
+        "no support either way": QCoreApplication.translate("Labels", "no support either way"),
+        "weak support": QCoreApplication.translate("Labels", "weak support"),
+        "moderate support": QCoreApplication.translate("Labels", "moderate support"),
+        "moderately strong support": QCoreApplication.translate(
+            "Labels", "moderately strong support"),
+        "strong support": QCoreApplication.translate("Labels", "strong support"),
+        "very strong support": QCoreApplication.translate("Labels", "very strong support"),
+    }
+    return names.get(value, value)
+
+
+def strength_text(log10_lr: float, verbal: str, for_same: bool) -> str:
+    """A likelihood ratio as the screens say it: its order of magnitude and the verbal
+    scale, for the same person or for different people (never a percentage)."""
+    words = verbal_name(verbal)
+    if abs(log10_lr) < 1:
+        side = ""
+    elif for_same:
+        side = " " + QCoreApplication.translate("Labels", "for the same person")
+    else:
+        side = " " + QCoreApplication.translate("Labels", "for different people")
+    return f"LR {lr_figure(log10_lr)}, {words}{side}"
+
+
+def term_name(source: str) -> str:
+    """One term of the fused score ("face", "records:<rule>", "marks:<agreement>")."""
+    kind, _, value = source.partition(":")
+    if kind == "face":
+        return QCoreApplication.translate("Labels", "Face")
+    if kind == "records":
+        return QCoreApplication.translate("Labels", "Records: %1").replace(
+            "%1", rule_name(value))
+    return QCoreApplication.translate("Labels", "Marks: %1").replace(
+        "%1", relation_name(value))
 
 
 def reason_text(code: str, values: dict[str, object]) -> str:

@@ -57,7 +57,9 @@ from athar.casework.records.estimates import RecordEstimates
 from athar.casework.records.manual_faces import FacePreview, MarkFace, preview_faces
 from athar.casework.records.pictures import Picture, PictureService
 from athar.casework.records.subject import ChooseSubject
+from athar.casework.reports import weight
 from athar.casework.reports.service import MakeReport, ReportResult
+from athar.casework.reports.weight import Weighed
 from athar.casework.review import context, queue, signoff
 from athar.casework.review.context import ReviewContext
 from athar.casework.review.reviews import (
@@ -246,6 +248,14 @@ class Services:
     def import_victims(self, path: Path) -> VictimImportResult:
         """Import a documented-victims list (bad rows listed, good ones kept)."""
         return self.handle(victims.ImportVictims(path))
+
+    def evidence(self, rows: list[CandidateView]) -> dict[tuple[int, int], Weighed]:
+        """Each candidate's evidence weighed: face LR, record checks, marks, fused."""
+        return weight.weigh(self.ws, self.actor(), rows)
+
+    def evidence_of(self, ctx: ReviewContext) -> Weighed:
+        """The open candidate's evidence weighed (as this reviewer may see it)."""
+        return weight.weigh_context(self.ws, self.actor(), ctx)
 
     def mark_agreements(self, pairs: list[tuple[int, int]]
                         ) -> dict[tuple[int, int], MarksAgreement]:

@@ -110,6 +110,10 @@ def word_similarity(a: str, b: str) -> float:
     la, lb = latinised(a), latinised(b)
     fine = fuzz.ratio(la, lb) / 100.0
     if sa and sa == sb:
+        if not _mixed(a, b):
+            # one script: the vowels written on both sides tell names apart that share
+            # their consonants (Mahmoud, Mohammad; محمود, محمد)
+            return 0.6 + 0.4 * fine
         return 0.9 + 0.1 * fine if len(sa) >= 2 else 0.75 + 0.25 * fine
     return 0.95 * max(fuzz.ratio(sa, sb) / 100.0, fine)
 
@@ -144,6 +148,13 @@ class NameParts:
 
     first: str
     last: str
+
+
+def middle_word(name: str) -> str | None:
+    """The word after the first of a name of three words or more: in "given father
+    family" names, the father's name."""
+    words = _TOKEN.findall(normalised(name))
+    return words[1] if len(words) >= 3 else None
 
 
 def parts(name: str) -> NameParts:

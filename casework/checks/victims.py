@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from athar.casework.checks.names import similarity, skeleton
+from athar.casework.checks.names import middle_word, similarity, skeleton
 from athar.casework.domain.commands import Command
 from athar.casework.domain.dates import parse_date
 from athar.casework.domain.entities import IdentificationState, MissingPerson, VictimRecord
@@ -219,6 +219,9 @@ class VictimMatch:
     """The fields that agree (name, father_name, mother_name, birth, origin)."""
     fields: dict[str, float] = field(default_factory=dict)
     """Each compared field's similarity (0..1)."""
+    corroborated: bool = True
+    """Whether something beside the name agrees (a parent's name, the birth year within a
+    year): with a large list, a name alone is shared by many people."""
 
 
 def _birth(a: str | None, b: str | None) -> float | None:
@@ -229,10 +232,21 @@ def _birth(a: str | None, b: str | None) -> float | None:
     return 1.0 if gap == 0 else 0.8 if gap == 1 else 0.0
 
 
+def _father(probe: Probe) -> str | None:
+    """The father's name as given, or else the middle word of a three-word name (lists
+    often write "given father family")."""
+    if probe.father_name:
+        return probe.father_name
+    return next((m for m in map(middle_word, probe.names) if m), None)
+
+
 def compare(person: Probe, record: Probe) -> dict[str, float]:
     """Each field both sides hold, and how alike it is (0..1)."""
     out = {"name": max(similarity(a, b) for a in person.names for b in record.names)}
-    for key in ("father_name", "mother_name", "origin"):
+    father_a, father_b = _father(person), _father(record)
+    if father_a and father_b:
+        out["father_name"] = similarity(father_a, father_b)
+    for key in ("mother_name", "origin"):
         a, b = getattr(person, key), getattr(record, key)
         if a and b:
             out[key] = similarity(a, b)
@@ -242,12 +256,21 @@ def compare(person: Probe, record: Probe) -> dict[str, float]:
     return out
 
 
+BIRTH_CLOSE = 0.8
+"""A birth year a year off or nearer corroborates a name (lists get years wrong)."""
 CONTRADICTS = 0.6
 """A parent's name this unlike the other record's is a contradiction, not a weak match."""
 PENALTY = {"father_name": 0.8, "mother_name": 0.85, "birth": 0.85}
 """What a contradicting field multiplies the score by (a different father is the surest
 sign of another man of the same name; a birth year more than a year off, less so: lists
 get years wrong)."""
+
+
+def corroborated(fields: dict[str, float]) -> bool:
+    """Whether a field beside the name agrees: a parent's name, or the birth year within
+    a year."""
+    return (any(fields.get(k, 0.0) >= AGREE for k in ("father_name", "mother_name"))
+            or fields.get("birth", 0.0) >= BIRTH_CLOSE)
 
 
 def score_of(fields: dict[str, float]) -> float:
@@ -275,18 +298,21 @@ class Register:
         """The records sharing a blocking key with the person."""
         return {rid for key in person.blocks() for rid in self.index.get(key, ())}
 
-    def match(self, person: Probe, limit: int = 10) -> list[VictimMatch]:
-        """The records that may be the person, best first."""
+    def match(self, person: Probe, limit: int = 10, name_only: bool = False
+              ) -> list[VictimMatch]:
+        """The records that may be the person, best first: those corroborated by a
+        field beside the name, then (with `name_only`) those matching by name alone."""
         out = []
         for rid in self.candidates(person):
             source, name, probe = self.records[rid]
             fields = compare(person, probe)
             score = score_of(fields)
-            if fields["name"] >= NAME_MIN and score >= MATCH_MIN:
+            backed = corroborated(fields)
+            if fields["name"] >= NAME_MIN and score >= MATCH_MIN and (backed or name_only):
                 agreed = tuple(k for k, v in fields.items() if v >= AGREE)
                 out.append(VictimMatch(source, rid, name, round(score, 4), agreed,
-                                       {k: round(v, 3) for k, v in fields.items()}))
-        return sorted(out, key=lambda m: (-m.score, m.source_id))[:limit]
+                                       {k: round(v, 3) for k, v in fields.items()}, backed))
+        return sorted(out, key=lambda m: (not m.corroborated, -m.score, m.source_id))[:limit]
 
 
 def _persons(uow: UnitOfWork, person_id: int | None) -> Iterator[MissingPerson]:
@@ -307,8 +333,9 @@ class PersonMatches:
 
 
 def match_persons(ws: Workspace, actor: Actor, person_id: int | None = None,
-                  limit: int = 10) -> list[PersonMatches]:
-    """For each missing person (or one), the victims' records that may be them.
+                  limit: int = 10, name_only: bool = False) -> list[PersonMatches]:
+    """For each missing person (or one), the victims' records that may be them (with
+    `name_only`, also those matching by the name alone, listed after the others).
 
     Raises:
         PermissionDenied, NotFoundError.
@@ -316,7 +343,8 @@ def match_persons(ws: Workspace, actor: Actor, person_id: int | None = None,
     require(actor, Permission.VIEW_RECORDS)
     with ws.uow(actor) as uow:
         register = Register(uow.victims.records())
-        return [PersonMatches(p.id, p.label, tuple(register.match(probe_of_person(p), limit)))
+        return [PersonMatches(p.id, p.label,
+                              tuple(register.match(probe_of_person(p), limit, name_only)))
                 for p in _persons(uow, person_id)]
 
 
@@ -329,11 +357,24 @@ class IdentifiedRow:
     person_label: str
     body_label: str
     best: VictimMatch | None
+    """The best record: corroborated by a field beside the name if any, else one that
+    matches by the name alone."""
+
+    @property
+    def listed(self) -> bool:
+        """Whether the list holds the person (a record corroborated beyond the name)."""
+        return self.best is not None and self.best.corroborated
+
+    @property
+    def name_only(self) -> bool:
+        """Whether only a record of the same name was found (perhaps the person)."""
+        return self.best is not None and not self.best.corroborated
 
 
 def identified_report(ws: Workspace, actor: Actor) -> list[IdentifiedRow]:
     """Every confirmed identification, with the victims' record that best matches its
-    person (None: not in the list)."""
+    person (None: not in the list; a record matching by the name alone is kept, marked
+    as such)."""
     require(actor, Permission.VIEW_RECORDS)
     with ws.uow(actor) as uow:
         register = Register(uow.victims.records())
@@ -341,7 +382,7 @@ def identified_report(ws: Workspace, actor: Actor) -> list[IdentifiedRow]:
         for ident in uow.reviews.identifications(state=IdentificationState.CONFIRMED):
             person = uow.owners.person(ident.person_id)
             body = uow.owners.get_body(ident.body_id)
-            found = register.match(probe_of_person(person), 1)
+            found = register.match(probe_of_person(person), 1, name_only=True)
             rows.append(IdentifiedRow(ident.id, person.id, person.label, body.label,
                                       found[0] if found else None))
         return rows

@@ -6,12 +6,15 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from athar.casework.checks.consistency import Consistency, consistency_in
+from athar.casework.checks.fusion import Fused, fuse
+from athar.casework.checks.strength import Calibration, Strength, calibration_for, strength
 from athar.casework.domain.entities import IdentificationState, Side
 from athar.casework.domain.errors import AtharError, RuleViolation
 from athar.casework.domain.permissions import Actor
 from athar.casework.intake.persons import SubmissionView
 from athar.casework.marks.search import MarksAgreement, agreements_in
 from athar.casework.records.pictures import PictureService
+from athar.casework.reports.weight import marks_tally
 from athar.casework.review.signoff import IdentificationView, identification_in
 from athar.casework.storage import audit_log
 from athar.casework.storage.repositories.marks import LinkView, MarkView
@@ -85,6 +88,12 @@ class ReportContent:
     """What the Body's marks say about each of the person's (None: the person has none)."""
     records: Consistency | None = None
     """What the two records say about each other, rule by rule."""
+    calibration: Calibration | None = None
+    """The calibration of the frozen score's model (None: none stored)."""
+    face: Strength | None = None
+    """The frozen score read as a likelihood ratio."""
+    fused: Fused | None = None
+    """The face's likelihood ratio combined with the records and the marks."""
 
 
 def _pictures(uow: UnitOfWork, actor: Actor, view: IdentificationView,
@@ -172,6 +181,8 @@ def gather(uow: UnitOfWork, actor: Actor, ident_id: int, full_body: bool,
     pair = (view.person_id, view.body_id)
     agreement = agreements_in(uow, [pair]).get(pair)
     records = consistency_in(uow, [pair]).get(pair)
+    calibration, face = _face_strength(view)
+    fused = fuse(face, records, marks_tally(agreement))
     uow.release()  # rendering pictures reads the database on its own, and takes a while
     pictures = _pictures(uow, actor, view, full)
     render = PictureService(uow.ws)
@@ -180,4 +191,14 @@ def gather(uow: UnitOfWork, actor: Actor, ident_id: int, full_body: bool,
     return ReportContent(
         view, person_fields, body_fields, tuple(pictures), full_body, audit, count, head,
         contacts, actor.username, datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
-        _evidence_files(view, pictures, pairs), language, tuple(pairs), agreement, records)
+        _evidence_files(view, pictures, pairs), language, tuple(pairs), agreement, records,
+        calibration, face, fused)
+
+
+def _face_strength(view: IdentificationView) -> tuple[Calibration | None, Strength | None]:
+    """The frozen score's likelihood ratio under its model's calibration."""
+    model, score = view.evidence.get("model_id"), view.evidence.get("score")
+    calibration = calibration_for(str(model)) if model else None
+    if calibration is None or not isinstance(score, int | float):
+        return calibration, None
+    return calibration, strength(calibration, float(score))

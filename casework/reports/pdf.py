@@ -17,6 +17,7 @@ from reportlab.pdfgen.canvas import Canvas
 from athar.casework.domain.entities import IdentificationState
 from athar.casework.reports.content import ReportContent
 from athar.casework.reports.marks_section import marks_section, records_section
+from athar.casework.reports.strength_section import strength_section
 from athar.casework.reports.typeset import Shaper, register_fonts
 from athar.casework.reports.wording import Words
 
@@ -216,8 +217,8 @@ def _day(when: object) -> str:
 def render(content: ReportContent) -> bytes:
     """The report's PDF bytes."""
     w = Writer(content)
-    for section in (_summary, _photos, _scores, records_section, marks_section, _reviews,
-                    _signoff, _audit, _evidence):
+    for section in (_summary, _photos, _scores, strength_section, records_section,
+                    marks_section, _reviews, _signoff, _audit, _evidence):
         section(w, content)
     if content.contacts is not None:
         _contacts(w, content)

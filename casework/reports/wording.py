@@ -74,6 +74,49 @@ RECORD_WORDS_AR: dict[str, str] = {
 }
 """The record checks' words and reasons (casework.checks.consistency.REASONS) in Arabic."""
 
+EVIDENCE_WORDS_AR: dict[str, str] = {
+    "Strength of evidence": "قوة الدليل",
+    "No calibration is stored for model {model}: its score is not expressed as a "
+    "likelihood ratio.":
+        "لا معايرة محفوظة للنموذج {model}: فلا تُعبَّر درجته بنسبة أرجحية.",
+    "Face: likelihood ratio": "الوجه: نسبة الأرجحية",
+    "All evidence": "الأدلة كلها",
+    "The records and the marks hold nothing to weigh yet: all the evidence is the face's.":
+        "لا تحمل السجلات والعلامات بعدُ ما يوزن: الأدلة كلها دليل الوجه.",
+    "Calibration": "المعايرة",
+    "{fitted_on}; fitted {date} on {same} same-person and {different} different-person "
+    "pairs; on held-out pairs Cllr {cllr}, ECE {ece}":
+        "{fitted_on}؛ مُلائمة في {date} على {same} زوجاً للشخص نفسه و{different} زوجاً "
+        "لشخصين مختلفين؛ وعلى أزواج محجوزة: Cllr {cllr}، ECE {ece}",
+    "{lr} (log10 {log:+.2f}): {verbal} for the proposition {side}":
+        "{lr} (log10 {log:+.2f}): {verbal} لفرضية {side}",
+    "that the two are the same person": "أن الاثنين شخص واحد",
+    "that the two are different people": "أن الاثنين شخصان مختلفان",
+    "no support either way": "لا دعم لأي من الفرضيتين", "weak support": "دعم ضعيف",
+    "moderate support": "دعم متوسط", "moderately strong support": "دعم قوي نسبياً",
+    "strong support": "دعم قوي", "very strong support": "دعم قوي جداً",
+    "evidence": "الدليل", "log10 of its likelihood ratio": "log10 لنسبة أرجحيته",
+    "face score": "درجة الوجه", "records: {rule}": "السجلات: {rule}",
+    "marks: {agreement}": "العلامات: {agreement}",
+    "{rule}: error {error:.0%}, chance {chance:.0%}":
+        "{rule}: خطأ {error:.0%}، توافق بالمصادفة {chance:.0%}",
+    "STRENGTH_MEANING":
+        "نسبة الأرجحية تقول كم مرة تكون درجة الوجه هذه أرجح إذا كانت صورة العائلة وصورة ما "
+        "بعد الوفاة لشخص واحد منها إذا كانتا لشخصين مختلفين. ليست احتمال أنهما شخص واحد: "
+        "ذلك يتوقف أيضاً على عدد المفقودين والجثامين وعلى بقية الأدلة. السلّم اللفظي سلّم "
+        "ENFSI (2015): أقل من 10 ضعيف، 10-100 متوسط، 100-1000 قوي نسبياً، 1000-10000 قوي، "
+        "وما فوقها قوي جداً؛ ولا تتجاوز نسبةٌ ما تسنده مجموعة المعايرة: لا أقوى من واحد "
+        "إلى عدد أزواجها من النوع الآخر.",
+    "FUSION_MEANING":
+        "الدرجة المدمجة تضرب نسبة أرجحية الوجه في نسبة لكل قاعدة من قواعد السجلات ولكل "
+        "علامة، كأنها مستقلة. قاعدة متسقة تزن (1 - الخطأ) / التوافق بالمصادفة، وغير "
+        "المتسقة الخطأ / (1 - التوافق بالمصادفة)، و«غير معروف» لا تزن شيئاً؛ وهذه افتراضات "
+        "معلنة لا قيم مُلائمة: {rates}. أوزان العلامات (log10): {marks}. هي لترتيب "
+        "المرشحين والتنبيه إليهم، والهوية حددتها المراجعات والاعتماد.",
+}
+"""The strength-of-evidence section's words (casework.reports.strength_section) in
+Arabic."""
+
 ARABIC: dict[str, str] = {
     "Athar — identification report {id}": "أثر — تقرير التعرّف {id}",
     "page {n}": "الصفحة {n}",
@@ -159,6 +202,7 @@ ARABIC: dict[str, str] = {
     "none_recorded": "لا علامة مسجلة هناك",
     **MARK_WORDS_AR,
     **RECORD_WORDS_AR,
+    **EVIDENCE_WORDS_AR,
 }
 
 ENGLISH_MARKS_MEANING = (
@@ -176,7 +220,25 @@ ENGLISH = {"MARKS_MEANING": ENGLISH_MARKS_MEANING,
            "compatible": "compatible (same kind, same place)",
            "other_at_location": "another kind of mark at that place",
            "none_recorded": "no mark recorded there",
-           "not_corresponding": "not corresponding"}
+           "not_corresponding": "not corresponding",
+           "STRENGTH_MEANING": (
+               "A likelihood ratio says how many times more probable this face score is if "
+               "the family photo and the post-mortem photo show one person than if they "
+               "show two different people. It is not the probability that they are the "
+               "same person: that also depends on how many people are missing and how "
+               "many Bodies there are, and on the rest of the evidence. The verbal scale is "
+               "ENFSI's (2015): below 10 weak, 10-100 moderate, 100-1,000 moderately "
+               "strong, 1,000-10,000 strong, above that very strong support. No ratio goes "
+               "beyond what the calibration set supports: none stronger than one in its "
+               "number of pairs of the other kind."),
+           "FUSION_MEANING": (
+               "The fused score multiplies the face's likelihood ratio by one ratio per "
+               "record rule and per mark, as if independent. A consistent rule weighs "
+               "(1 - error) / chance, an inconsistent one error / (1 - chance), an "
+               "unknown one nothing; these are stated assumptions, not fitted values: "
+               "{rates}. Marks (log10): {marks}. It orders and flags candidates; the "
+               "identification was made by the reviews and the sign-off."),
+           }
 
 ENGLISH_SCORE_MEANING = (
     "A score is the cosine similarity of two face descriptors made by the model named "

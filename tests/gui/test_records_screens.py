@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from athar.app.gui.i18n import apply_language
-from athar.app.gui.itemmodels.candidates import COL_RECORDS
+from athar.app.gui.itemmodels.candidates import COL_EVIDENCE, COL_RECORDS
 from athar.app.gui.main_window import MainWindow
 from athar.app.gui.services import Services
 from athar.casework.accounts.users import start_session
@@ -59,12 +59,13 @@ def _flag_top_body(qtbot: QtBot, window: MainWindow, ws: Workspace, person: int)
                     timeout=20_000)
     box = body.estimates
     box.sex.setCurrentIndex(box.sex.findData("female"))
-    box.age_min.setText("30")
-    box.age_max.setText("40")
+    qtbot.keyClicks(box.age_min, "30")
+    qtbot.keyClicks(box.age_max, "40")
     qtbot.mouseClick(box.save, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: box.message.text() != "", timeout=20_000)
-    body.fields["photo_date"].setText("2013-08")
-    body.fields["branch_no"].setText("215")
+    for name, value in (("photo_date", "2013-08"), ("branch_no", "215")):
+        body.fields[name].clear()
+        qtbot.keyClicks(body.fields[name], value)  # typed: a reload keeps it
     qtbot.mouseClick(body.save, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: body.message.text() != "", timeout=20_000)
     return top.body_id
@@ -110,6 +111,45 @@ def test_estimates_flag_the_candidate_and_the_filter_hides_nothing_for_good(
     window.close()
 
 
+def test_likelihood_ratios_and_the_fused_order(qtbot: QtBot, small_ws: Workspace,
+                                               small_sup: Actor, yusuf: int) -> None:
+    """The Evidence column reads the score as a likelihood ratio with the verbal scale
+    (never a percentage), its tooltip names the calibration and each fused term; ranking
+    by all the evidence reorders the rows by the fused score, face order one click back."""
+    window = _window(qtbot, small_ws, small_sup)
+    body_id = _flag_top_body(qtbot, window, small_ws, yusuf)
+    row = _candidates(qtbot, window, yusuf, body_id)
+    page = window.candidates
+    qtbot.waitUntil(lambda: "LR" in str(page.model.index(row, COL_EVIDENCE).data()),
+                    timeout=20_000)
+    text = str(page.model.index(row, COL_EVIDENCE).data())
+    assert "support" in text
+    assert "%" not in text
+    assert "All evidence" in text
+    tip = str(page.model.index(row, COL_EVIDENCE).data(Qt.ItemDataRole.ToolTipRole))
+    assert "Calibration:" in tip
+    assert "faces-tune" in tip
+    assert "Records: Sex" in tip
+    assert "Not a probability of identity" in tip
+    face_order = [page.model.candidate(r).id for r in range(page.model.rowCount())]
+    page.order.setCurrentIndex(page.order.findData("fused"))
+    fused = [page.model.weighed(r) for r in range(page.model.rowCount())]
+    values = [w.fused.log10_lr for w in fused if w is not None and w.fused is not None]
+    assert len(values) == page.model.rowCount() == 3
+    assert values == sorted(values, reverse=True)
+    save_screenshot(window, "en-candidates-evidence")
+    page.order.setCurrentIndex(page.order.findData("face"))
+    assert [page.model.candidate(r).id for r in range(page.model.rowCount())] == face_order
+    window.review_candidate(face_order[0])
+    review = window.review
+    qtbot.waitUntil(lambda: "Strength of evidence" in review.comparison.marks.records.text(),
+                    timeout=20_000)
+    assert "LR" in review.comparison.marks.records.text()
+    qtbot.wait(200)  # let the layout take the new text in
+    save_screenshot(review.comparison, "en-comparison-evidence")
+    window.close()
+
+
 def test_the_records_flags_in_arabic(qtbot: QtBot, small_ws: Workspace, small_sup: Actor,
                                      yusuf: int, qapp: QApplication) -> None:
     apply_language(qapp, "ar")
@@ -118,8 +158,36 @@ def test_the_records_flags_in_arabic(qtbot: QtBot, small_ws: Workspace, small_su
         body_id = _flag_top_body(qtbot, window, small_ws, yusuf)
         row = _candidates(qtbot, window, yusuf, body_id)
         assert "الجنس" in str(window.candidates.model.index(row, COL_RECORDS).data())
+        qtbot.waitUntil(lambda: "LR" in str(
+            window.candidates.model.index(row, COL_EVIDENCE).data()), timeout=20_000)
         save_screenshot(window, "ar-candidates-records")
         save_screenshot(window.postmortem.body_page, "ar-body-estimates")
         window.close()
     finally:
         apply_language(qapp, "en")
+
+
+def test_a_reload_of_the_body_keeps_what_is_being_typed(
+        qtbot: QtBot, small_ws: Workspace, small_sup: Actor, yusuf: int) -> None:
+    """Saving the estimates reloads the Body page; numbers typed meanwhile and the
+    estimates' message survive the reload (they were wiped before)."""
+    window = _window(qtbot, small_ws, small_sup)
+    with small_ws.uow() as uow:
+        body_id = next(iter(uow.candidates.for_person(yusuf).values())).body_id
+    window.show_body(body_id)
+    body = window.postmortem.body_page
+    qtbot.waitUntil(lambda: body.detail is not None and body.detail.id == body_id,
+                    timeout=20_000)
+    qtbot.keyClicks(body.estimates.age_min, "30")
+    qtbot.keyClicks(body.fields["branch_no"], "227")
+    body.reload()
+    qtbot.wait(500)  # the reload reads one Body: long done by then
+    assert body.fields["branch_no"].text() == "227"
+    assert body.estimates.age_min.text() == "30"
+    qtbot.mouseClick(body.save, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: body.message.text().startswith("Saved"), timeout=20_000)
+    body.reload()
+    qtbot.wait(500)
+    assert body.message.text().startswith("Saved")  # the same Body: the message stays
+    assert body.fields["branch_no"].text() == "227"
+    window.close()

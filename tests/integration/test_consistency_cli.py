@@ -71,3 +71,29 @@ def test_estimates_and_consistency_flags(tmp_path: Path, faces_dev: Path,
     text = run_cli(capsys, "candidates", ws, "--person", "1")[1]
     assert "records disagree (sex): the family reports male; the examiner estimated " \
            "female" in text
+
+    # strength of evidence: the face's likelihood ratio with its calibration, and the fused
+    # score adding each record rule's stated weight (casework.checks.fusion)
+    by_body = {r["body"]: r for r in rows}
+    face = {b: r["evidence"]["face_log10_lr"] for b, r in by_body.items()}
+    fused = {b: r["evidence"]["fused_log10_lr"] for b, r in by_body.items()}
+    assert face[true_body] > 0 > face[other]
+    assert by_body[true_body]["evidence"]["calibration"]["fitted_on"].startswith("faces-tune")
+    terms = {t["source"]: t["log10_lr"] for t in by_body[other]["evidence"]["terms"]}
+    assert set(terms) == {"face", "records:sex", "records:age", "records:dates",
+                          "records:branch"}
+    assert terms["records:sex"] < 0
+    assert terms["records:branch"] < 0 < terms["records:age"]
+    assert fused[other] == pytest.approx(sum(terms.values()), abs=0.02)
+    assert fused[true_body] > face[true_body]  # sex, dates and branch agree
+    ranked = json.loads(run_cli(capsys, "candidates", ws, "--person", "1", "--order", "fused",
+                                "--json")[1])
+    assert [r["evidence"]["fused_log10_lr"] for r in ranked] == sorted(fused.values(),
+                                                                       reverse=True)
+    text = run_cli(capsys, "candidates", ws, "--person", "1", "--order", "fused")[1]
+    assert "fused: log10 of the likelihood ratio" in text
+    assert "%" not in text
+    with pytest.raises(SystemExit) as bad:  # argparse refuses it: one line, status 2
+        run_cli(capsys, "candidates", ws, "--person", "1", "--order", "best")
+    assert bad.value.code == 2
+    assert "--order: invalid choice: 'best'" in capsys.readouterr().err

@@ -86,8 +86,12 @@ def test_three_users_propose_confirm_and_report(tmp_path: Path, faces_dev: Path,
     text = _text(report)
     for expected in (NAME_AR, NAME, people[0].name, "ident1", "sup2", SUPERVISOR,
                      "Reviewed every pair and the record; confirmed", "confirmed",
-                     "not a probability", listed[0]["evidence"]["model_id"][:40]):
-        assert expected in text.replace("\n", " "), expected
+                     "not a probability", listed[0]["evidence"]["model_id"][:40],
+                     # the frozen score as a likelihood ratio, with its calibration
+                     "Strength of evidence", "Face: likelihood ratio",
+                     "support for the proposition that the two are the same person",
+                     "faces-tune: 310 identities", "Cllr", "ENFSI"):
+        assert expected in " ".join(text.split()), expected
     for pair in listed[0]["evidence"]["pairs"]:
         assert pair["am_sha256"] in text
         assert pair["pm_sha256"] in text.replace("\n", "")
@@ -101,11 +105,18 @@ def test_three_users_propose_confirm_and_report(tmp_path: Path, faces_dev: Path,
                      *NAME.split(), "ident1", SUPERVISOR):
         assert unicodedata.normalize("NFKC", expected) in words, expected
     assert NAME_AR in text_ar  # the name itself reads back whole, in logical order
+    assert unicodedata.normalize("NFKC", "الوجه: نسبة الأرجحية") in text_ar
     for name, path in (("en", report), ("ar", arabic)):
         pdf = pypdfium2.PdfDocument(path)
         page = pdf[0].render(scale=1.5).to_pil()
         page.save(SCREENSHOTS / f"{name}-report-page1.png")
         assert page.size[0] > 800
+        for index in range(len(pdf)):  # the strength-of-evidence page, for the eye
+            if any(w in pdf[index].get_textpage().get_text_range()
+                   for w in ("Strength of evidence", "قوة الدليل")):
+                pdf[index].render(scale=1.5).to_pil().save(
+                    SCREENSHOTS / f"{name}-report-strength.png")
+                break
         pdf.close()
 
 

@@ -150,3 +150,5 @@ def test_confirmed_identifications_in_the_list_or_not(fake_ws: tuple[Workspace, 
     row = identified_report(ws, sup)[0]
     assert (row.identification_id, row.best.source_id if row.best else None) == (
         proposal, "S-9")
+    assert row.name_only  # both records hold the name alone: said so, not counted as listed
+    assert not row.listed

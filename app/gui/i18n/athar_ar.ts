@@ -186,17 +186,17 @@
         <translation>تعذّر فتح الجثمان</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="201"/>
+        <location filename="../pages/body.py" line="202"/>
         <source>Body %1 — collection %2</source>
         <translation>الجثمان %1 — المجموعة %2</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="222"/>
+        <location filename="../pages/body.py" line="225"/>
         <source>no face</source>
         <translation>لا وجه</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/body.py" line="223"/>
+        <location filename="../pages/body.py" line="226"/>
         <source>Faces: %n</source>
         <translation>
             <numerusform>لا وجوه</numerusform>
@@ -208,57 +208,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="263"/>
+        <location filename="../pages/body.py" line="266"/>
         <source>Photo %1: %2 × %3 px. Faces: %4</source>
         <translation>الصورة %1: ‏%2 × %3 بكسل. الوجوه: %4</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="265"/>
+        <location filename="../pages/body.py" line="268"/>
         <source>none found</source>
         <translation>لم يُعثر على أي وجه</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="273"/>
+        <location filename="../pages/body.py" line="276"/>
         <source>Cannot show the photo</source>
         <translation>تعذّر عرض الصورة</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="304"/>
+        <location filename="../pages/body.py" line="309"/>
         <source>Saved: %1</source>
         <translation>حُفظ: %1</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="306"/>
+        <location filename="../pages/body.py" line="311"/>
         <source>Nothing changed.</source>
         <translation>لم يتغير شيء.</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="310"/>
+        <location filename="../pages/body.py" line="315"/>
         <source>The numbers were not saved</source>
         <translation>لم تُحفظ الأرقام</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="329"/>
+        <location filename="../pages/body.py" line="334"/>
         <source>Face %1 is now the photo&apos;s subject; search again to update the candidates.</source>
         <translation>صار الوجه %1 صاحب الصورة؛ ابحث من جديد لتحديث المرشحين.</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="331"/>
+        <location filename="../pages/body.py" line="336"/>
         <source>The subject was not changed</source>
         <translation>لم يتغير صاحب الصورة</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="346"/>
+        <location filename="../pages/body.py" line="351"/>
         <source>Aligning and indexing the marked face…</source>
         <translation>جارٍ محاذاة الوجه المحدد وإضافته إلى الفهرس…</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="351"/>
+        <location filename="../pages/body.py" line="356"/>
         <source>Face %1 marked by hand and added to the search index.</source>
         <translation>حُدِّد الوجه %1 يدوياً وأُضيف إلى فهرس البحث.</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="356"/>
+        <location filename="../pages/body.py" line="361"/>
         <source>The face was not marked</source>
         <translation>لم يُحدَّد الوجه</translation>
     </message>
@@ -266,82 +266,118 @@
 <context>
     <name>CandidateTableModel</name>
     <message>
-        <location filename="../itemmodels/candidates.py" line="89"/>
+        <location filename="../itemmodels/candidates.py" line="120"/>
         <source>Rank</source>
         <translation>الترتيب</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="89"/>
+        <location filename="../itemmodels/candidates.py" line="120"/>
         <source>Family photo</source>
         <translation>صورة العائلة</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="89"/>
+        <location filename="../itemmodels/candidates.py" line="120"/>
         <source>Post-mortem face</source>
         <translation>وجه ما بعد الوفاة</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="90"/>
+        <location filename="../itemmodels/candidates.py" line="121"/>
         <source>Body</source>
         <translation>الجثمان</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="90"/>
+        <location filename="../itemmodels/candidates.py" line="121"/>
         <source>Score (best pair and mean faces)</source>
         <translation>الدرجة (أفضل زوج والمتوسط)</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="91"/>
+        <location filename="../itemmodels/candidates.py" line="122"/>
+        <source>Strength of evidence</source>
+        <translation>قوة الدليل</translation>
+    </message>
+    <message>
+        <location filename="../itemmodels/candidates.py" line="123"/>
         <source>Distinctive marks</source>
         <translation>العلامات المميزة</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="92"/>
+        <location filename="../itemmodels/candidates.py" line="123"/>
         <source>Records</source>
         <translation>السجلات</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="109"/>
+        <location filename="../itemmodels/candidates.py" line="140"/>
+        <location filename="../itemmodels/candidates.py" line="207"/>
         <source>hidden until you decide</source>
         <translation>مخفية حتى تقرّر</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="138"/>
+        <location filename="../itemmodels/candidates.py" line="173"/>
         <source>Blind review: the scores are shown once you have recorded your own review of this pair</source>
         <translation>مراجعة عمياء: تظهر الدرجات بعد أن تسجّل مراجعتك الخاصة لهذا الزوج</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="141"/>
+        <location filename="../itemmodels/candidates.py" line="176"/>
         <source>Best pair %1, mean of best three %2 (cosine similarity; stored before mean faces)</source>
         <translation>أفضل زوج %1، متوسط أفضل ثلاثة %2 (تشابه جيب التمام؛ حُفظت قبل الوجوه المتوسطة)</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="144"/>
+        <location filename="../itemmodels/candidates.py" line="179"/>
         <source>Mean of best pair %1 and mean faces %2; mean of best three pairs %3 (cosine similarity)</source>
         <translation>متوسط أفضل زوج %1 والوجهين المتوسطين %2؛ متوسط أفضل ثلاثة أزواج %3 (تشابه جيب التمام)</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="159"/>
+        <location filename="../itemmodels/candidates.py" line="194"/>
         <source>disagree: %1</source>
         <translation>تختلف في: %1</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="163"/>
+        <location filename="../itemmodels/candidates.py" line="198"/>
         <source>nothing to compare yet</source>
         <translation>لا شيء للمقارنة بعد</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="164"/>
+        <location filename="../itemmodels/candidates.py" line="199"/>
         <source>agree: %1; cannot tell: %2</source>
         <translation>متفقة: %1؛ لا يمكن الحكم: %2</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="171"/>
+        <location filename="../itemmodels/candidates.py" line="208"/>
+        <source>no calibration for this model</source>
+        <translation>لا معايرة لهذا النموذج</translation>
+    </message>
+    <message>
+        <location filename="../itemmodels/candidates.py" line="209"/>
+        <source>Face: %1</source>
+        <translation>الوجه: %1</translation>
+    </message>
+    <message>
+        <location filename="../itemmodels/candidates.py" line="212"/>
+        <source>All evidence: %1</source>
+        <translation>الأدلة كلها: %1</translation>
+    </message>
+    <message>
+        <location filename="../itemmodels/candidates.py" line="221"/>
+        <source>Likelihood ratio: how much more probable this score is if the two are the same person than if they are different people. Not a probability of identity.</source>
+        <translation>نسبة الأرجحية: كم مرة تكون هذه الدرجة أرجح إذا كان الاثنان شخصاً واحداً منها إذا كانا شخصين مختلفين. ليست احتمال الهوية.</translation>
+    </message>
+    <message>
+        <location filename="../itemmodels/candidates.py" line="224"/>
+        <source>Calibration: %1, fitted %2 on %3 same-person and %4 different-person pairs (%5)</source>
+        <translation>المعايرة: %1، مُلائمة في %2 على %3 زوجاً للشخص نفسه و%4 زوجاً لشخصين مختلفين (%5)</translation>
+    </message>
+    <message>
+        <location filename="../itemmodels/candidates.py" line="230"/>
+        <source>What the fused score adds up (log10 of each ratio):</source>
+        <translation>ما تجمعه الدرجة المدمجة (log10 لكل نسبة):</translation>
+    </message>
+    <message>
+        <location filename="../itemmodels/candidates.py" line="239"/>
         <source>%1 of %2 supported</source>
         <translation>%1 من %2 مدعومة</translation>
     </message>
     <message numerus="yes">
-        <location filename="../itemmodels/candidates.py" line="174"/>
+        <location filename="../itemmodels/candidates.py" line="242"/>
         <source>%n contradicted</source>
         <translation>
             <numerusform>لا تناقض</numerusform>
@@ -353,7 +389,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="91"/>
+        <location filename="../itemmodels/candidates.py" line="122"/>
         <source>Review state</source>
         <translation>حالة المراجعة</translation>
     </message>
@@ -361,62 +397,77 @@
 <context>
     <name>CandidatesView</name>
     <message>
-        <location filename="../pages/candidates.py" line="79"/>
+        <location filename="../pages/candidates.py" line="81"/>
         <source>All states</source>
         <translation>كل الحالات</translation>
     </message>
     <message>
-        <location filename="../pages/candidates.py" line="92"/>
+        <location filename="../pages/candidates.py" line="104"/>
         <source>Search</source>
         <translation>بحث</translation>
     </message>
     <message>
-        <location filename="../pages/candidates.py" line="98"/>
+        <location filename="../pages/candidates.py" line="110"/>
         <source>Missing person</source>
         <translation>المفقود</translation>
     </message>
     <message>
-        <location filename="../pages/candidates.py" line="101"/>
+        <location filename="../pages/candidates.py" line="113"/>
         <source>Show</source>
         <translation>إظهار</translation>
     </message>
     <message>
-        <location filename="../pages/candidates.py" line="58"/>
+        <location filename="../pages/candidates.py" line="60"/>
         <source>Candidates</source>
         <translation>المرشحون</translation>
     </message>
     <message>
-        <location filename="../pages/candidates.py" line="60"/>
+        <location filename="../pages/candidates.py" line="62"/>
         <source>A candidate is not an identification: every pair is reviewed by people before anything is recorded.</source>
         <translation>المرشح ليس تعرّفاً: يراجع أشخاصٌ كل زوج قبل تسجيل أي شيء.</translation>
     </message>
     <message>
-        <location filename="../pages/candidates.py" line="85"/>
+        <location filename="../pages/candidates.py" line="87"/>
         <source>Whatever the records say</source>
         <translation>أياً كان ما تقوله السجلات</translation>
     </message>
     <message>
-        <location filename="../pages/candidates.py" line="86"/>
+        <location filename="../pages/candidates.py" line="88"/>
         <source>Records disagree on something</source>
         <translation>السجلات تختلف في أمر ما</translation>
     </message>
     <message>
-        <location filename="../pages/candidates.py" line="87"/>
+        <location filename="../pages/candidates.py" line="89"/>
         <source>Records agree or cannot tell</source>
         <translation>السجلات متفقة أو لا يمكن الحكم</translation>
     </message>
     <message>
-        <location filename="../pages/candidates.py" line="88"/>
+        <location filename="../pages/candidates.py" line="90"/>
         <source>Sex, age, dates and branch of the two records: a candidate whose records disagree is flagged, never dropped (records can be wrong)</source>
         <translation>الجنس والعمر والتواريخ والفرع في السجلين: المرشح الذي يختلف سجلاه يُعلَّم ولا يُسقط أبداً (فالسجلات قد تخطئ)</translation>
     </message>
     <message>
-        <location filename="../pages/candidates.py" line="178"/>
+        <location filename="../pages/candidates.py" line="96"/>
+        <source>Rank by the face</source>
+        <translation>الترتيب حسب الوجه</translation>
+    </message>
+    <message>
+        <location filename="../pages/candidates.py" line="97"/>
+        <source>Rank by all the evidence</source>
+        <translation>الترتيب حسب الأدلة كلها</translation>
+    </message>
+    <message>
+        <location filename="../pages/candidates.py" line="98"/>
+        <source>All the evidence: the face&apos;s likelihood ratio multiplied by what the records and the marks say (the README&apos;s &quot;Fused score&quot; and every report explain the weights)</source>
+        <translation>الأدلة كلها: نسبة أرجحية الوجه مضروبة فيما تقوله السجلات والعلامات (يشرح الأوزانَ قسمُ «Fused score» في README وكلُّ تقرير)</translation>
+    </message>
+    <message>
+        <location filename="../pages/candidates.py" line="194"/>
         <source>No missing person yet.</source>
         <translation>لا يوجد مفقودون بعد.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/candidates.py" line="189"/>
+        <location filename="../pages/candidates.py" line="205"/>
         <source>Candidates: %n</source>
         <translation>
             <numerusform>لا مرشحين</numerusform>
@@ -428,22 +479,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../pages/candidates.py" line="190"/>
+        <location filename="../pages/candidates.py" line="206"/>
         <source>No candidates yet: press Search.</source>
         <translation>لا مرشحين بعد: اضغط «بحث».</translation>
     </message>
     <message>
-        <location filename="../pages/candidates.py" line="198"/>
+        <location filename="../pages/candidates.py" line="214"/>
         <source>Searching…</source>
         <translation>جارٍ البحث…</translation>
     </message>
     <message>
-        <location filename="../pages/candidates.py" line="204"/>
+        <location filename="../pages/candidates.py" line="220"/>
         <source>Search finished.</source>
         <translation>انتهى البحث.</translation>
     </message>
     <message>
-        <location filename="../pages/candidates.py" line="209"/>
+        <location filename="../pages/candidates.py" line="225"/>
         <source>The search failed</source>
         <translation>فشل البحث</translation>
     </message>
@@ -451,67 +502,67 @@
 <context>
     <name>ComparisonView</name>
     <message>
-        <location filename="../widgets/comparison.py" line="119"/>
+        <location filename="../widgets/comparison.py" line="118"/>
         <source>Family photo</source>
         <translation>صورة العائلة</translation>
     </message>
     <message>
-        <location filename="../widgets/comparison.py" line="121"/>
+        <location filename="../widgets/comparison.py" line="120"/>
         <source>Post-mortem</source>
         <translation>ما بعد الوفاة</translation>
     </message>
     <message>
-        <location filename="../widgets/comparison.py" line="154"/>
+        <location filename="../widgets/comparison.py" line="153"/>
         <source>Zoom and pan together</source>
         <translation>تكبير وتحريك معاً</translation>
     </message>
     <message>
-        <location filename="../widgets/comparison.py" line="156"/>
+        <location filename="../widgets/comparison.py" line="155"/>
         <source>Fit</source>
         <translation>ملاءمة</translation>
     </message>
     <message>
-        <location filename="../widgets/comparison.py" line="158"/>
+        <location filename="../widgets/comparison.py" line="157"/>
         <source>1:1</source>
         <translation>1:1</translation>
     </message>
     <message>
-        <location filename="../widgets/comparison.py" line="160"/>
+        <location filename="../widgets/comparison.py" line="159"/>
         <source>Aligned overlay</source>
         <translation>تطابق متراكب</translation>
     </message>
     <message>
-        <location filename="../widgets/comparison.py" line="162"/>
+        <location filename="../widgets/comparison.py" line="161"/>
         <source>Both faces warped onto the same five-point template and laid over each other (Ctrl+O)</source>
         <translation>الوجهان محوَّلان إلى القالب نفسه ذي النقاط الخمس ومتراكبان (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../widgets/comparison.py" line="171"/>
+        <location filename="../widgets/comparison.py" line="170"/>
         <source>Flicker</source>
         <translation>تبديل سريع</translation>
     </message>
     <message>
-        <location filename="../widgets/comparison.py" line="174"/>
+        <location filename="../widgets/comparison.py" line="173"/>
         <source>Landmarks</source>
         <translation>النقاط المرجعية</translation>
     </message>
     <message>
-        <location filename="../widgets/comparison.py" line="178"/>
+        <location filename="../widgets/comparison.py" line="177"/>
         <source>Opacity</source>
         <translation>الشفافية</translation>
     </message>
     <message>
-        <location filename="../widgets/comparison.py" line="198"/>
+        <location filename="../widgets/comparison.py" line="197"/>
         <source>score hidden until you decide</source>
         <translation>الدرجة مخفية حتى تقرّر</translation>
     </message>
     <message>
-        <location filename="../widgets/comparison.py" line="199"/>
+        <location filename="../widgets/comparison.py" line="198"/>
         <source>score %1</source>
         <translation>الدرجة %1</translation>
     </message>
     <message>
-        <location filename="../widgets/comparison.py" line="200"/>
+        <location filename="../widgets/comparison.py" line="199"/>
         <source>Pair %1: family photo %2 × post-mortem photo %3 — %4</source>
         <translation>الزوج %1: صورة العائلة %2 × صورة ما بعد الوفاة %3 — %4</translation>
     </message>
@@ -542,57 +593,57 @@
         <translation>تقديرات الطب الشرعي</translation>
     </message>
     <message>
-        <location filename="../widgets/estimates_box.py" line="39"/>
+        <location filename="../widgets/estimates_box.py" line="41"/>
         <source>not estimated</source>
         <translation>غير مقدّر</translation>
     </message>
     <message>
-        <location filename="../widgets/estimates_box.py" line="44"/>
+        <location filename="../widgets/estimates_box.py" line="46"/>
         <source>years</source>
         <translation>سنوات</translation>
     </message>
     <message>
-        <location filename="../widgets/estimates_box.py" line="47"/>
+        <location filename="../widgets/estimates_box.py" line="49"/>
         <source>YYYY, YYYY-MM or YYYY-MM-DD</source>
         <translation>YYYY أو YYYY-MM أو YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../widgets/estimates_box.py" line="50"/>
+        <location filename="../widgets/estimates_box.py" line="52"/>
         <source>to</source>
         <translation>إلى</translation>
     </message>
     <message>
-        <location filename="../widgets/estimates_box.py" line="53"/>
+        <location filename="../widgets/estimates_box.py" line="55"/>
         <source>Save estimates</source>
         <translation>احفظ التقديرات</translation>
     </message>
     <message>
-        <location filename="../widgets/estimates_box.py" line="62"/>
+        <location filename="../widgets/estimates_box.py" line="64"/>
         <source>Sex (estimated)</source>
         <translation>الجنس (تقدير)</translation>
     </message>
     <message>
-        <location filename="../widgets/estimates_box.py" line="63"/>
+        <location filename="../widgets/estimates_box.py" line="65"/>
         <source>Age at death (estimated)</source>
         <translation>العمر عند الوفاة (تقدير)</translation>
     </message>
     <message>
-        <location filename="../widgets/estimates_box.py" line="64"/>
+        <location filename="../widgets/estimates_box.py" line="66"/>
         <source>Date of death (certificate)</source>
         <translation>تاريخ الوفاة (الشهادة)</translation>
     </message>
     <message>
-        <location filename="../widgets/estimates_box.py" line="93"/>
+        <location filename="../widgets/estimates_box.py" line="104"/>
         <source>Estimates saved.</source>
         <translation>حُفظت التقديرات.</translation>
     </message>
     <message>
-        <location filename="../widgets/estimates_box.py" line="94"/>
+        <location filename="../widgets/estimates_box.py" line="105"/>
         <source>Nothing changed.</source>
         <translation>لم يتغير شيء.</translation>
     </message>
     <message>
-        <location filename="../widgets/estimates_box.py" line="98"/>
+        <location filename="../widgets/estimates_box.py" line="109"/>
         <source>The estimates were not saved</source>
         <translation>لم تُحفظ التقديرات</translation>
     </message>
@@ -728,540 +779,591 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../labels.py" line="13"/>
+        <location filename="../labels.py" line="14"/>
         <source>Reviewed by others (shown after yours)</source>
         <translation>راجعه آخرون (يظهر بعد مراجعتك)</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="15"/>
+        <location filename="../labels.py" line="16"/>
         <source>Queued</source>
         <translation>في الانتظار</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="16"/>
+        <location filename="../labels.py" line="17"/>
         <source>In review</source>
         <translation>قيد المراجعة</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="17"/>
+        <location filename="../labels.py" line="18"/>
         <source>Excluded</source>
         <translation>مستبعد</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="18"/>
-        <location filename="../labels.py" line="98"/>
+        <location filename="../labels.py" line="19"/>
+        <location filename="../labels.py" line="99"/>
         <source>Possible</source>
         <translation>محتمل</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="19"/>
-        <location filename="../labels.py" line="99"/>
+        <location filename="../labels.py" line="20"/>
+        <location filename="../labels.py" line="100"/>
         <source>Needs information</source>
         <translation>يحتاج معلومات</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="20"/>
+        <location filename="../labels.py" line="21"/>
         <source>Proposed identification</source>
         <translation>تعرّف مقترح</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="28"/>
+        <location filename="../labels.py" line="29"/>
         <source>Detainee number</source>
         <translation>رقم المعتقل</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="29"/>
+        <location filename="../labels.py" line="30"/>
         <source>Branch number</source>
         <translation>رقم الفرع</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="30"/>
+        <location filename="../labels.py" line="31"/>
         <source>Forensic report number</source>
         <translation>رقم التقرير الطبي الشرعي</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="31"/>
+        <location filename="../labels.py" line="32"/>
         <source>Date photographed</source>
         <translation>تاريخ التصوير</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="39"/>
+        <location filename="../labels.py" line="40"/>
         <source>Collections</source>
         <translation>المجموعات</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="40"/>
+        <location filename="../labels.py" line="41"/>
         <source>Bodies</source>
         <translation>الجثامين</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="41"/>
+        <location filename="../labels.py" line="42"/>
         <source>Photos</source>
         <translation>الصور</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="42"/>
+        <location filename="../labels.py" line="43"/>
         <source>Faces</source>
         <translation>الوجوه</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="43"/>
+        <location filename="../labels.py" line="44"/>
         <source>Post-mortem faces</source>
         <translation>وجوه ما بعد الوفاة</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="44"/>
+        <location filename="../labels.py" line="45"/>
         <source>Faces marked by hand</source>
         <translation>وجوه محددة يدوياً</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="45"/>
+        <location filename="../labels.py" line="46"/>
         <source>Missing persons</source>
         <translation>المفقودون</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="46"/>
+        <location filename="../labels.py" line="47"/>
         <source>Candidates</source>
         <translation>المرشحون</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="47"/>
+        <location filename="../labels.py" line="48"/>
         <source>Proposed identifications</source>
         <translation>تعرّفات مقترحة</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="48"/>
+        <location filename="../labels.py" line="49"/>
         <source>Confirmed identifications</source>
         <translation>تعرّفات مؤكدة</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="49"/>
+        <location filename="../labels.py" line="50"/>
         <source>Returned proposals</source>
         <translation>مقترحات مُعادة</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="50"/>
+        <location filename="../labels.py" line="51"/>
         <source>Revoked identifications</source>
         <translation>تعرّفات ملغاة</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="58"/>
+        <location filename="../labels.py" line="59"/>
         <source>Male</source>
         <translation>ذكر</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="59"/>
+        <location filename="../labels.py" line="60"/>
         <source>Female</source>
         <translation>أنثى</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="60"/>
+        <location filename="../labels.py" line="61"/>
         <source>Unknown</source>
         <translation>غير معروف</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="68"/>
+        <location filename="../labels.py" line="69"/>
         <source>Identifier</source>
         <translation>محقق تعرّف</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="69"/>
+        <location filename="../labels.py" line="70"/>
         <source>Examiner</source>
         <translation>خبير فحص</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="70"/>
+        <location filename="../labels.py" line="71"/>
         <source>Supervisor</source>
         <translation>مشرف</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="78"/>
+        <location filename="../labels.py" line="79"/>
         <source>One Body per folder</source>
         <translation>جثمان واحد لكل مجلد</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="79"/>
+        <location filename="../labels.py" line="80"/>
         <source>One Body per file</source>
         <translation>جثمان واحد لكل ملف</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="80"/>
+        <location filename="../labels.py" line="81"/>
         <source>From a CSV list (file, body, numbers)</source>
         <translation>من قائمة CSV (الملف، الجثمان، الأرقام)</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="88"/>
+        <location filename="../labels.py" line="89"/>
         <source>detector</source>
         <translation>الكاشف الآلي</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="89"/>
+        <location filename="../labels.py" line="90"/>
         <source>marked by hand</source>
         <translation>محدد يدوياً</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="97"/>
+        <location filename="../labels.py" line="98"/>
         <source>Exclude</source>
         <translation>استبعاد</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="100"/>
+        <location filename="../labels.py" line="101"/>
         <source>Propose identification</source>
         <translation>اقتراح تعرّف</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="108"/>
+        <location filename="../labels.py" line="109"/>
         <source>Proposed</source>
         <translation>مقترح</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="109"/>
+        <location filename="../labels.py" line="110"/>
         <source>Confirmed</source>
         <translation>مؤكد</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="110"/>
+        <location filename="../labels.py" line="111"/>
         <source>Returned</source>
         <translation>مُعاد</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="111"/>
+        <location filename="../labels.py" line="112"/>
         <source>Revoked</source>
         <translation>ملغى</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="119"/>
+        <location filename="../labels.py" line="120"/>
         <source>Tattoo</source>
         <translation>وشم</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="120"/>
+        <location filename="../labels.py" line="121"/>
         <source>Scar</source>
         <translation>ندبة</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="121"/>
+        <location filename="../labels.py" line="122"/>
         <source>Mole or birthmark</source>
         <translation>شامة أو وحمة</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="122"/>
+        <location filename="../labels.py" line="123"/>
         <source>Deformity or amputation</source>
         <translation>تشوّه أو بتر</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="123"/>
+        <location filename="../labels.py" line="124"/>
         <source>Dental feature</source>
         <translation>علامة سنية</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="124"/>
+        <location filename="../labels.py" line="125"/>
         <source>Other mark</source>
         <translation>علامة أخرى</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="132"/>
+        <location filename="../labels.py" line="133"/>
         <source>Head</source>
         <translation>الرأس</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="133"/>
+        <location filename="../labels.py" line="134"/>
+        <location filename="../labels.py" line="226"/>
         <source>Face</source>
         <translation>الوجه</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="134"/>
+        <location filename="../labels.py" line="135"/>
         <source>Neck</source>
         <translation>الرقبة</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="135"/>
+        <location filename="../labels.py" line="136"/>
         <source>Chest</source>
         <translation>الصدر</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="136"/>
+        <location filename="../labels.py" line="137"/>
         <source>Abdomen</source>
         <translation>البطن</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="137"/>
+        <location filename="../labels.py" line="138"/>
         <source>Back</source>
         <translation>الظهر</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="138"/>
+        <location filename="../labels.py" line="139"/>
         <source>Left upper arm</source>
         <translation>العضد الأيسر</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="139"/>
+        <location filename="../labels.py" line="140"/>
         <source>Right upper arm</source>
         <translation>العضد الأيمن</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="140"/>
+        <location filename="../labels.py" line="141"/>
         <source>Left forearm</source>
         <translation>الساعد الأيسر</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="141"/>
+        <location filename="../labels.py" line="142"/>
         <source>Right forearm</source>
         <translation>الساعد الأيمن</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="142"/>
+        <location filename="../labels.py" line="143"/>
         <source>Left hand</source>
         <translation>اليد اليسرى</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="143"/>
+        <location filename="../labels.py" line="144"/>
         <source>Right hand</source>
         <translation>اليد اليمنى</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="144"/>
+        <location filename="../labels.py" line="145"/>
         <source>Left thigh</source>
         <translation>الفخذ الأيسر</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="145"/>
+        <location filename="../labels.py" line="146"/>
         <source>Right thigh</source>
         <translation>الفخذ الأيمن</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="146"/>
+        <location filename="../labels.py" line="147"/>
         <source>Left lower leg</source>
         <translation>الساق اليسرى</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="147"/>
+        <location filename="../labels.py" line="148"/>
         <source>Right lower leg</source>
         <translation>الساق اليمنى</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="148"/>
+        <location filename="../labels.py" line="149"/>
         <source>Left foot</source>
         <translation>القدم اليسرى</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="149"/>
+        <location filename="../labels.py" line="150"/>
         <source>Right foot</source>
         <translation>القدم اليمنى</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="150"/>
+        <location filename="../labels.py" line="151"/>
         <source>Upper arm (side not known)</source>
         <translation>العضد (الجهة غير معروفة)</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="151"/>
+        <location filename="../labels.py" line="152"/>
         <source>Forearm (side not known)</source>
         <translation>الساعد (الجهة غير معروفة)</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="152"/>
+        <location filename="../labels.py" line="153"/>
         <source>Hand (side not known)</source>
         <translation>اليد (الجهة غير معروفة)</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="153"/>
+        <location filename="../labels.py" line="154"/>
         <source>Thigh (side not known)</source>
         <translation>الفخذ (الجهة غير معروفة)</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="154"/>
+        <location filename="../labels.py" line="155"/>
         <source>Lower leg (side not known)</source>
         <translation>الساق (الجهة غير معروفة)</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="155"/>
+        <location filename="../labels.py" line="156"/>
         <source>Foot (side not known)</source>
         <translation>القدم (الجهة غير معروفة)</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="163"/>
+        <location filename="../labels.py" line="164"/>
         <source>Corresponding</source>
         <translation>مطابقة</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="164"/>
+        <location filename="../labels.py" line="165"/>
         <source>Similar</source>
         <translation>مشابهة</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="165"/>
+        <location filename="../labels.py" line="166"/>
         <source>Not corresponding</source>
         <translation>غير مطابقة</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="166"/>
+        <location filename="../labels.py" line="167"/>
         <source>Compatible (same kind, same place)</source>
         <translation>متوافقة (النوع والمكان نفسهما)</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="167"/>
+        <location filename="../labels.py" line="168"/>
         <source>Another kind of mark there</source>
         <translation>علامة من نوع آخر في المكان نفسه</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="168"/>
+        <location filename="../labels.py" line="169"/>
         <source>No mark recorded there</source>
         <translation>لا علامة مسجلة هناك</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="176"/>
+        <location filename="../labels.py" line="177"/>
         <source>consistent</source>
         <translation>متسق</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="177"/>
+        <location filename="../labels.py" line="178"/>
         <source>inconsistent</source>
         <translation>غير متسق</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="178"/>
+        <location filename="../labels.py" line="179"/>
         <source>unknown</source>
         <translation>غير معروف</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="186"/>
+        <location filename="../labels.py" line="187"/>
         <source>Sex</source>
         <translation>الجنس</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="187"/>
+        <location filename="../labels.py" line="188"/>
         <source>Age</source>
         <translation>العمر</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="188"/>
+        <location filename="../labels.py" line="189"/>
         <source>Dates</source>
         <translation>التواريخ</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="189"/>
+        <location filename="../labels.py" line="190"/>
         <source>Branch</source>
         <translation>الفرع</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="197"/>
+        <location filename="../labels.py" line="198"/>
+        <source>no support either way</source>
+        <translation>لا دعم لأي من الفرضيتين</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="199"/>
+        <source>weak support</source>
+        <translation>دعم ضعيف</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="200"/>
+        <source>moderate support</source>
+        <translation>دعم متوسط</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="201"/>
+        <source>moderately strong support</source>
+        <translation>دعم قوي نسبياً</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="203"/>
+        <source>strong support</source>
+        <translation>دعم قوي</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="204"/>
+        <source>very strong support</source>
+        <translation>دعم قوي جداً</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="216"/>
+        <source>for the same person</source>
+        <translation>لصالح أنهما شخص واحد</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="218"/>
+        <source>for different people</source>
+        <translation>لصالح أنهما شخصان مختلفان</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="228"/>
+        <source>Records: %1</source>
+        <translation>السجلات: %1</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="230"/>
+        <source>Marks: %1</source>
+        <translation>العلامات: %1</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="237"/>
         <source>both records say {sex}</source>
         <translation>السجلان كلاهما: {sex}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="198"/>
+        <location filename="../labels.py" line="238"/>
         <source>the family reports {family}; the examiner estimated {body}</source>
         <translation>تقول العائلة: {family}؛ وقدّر الخبير: {body}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="200"/>
+        <location filename="../labels.py" line="240"/>
         <source>the sex is not recorded for the {missing}</source>
         <translation>الجنس غير مسجل لـ{missing}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="202"/>
+        <location filename="../labels.py" line="242"/>
         <source>aged {low}-{high} at the {what} ({when}), within the estimated {est_min}-{est_max}</source>
         <translation>العمر {low}-{high} عند {what} ({when})، ضمن التقدير {est_min}-{est_max}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="205"/>
+        <location filename="../labels.py" line="245"/>
         <source>aged {low}-{high} at the {what} ({when}), outside the estimated {est_min}-{est_max} (±{margin} years)</source>
         <translation>العمر {low}-{high} عند {what} ({when})، خارج التقدير {est_min}-{est_max} (±{margin} سنوات)</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="208"/>
-        <location filename="../labels.py" line="219"/>
+        <location filename="../labels.py" line="248"/>
+        <location filename="../labels.py" line="259"/>
         <source>no {missing} recorded</source>
         <translation>لا يوجد {missing} مسجل</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="209"/>
+        <location filename="../labels.py" line="249"/>
         <source>the {what} ({when}) comes after the arrest ({arrest})</source>
         <translation>{what} ({when}) بعد الاعتقال ({arrest})</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="211"/>
+        <location filename="../labels.py" line="251"/>
         <source>the {what} ({when}) comes before the arrest the family reports ({arrest})</source>
         <translation>{what} ({when}) قبل الاعتقال الذي تذكره العائلة ({arrest})</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="214"/>
+        <location filename="../labels.py" line="254"/>
         <source>the photo ({photo}) comes before the certified death ({death})</source>
         <translation>الصورة ({photo}) قبل الوفاة الموثقة ({death})</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="216"/>
+        <location filename="../labels.py" line="256"/>
         <source>the {what} ({when}) and the arrest ({arrest}) are given too roughly to tell</source>
         <translation>{what} ({when}) والاعتقال ({arrest}) مذكوران بتقريب لا يسمح بالحكم</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="220"/>
+        <location filename="../labels.py" line="260"/>
         <source>branch {number} on both records</source>
         <translation>الفرع {number} في السجلين كليهما</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="221"/>
+        <location filename="../labels.py" line="261"/>
         <source>branch {body} on the Body, {family} named by the family (a detainee may have been moved between branches)</source>
         <translation>الفرع {body} على الجثمان، و{family} بحسب العائلة (قد يُنقل المعتقل بين الفروع)</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="224"/>
+        <location filename="../labels.py" line="264"/>
         <source>the family names the branch without a number ({family})</source>
         <translation>تذكر العائلة الفرع دون رقم ({family})</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="226"/>
+        <location filename="../labels.py" line="266"/>
         <source>no branch recorded for the {missing}</source>
         <translation>لا فرع مسجلاً لـ{missing}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="230"/>
+        <location filename="../labels.py" line="270"/>
         <source>male</source>
         <translation>ذكر</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="231"/>
+        <location filename="../labels.py" line="271"/>
         <source>female</source>
         <translation>أنثى</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="232"/>
+        <location filename="../labels.py" line="272"/>
         <source>Body</source>
         <translation>الجثمان</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="233"/>
+        <location filename="../labels.py" line="273"/>
         <source>missing person</source>
         <translation>المفقود</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="234"/>
+        <location filename="../labels.py" line="274"/>
         <source>photo</source>
         <translation>الصورة</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="235"/>
+        <location filename="../labels.py" line="275"/>
         <source>certified death</source>
         <translation>الوفاة الموثقة</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="236"/>
+        <location filename="../labels.py" line="276"/>
         <source>date of arrest</source>
         <translation>تاريخ الاعتقال</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="237"/>
+        <location filename="../labels.py" line="277"/>
         <source>age estimate for the Body</source>
         <translation>تقدير لعمر الجثمان</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="239"/>
+        <location filename="../labels.py" line="279"/>
         <source>birth date or year for the missing person</source>
         <translation>تاريخ أو سنة ولادة للمفقود</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="241"/>
+        <location filename="../labels.py" line="281"/>
         <source>date of the photo or of death for the Body</source>
         <translation>تاريخ للصورة أو للوفاة للجثمان</translation>
     </message>
@@ -1583,57 +1685,92 @@
 <context>
     <name>MarksCompare</name>
     <message>
-        <location filename="../widgets/marks_compare.py" line="66"/>
+        <location filename="../widgets/marks_compare.py" line="69"/>
         <source>What you compared (required)</source>
         <translation>ما الذي قارنته (مطلوب)</translation>
     </message>
     <message>
-        <location filename="../widgets/marks_compare.py" line="67"/>
+        <location filename="../widgets/marks_compare.py" line="70"/>
         <source>Link</source>
         <translation>اربط</translation>
     </message>
     <message>
-        <location filename="../widgets/marks_compare.py" line="69"/>
+        <location filename="../widgets/marks_compare.py" line="72"/>
         <source>Record your judgement of the two chosen marks</source>
         <translation>سجّل حكمك على العلامتين المختارتين</translation>
     </message>
     <message>
-        <location filename="../widgets/marks_compare.py" line="76"/>
+        <location filename="../widgets/marks_compare.py" line="79"/>
         <source>The family&apos;s marks</source>
         <translation>علامات العائلة</translation>
     </message>
     <message>
-        <location filename="../widgets/marks_compare.py" line="77"/>
+        <location filename="../widgets/marks_compare.py" line="80"/>
         <source>The Body&apos;s marks</source>
         <translation>علامات الجثمان</translation>
     </message>
     <message>
-        <location filename="../widgets/marks_compare.py" line="112"/>
+        <location filename="../widgets/marks_compare.py" line="125"/>
         <source>(described) </source>
         <translation>(موصوفة) </translation>
     </message>
     <message>
-        <location filename="../widgets/marks_compare.py" line="137"/>
+        <location filename="../widgets/marks_compare.py" line="142"/>
+        <source>Records</source>
+        <translation>السجلات</translation>
+    </message>
+    <message>
+        <location filename="../widgets/marks_compare.py" line="155"/>
+        <source>Strength of evidence</source>
+        <translation>قوة الدليل</translation>
+    </message>
+    <message>
+        <location filename="../widgets/marks_compare.py" line="159"/>
+        <source>No calibration for this model: the score is not read as a likelihood ratio.</source>
+        <translation>لا معايرة لهذا النموذج: لا تُقرأ الدرجة نسبةَ أرجحية.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/marks_compare.py" line="161"/>
+        <source>Shown once you have recorded your own review (blind review).</source>
+        <translation>تظهر بعد أن تسجّل مراجعتك (مراجعة عمياء).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/marks_compare.py" line="163"/>
+        <source>Face: %1</source>
+        <translation>الوجه: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/marks_compare.py" line="168"/>
+        <source>All the evidence: %1 (log10: %2)</source>
+        <translation>الأدلة كلها: %1 (log10: %2)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/marks_compare.py" line="172"/>
+        <source>A likelihood ratio: how much more probable the evidence is if the two are the same person than if they are different people; not a probability of identity.</source>
+        <translation>نسبة الأرجحية: كم مرة يكون الدليل أرجح إذا كان الاثنان شخصاً واحداً منه إذا كانا شخصين مختلفين؛ ليست احتمال الهوية.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/marks_compare.py" line="179"/>
         <source>The family reported no distinctive mark for this person.</source>
         <translation>لم تذكر العائلة أي علامة مميزة لهذا الشخص.</translation>
     </message>
     <message>
-        <location filename="../widgets/marks_compare.py" line="138"/>
+        <location filename="../widgets/marks_compare.py" line="180"/>
         <source>Marks: %1 of %2 supported, %3 contradicted by an examiner</source>
         <translation>العلامات: %1 من %2 مدعومة، و%3 نقضها خبير</translation>
     </message>
     <message>
-        <location filename="../widgets/marks_compare.py" line="169"/>
+        <location filename="../widgets/marks_compare.py" line="211"/>
         <source>Choose one mark on each side first.</source>
         <translation>اختر علامة واحدة من كل جانب أولاً.</translation>
     </message>
     <message>
-        <location filename="../widgets/marks_compare.py" line="174"/>
+        <location filename="../widgets/marks_compare.py" line="216"/>
         <source>Link %1 recorded: mark %2 and mark %3 are %4.</source>
         <translation>سُجل الربط %1: العلامة %2 والعلامة %3: %4.</translation>
     </message>
     <message>
-        <location filename="../widgets/marks_compare.py" line="182"/>
+        <location filename="../widgets/marks_compare.py" line="224"/>
         <source>The link was not recorded</source>
         <translation>لم يُسجل الربط</translation>
     </message>
@@ -2282,42 +2419,42 @@
 <context>
     <name>SideView</name>
     <message>
-        <location filename="../widgets/comparison.py" line="56"/>
+        <location filename="../widgets/comparison.py" line="55"/>
         <source>Face crop</source>
         <translation>اقتصاص الوجه</translation>
     </message>
     <message>
-        <location filename="../widgets/comparison.py" line="57"/>
+        <location filename="../widgets/comparison.py" line="56"/>
         <source>Whole photo</source>
         <translation>الصورة كاملة</translation>
     </message>
     <message>
-        <location filename="../widgets/comparison.py" line="58"/>
+        <location filename="../widgets/comparison.py" line="57"/>
         <source>Rotate 90°</source>
         <translation>تدوير 90°</translation>
     </message>
     <message>
-        <location filename="../widgets/comparison.py" line="61"/>
+        <location filename="../widgets/comparison.py" line="60"/>
         <source>Grey</source>
         <translation>رمادي</translation>
     </message>
     <message>
-        <location filename="../widgets/comparison.py" line="64"/>
+        <location filename="../widgets/comparison.py" line="63"/>
         <source>Light</source>
         <translation>الإضاءة</translation>
     </message>
     <message>
-        <location filename="../widgets/comparison.py" line="64"/>
+        <location filename="../widgets/comparison.py" line="63"/>
         <source>Brightness</source>
         <translation>السطوع</translation>
     </message>
     <message>
-        <location filename="../widgets/comparison.py" line="65"/>
+        <location filename="../widgets/comparison.py" line="64"/>
         <source>Contrast</source>
         <translation>التباين</translation>
     </message>
     <message>
-        <location filename="../widgets/comparison.py" line="66"/>
+        <location filename="../widgets/comparison.py" line="65"/>
         <source>Gamma</source>
         <translation>غاما</translation>
     </message>
@@ -2564,9 +2701,9 @@
         <translation>الأصل</translation>
     </message>
     <message>
-        <location filename="../pages/victims.py" line="143"/>
-        <source>Confirmed identifications: %1 — already in a victims&apos; list: %2; not found there: %3</source>
-        <translation>التعرّفات المؤكدة: %1 — موجودة في قائمة ضحايا: %2؛ غير موجودة فيها: %3</translation>
+        <location filename="../pages/victims.py" line="144"/>
+        <source>Confirmed identifications: %1 — already in a victims&apos; list: %2; a record of the same name only: %3; not found there: %4</source>
+        <translation>التعرّفات المؤكدة: %1 — موجودة في قائمة ضحايا: %2؛ سجل بالاسم نفسه فقط: %3؛ غير موجودة فيها: %4</translation>
     </message>
 </context>
 <context>

@@ -20,6 +20,7 @@ from athar.app.gui.widgets.common import SCORE_ROLE
 from athar.casework.checks.consistency import Consistency
 from athar.casework.marks.search import MarksAgreement
 from athar.casework.matching.candidates import CandidateView
+from athar.casework.reports.weight import FACE_ORDER, Weighed, ordered
 
 FACE = 88
 
@@ -27,7 +28,8 @@ FACE = 88
 BODY_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-COL_RANK, COL_AM, COL_PM, COL_BODY, COL_SCORE, COL_STATE, COL_MARKS, COL_RECORDS = range(8)
+(COL_RANK, COL_AM, COL_PM, COL_BODY, COL_SCORE, COL_EVIDENCE, COL_STATE, COL_MARKS,
+ COL_RECORDS) = range(9)
 
 
 class CandidateTableModel(QAbstractTableModel):
@@ -39,27 +41,52 @@ class CandidateTableModel(QAbstractTableModel):
         self._rows: list[CandidateView] = []
         self._marks: dict[tuple[int, int], MarksAgreement] = {}
         self._records: dict[tuple[int, int], Consistency] = {}
+        self._weighed: dict[tuple[int, int], Weighed] = {}
+        self._given: list[CandidateView] = []
+        self._order = FACE_ORDER
         thumbs.ready.connect(self._picture_ready)
 
     def set_candidates(self, rows: list[CandidateView]) -> None:
-        """Replace the rows."""
+        """Replace the rows (shown in the chosen order once their evidence is weighed)."""
+        self.beginResetModel()
+        self._given = list(rows)
+        self._weighed = {}
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def set_evidence(self, weighed: dict[tuple[int, int], Weighed]) -> None:
+        """Every row's weighed evidence: the likelihood ratios, the record checks and the
+        marks (the Evidence, Records and Marks columns), and the fused order."""
+        self._weighed = weighed
+        self._records = {k: w.records for k, w in weighed.items()}
+        self._marks = {k: w.marks for k, w in weighed.items() if w.marks is not None}
+        self._reorder()
+
+    def set_order(self, order: str) -> None:
+        """Rank the rows by the face score ("face") or by all the evidence ("fused")."""
+        self._order = order
+        self._reorder()
+
+    @property
+    def order(self) -> str:
+        """The order the rows are shown in."""
+        return self._order
+
+    def _reorder(self) -> None:
+        rows = ordered(self._given, self._weighed, self._order)
+        if [c.id for c in rows] == [c.id for c in self._rows]:
+            if rows:  # same order: keep the selection, refresh the columns
+                self.dataChanged.emit(self.index(0, 0),
+                                      self.index(len(rows) - 1, self.columnCount() - 1))
+            return
         self.beginResetModel()
         self._rows = rows
         self.endResetModel()
 
-    def set_agreements(self, agreements: dict[tuple[int, int], MarksAgreement]) -> None:
-        """What each Body's marks say about its person's (the Marks column)."""
-        self._marks = agreements
-        if self._rows:
-            self.dataChanged.emit(self.index(0, COL_MARKS),
-                                  self.index(len(self._rows) - 1, COL_MARKS))
-
-    def set_consistency(self, found: dict[tuple[int, int], Consistency]) -> None:
-        """What each pair's records say about each other (the Records column)."""
-        self._records = found
-        if self._rows:
-            self.dataChanged.emit(self.index(0, COL_RECORDS),
-                                  self.index(len(self._rows) - 1, COL_RECORDS))
+    def weighed(self, row: int) -> Weighed | None:
+        """A row's weighed evidence, once loaded."""
+        c = self._rows[row]
+        return self._weighed.get((c.person_id, c.body_id))
 
     def consistency(self, row: int) -> Consistency | None:
         """The record checks of a row's pair, once loaded."""
@@ -68,7 +95,11 @@ class CandidateTableModel(QAbstractTableModel):
 
     def pairs(self) -> list[tuple[int, int]]:
         """(person, Body) of every row."""
-        return [(c.person_id, c.body_id) for c in self._rows]
+        return [(c.person_id, c.body_id) for c in self._given]
+
+    def given(self) -> list[CandidateView]:
+        """The rows as loaded (face order)."""
+        return list(self._given)
 
     def candidate(self, row: int) -> CandidateView:
         """The Candidate of a row."""
@@ -80,7 +111,7 @@ class CandidateTableModel(QAbstractTableModel):
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()  # noqa: B008
                     ) -> int:
-        return 0 if parent.isValid() else 8
+        return 0 if parent.isValid() else 9
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -88,8 +119,8 @@ class CandidateTableModel(QAbstractTableModel):
             return None
         names = (self.tr("Rank"), self.tr("Family photo"), self.tr("Post-mortem face"),
                  self.tr("Body"), self.tr("Score (best pair and mean faces)"),
-                 self.tr("Review state"), self.tr("Distinctive marks"),
-                 self.tr("Records"))
+                 self.tr("Strength of evidence"), self.tr("Review state"),
+                 self.tr("Distinctive marks"), self.tr("Records"))
         return names[section]
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
@@ -111,7 +142,11 @@ class CandidateTableModel(QAbstractTableModel):
                 return self._marks_text(c)
             if col == COL_RECORDS:
                 return self._records_text(c)
+            if col == COL_EVIDENCE:
+                return self._evidence_text(c)
             return None
+        if role == Qt.ItemDataRole.ToolTipRole and col == COL_EVIDENCE:
+            return self._evidence_tip(c)
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_RECORDS:
             found = self._records.get((c.person_id, c.body_id))
             return None if found is None else "\n".join(
@@ -164,6 +199,39 @@ class CandidateTableModel(QAbstractTableModel):
         return self.tr("agree: %1; cannot tell: %2").replace("%1", str(known)).replace(
             "%2", str(len(found.results) - known))
 
+    def _evidence_text(self, c: CandidateView) -> str:
+        found = self._weighed.get((c.person_id, c.body_id))
+        if found is None:
+            return ""
+        if found.face is None:
+            return (self.tr("hidden until you decide") if c.score is None
+                    else self.tr("no calibration for this model"))
+        text = self.tr("Face: %1").replace("%1", labels.strength_text(
+            found.face.log10_lr, found.face.verbal, found.face.for_same))
+        if found.fused is not None and len(found.fused.terms) > 1:
+            text += "\n" + self.tr("All evidence: %1").replace("%1", labels.strength_text(
+                found.fused.log10_lr, found.fused.verbal, found.fused.for_same))
+        return text
+
+    def _evidence_tip(self, c: CandidateView) -> str | None:
+        found = self._weighed.get((c.person_id, c.body_id))
+        if found is None or found.face is None or found.calibration is None:
+            return None
+        cal = found.calibration
+        lines = [self.tr("Likelihood ratio: how much more probable this score is if the "
+                         "two are the same person than if they are different people. "
+                         "Not a probability of identity."),
+                 self.tr("Calibration: %1, fitted %2 on %3 same-person and %4 "
+                         "different-person pairs (%5)").replace("%1", cal.model_id)
+                 .replace("%2", cal.date).replace("%3", str(cal.pairs.get("same", 0)))
+                 .replace("%4", str(cal.pairs.get("different", 0)))
+                 .replace("%5", cal.fitted_on)]
+        if found.fused is not None:
+            lines.append(self.tr("What the fused score adds up (log10 of each ratio):"))
+            lines += [f"  {labels.term_name(t.source)}: {t.log10_lr:+.2f}"
+                      for t in found.fused.terms]
+        return "\n".join(lines)
+
     def _marks_text(self, c: CandidateView) -> str:
         agreement = self._marks.get((c.person_id, c.body_id))
         if agreement is None:
@@ -185,12 +253,11 @@ class CandidateTableModel(QAbstractTableModel):
 
 
 def load_agreements(model: CandidateTableModel, services: Services, tasks: TaskRunner) -> None:
-    """Fill the Marks and Records columns of the rows now shown (in the background)."""
+    """Fill the Evidence, Marks and Records columns of the rows now shown (in the
+    background), and order them as chosen."""
+    rows = model.given()
     pairs = model.pairs()
     if pairs:
-        tasks.submit(lambda _p: services.mark_agreements(pairs),
-                     lambda found: model.set_agreements(found) if model.pairs() == pairs
-                     else None, lambda _m: None)
-        tasks.submit(lambda _p: services.consistency(pairs),
-                     lambda found: model.set_consistency(found) if model.pairs() == pairs
+        tasks.submit(lambda _p: services.evidence(rows),
+                     lambda found: model.set_evidence(found) if model.pairs() == pairs
                      else None, lambda _m: None)

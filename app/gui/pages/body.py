@@ -197,13 +197,16 @@ class BodyView(QWidget):
                               lambda d: self._show(d, keep), lambda _m: None)
 
     def _show(self, detail: BodyDetail, row: int = 0) -> None:
+        same = self.detail is not None and self.detail.id == detail.id
         self.detail = detail
         self.title.setText(self.tr("Body %1 — collection %2").replace(
             "%1", detail.label).replace("%2", detail.collection))
         for name, edit in self.fields.items():
-            edit.setText(detail.fields.get(name) or "")
+            if not (same and edit.isModified()):  # a reload never wipes what is being typed
+                edit.setText(detail.fields.get(name) or "")
         self.estimates.set_body(detail)
-        self.message.clear()
+        if not same:
+            self.message.clear()
         self.strip.blockSignals(True)
         self.strip.clear()
         for photo in detail.photos:
@@ -301,6 +304,8 @@ class BodyView(QWidget):
 
     def _saved(self, changed: dict[str, list[str | None]]) -> None:
         self.save.setEnabled(True)
+        for edit in self.fields.values():
+            edit.setModified(False)
         self.message.setText(self.tr("Saved: %1").replace(
             "%1", ", ".join(labels.body_field(k) for k in changed)) if changed
             else self.tr("Nothing changed."))

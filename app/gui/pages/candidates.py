@@ -25,6 +25,7 @@ from athar.app.gui.itemmodels.candidates import (
     BODY_ROLE,
     COL_AM,
     COL_BODY,
+    COL_EVIDENCE,
     COL_PM,
     COL_RANK,
     COL_SCORE,
@@ -41,6 +42,7 @@ from athar.casework.domain.entities import CandidateState
 from athar.casework.domain.permissions import Permission
 from athar.casework.intake.persons import PersonSummary
 from athar.casework.matching.candidates import CandidateView
+from athar.casework.reports.weight import FACE_ORDER, FUSED_ORDER
 
 
 class CandidatesView(QWidget):
@@ -89,6 +91,16 @@ class CandidatesView(QWidget):
                                         "a candidate whose records disagree is flagged, "
                                         "never dropped (records can be wrong)"))
         self.records.currentIndexChanged.connect(lambda _i: self.filter_records())
+        self.order = QComboBox()
+        self.order.setObjectName("candidateOrder")
+        self.order.addItem(self.tr("Rank by the face"), FACE_ORDER)
+        self.order.addItem(self.tr("Rank by all the evidence"), FUSED_ORDER)
+        self.order.setToolTip(self.tr("All the evidence: the face's likelihood ratio "
+                                      "multiplied by what the records and the marks say "
+                                      "(the README's \"Fused score\" and every report "
+                                      "explain the weights)"))
+        self.order.currentIndexChanged.connect(
+            lambda _i: self.model.set_order(str(self.order.currentData())))
         self.search = QPushButton(self.tr("Search"))
         self.search.setObjectName("runSearch")
         self.search.clicked.connect(self.run_search)
@@ -101,6 +113,7 @@ class CandidatesView(QWidget):
         bar.addWidget(QLabel(self.tr("Show")))
         bar.addWidget(self.state)
         bar.addWidget(self.records)
+        bar.addWidget(self.order)
         return bar
 
     def _build_table(self, thumbs: ThumbnailCache) -> None:
@@ -123,8 +136,11 @@ class CandidatesView(QWidget):
         header.setSectionResizeMode(COL_SCORE, QHeaderView.ResizeMode.Fixed)
         header.resizeSection(COL_SCORE, 200)
         header.setSectionResizeMode(COL_STATE, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_EVIDENCE, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(COL_EVIDENCE, 300)
         self.table.doubleClicked.connect(self._open)
         self.model.dataChanged.connect(lambda *_a: self.filter_records())
+        self.model.modelReset.connect(self.filter_records)
 
     def filter_records(self) -> None:
         """Hide the rows the records filter leaves out (hidden, never removed)."""

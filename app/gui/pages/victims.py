@@ -139,8 +139,11 @@ class VictimsView(QWidget):
         return names.get(key, key)
 
     def _identified(self, rows: list[IdentifiedRow]) -> None:
-        known = sum(1 for r in rows if r.best)
+        known = sum(1 for r in rows if r.listed)
+        by_name = sum(1 for r in rows if r.name_only)
         self.identified.setText(self.tr("Confirmed identifications: %1 — already in a "
-                                        "victims' list: %2; not found there: %3")
+                                        "victims' list: %2; a record of the same name "
+                                        "only: %3; not found there: %4")
                                 .replace("%1", str(len(rows))).replace("%2", str(known))
-                                .replace("%3", str(len(rows) - known)))
+                                .replace("%3", str(by_name))
+                                .replace("%4", str(len(rows) - known - by_name)))

@@ -31,10 +31,9 @@ from athar.app.gui.widgets.marks_compare import MarksCompare
 from athar.app.gui.widgets.marks_panel import mark_overlays
 from athar.app.gui.widgets.overlay_canvas import OverlayCanvas
 from athar.app.gui.widgets.photo_canvas import Adjust, Overlay, PhotoCanvas, Shape
-from athar.casework.checks.consistency import Consistency
-from athar.casework.marks.search import MarksAgreement
 from athar.casework.marks.views import MarkList
 from athar.casework.records.browse import PhotoView
+from athar.casework.reports.weight import Weighed
 from athar.casework.review.context import PairScore, ReviewContext
 from athar.casework.storage.repositories.marks import MarkView
 
@@ -250,23 +249,18 @@ class ComparisonView(QWidget):
         if ctx is None:
             return
 
-        def load(_p: object) -> tuple[int, MarkList, MarkList, MarksAgreement | None,
-                                      Consistency | None]:
-            pair = (ctx.person_id, ctx.body_id)
+        def load(_p: object) -> tuple[int, MarkList, MarkList, Weighed]:
             return (ctx.candidate_id, self.services.marks(person_id=ctx.person_id),
-                    self.services.marks(body_id=ctx.body_id),
-                    self.services.mark_agreements([pair]).get(pair),
-                    self.services.consistency([pair]).get(pair))
+                    self.services.marks(body_id=ctx.body_id), self.services.evidence_of(ctx))
 
         self.tasks.submit(load, self._marks_loaded, lambda _m: None)
 
-    def _marks_loaded(self, data: tuple[int, MarkList, MarkList, MarksAgreement | None,
-                                        Consistency | None]) -> None:
-        candidate, am, pm, agreement, records = data
+    def _marks_loaded(self, data: tuple[int, MarkList, MarkList, Weighed]) -> None:
+        candidate, am, pm, weighed = data
         if self.context is None or self.context.candidate_id != candidate:
             return
-        self.marks.set_marks(am, pm, agreement)
-        self.marks.set_records(records)
+        self.marks.set_marks(am, pm, weighed.marks)
+        self.marks.set_records(weighed.records, weighed)
         self._show_pair()
 
     def _mark_chosen(self, side: str, mark: MarkView | None) -> None:

@@ -33,8 +33,10 @@ class EstimatesBox(QGroupBox):
         self.setObjectName("estimatesBox")
         self.services, self.tasks = services, tasks
         self.body_id: int | None = None
+        self._sex_edited = False
         self.sex = QComboBox()
         self.sex.setObjectName("estSex")
+        self.sex.activated.connect(lambda _i: setattr(self, "_sex_edited", True))
         for value in ("", "male", "female", "unknown"):
             self.sex.addItem(labels.sex_name(value) or self.tr("not estimated"), value)
         self.age_min, self.age_max = QLineEdit(), QLineEdit()
@@ -69,15 +71,21 @@ class EstimatesBox(QGroupBox):
         self.setMaximumWidth(420)
 
     def set_body(self, detail: BodyDetail) -> None:
-        """Show a Body's estimates."""
+        """Show a Body's estimates (a reload of the same Body keeps what is being typed
+        and the last message)."""
+        same = self.body_id == detail.id
         self.body_id = detail.id
         est = detail.estimates or {}
-        self.sex.setCurrentIndex(max(0, self.sex.findData(est.get("est_sex") or "")))
+        if not (same and self._sex_edited):
+            self.sex.setCurrentIndex(max(0, self.sex.findData(est.get("est_sex") or "")))
+            self._sex_edited = False
         for edit, key in ((self.age_min, "est_age_min"), (self.age_max, "est_age_max"),
                           (self.death_date, "death_date")):
-            value = est.get(key)
-            edit.setText("" if value is None else str(value))
-        self.message.clear()
+            if not (same and edit.isModified()):
+                value = est.get(key)
+                edit.setText("" if value is None else str(value))
+        if not same:
+            self.message.clear()
 
     def save_estimates(self) -> None:
         """Record what the form says (an empty field clears the estimate)."""
@@ -90,6 +98,9 @@ class EstimatesBox(QGroupBox):
 
         def done(changed: dict[str, list[object]]) -> None:
             self.save.setEnabled(True)
+            self._sex_edited = False
+            for edit in (self.age_min, self.age_max, self.death_date):
+                edit.setModified(False)
             self.message.setText(self.tr("Estimates saved.") if changed
                                  else self.tr("Nothing changed."))
 

@@ -10,12 +10,14 @@ import html
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +33,7 @@ from athar.casework.domain.permissions import Permission
 from athar.casework.marks.links import LinkMarks
 from athar.casework.marks.search import MarksAgreement
 from athar.casework.marks.views import MarkList
+from athar.casework.reports.weight import Weighed
 from athar.casework.storage.repositories.marks import LinkView, MarkView
 
 
@@ -82,10 +85,20 @@ class MarksCompare(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.relation, 1)
         row.addWidget(self.link)
+        facts = QWidget()  # evidence, records and marks summary: scrolls when long
+        column = QVBoxLayout(facts)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.records)
+        column.addWidget(self.summary)
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setObjectName("comparisonFacts")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(facts)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.records)
-        layout.addWidget(self.summary)
+        layout.addWidget(scroll, 1)
         layout.addLayout(lists, 1)
         layout.addLayout(row)
         layout.addWidget(self.note)
@@ -118,12 +131,16 @@ class MarksCompare(QWidget):
             widget.blockSignals(False)
         self.summary.setText(self._summary(agreement))
 
-    def set_records(self, found: Consistency | None) -> None:
-        """What the two records say about each other (inconsistent rules in red)."""
+    def set_records(self, found: Consistency | None, weighed: Weighed | None = None) -> None:
+        """The strength of the evidence (the face's likelihood ratio and all the evidence
+        combined) and what the two records say about each other (inconsistent rules in
+        red)."""
         if found is None:
             self.records.clear()
             return
-        lines = [f"<b>{html.escape(self.tr('Records'))}</b>"]
+        lines = self._strength_lines(weighed)
+        heading = self.tr("Records")
+        lines.append(f"<b>{html.escape(heading)}</b>")
         for r in found.results:
             text = html.escape(f"{labels.rule_name(r.rule)}: "
                                f"{labels.outcome_name(r.outcome.value)} — "
@@ -131,6 +148,31 @@ class MarksCompare(QWidget):
             lines.append(f"<span style='color:#b71c1c'>⚠ {text}</span>"
                          if r.outcome is Outcome.INCONSISTENT else text)
         self.records.setText("<br>".join(lines))
+
+    def _strength_lines(self, weighed: Weighed | None) -> list[str]:
+        if weighed is None:
+            return []
+        title = self.tr("Strength of evidence")
+        lines = [f"<b>{html.escape(title)}</b>"]
+        if weighed.face is None:
+            lines.append(html.escape(
+                self.tr("No calibration for this model: the score is not read as a "
+                        "likelihood ratio.") if weighed.calibration is None else
+                self.tr("Shown once you have recorded your own review (blind review).")))
+            return lines
+        lines.append(html.escape(self.tr("Face: %1").replace("%1", labels.strength_text(
+            weighed.face.log10_lr, weighed.face.verbal, weighed.face.for_same))))
+        if weighed.fused is not None and len(weighed.fused.terms) > 1:
+            terms = ", ".join(f"{labels.term_name(t.source)} {t.log10_lr:+.1f}"
+                              for t in weighed.fused.terms)
+            lines.append(html.escape(self.tr("All the evidence: %1 (log10: %2)").replace(
+                "%1", labels.strength_text(weighed.fused.log10_lr, weighed.fused.verbal,
+                                           weighed.fused.for_same)).replace("%2", terms)))
+        lines.append("<small>" + html.escape(self.tr(
+            "A likelihood ratio: how much more probable the evidence is if the two are the "
+            "same person than if they are different people; not a probability of "
+            "identity.")) + "</small>")
+        return lines
 
     def _summary(self, agreement: MarksAgreement | None) -> str:
         if agreement is None:

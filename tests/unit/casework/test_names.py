@@ -39,3 +39,36 @@ def test_the_skeleton_is_the_same_from_either_script() -> None:
     assert skeleton("محمد") == skeleton("Mohammed") == "mhmd"
     assert skeleton("عبد الله") == skeleton("Abdullah")
     assert similarity("", "محمد") == 0.0
+
+
+def test_in_one_script_the_vowels_tell_apart_names_that_share_consonants() -> None:
+    """Mahmoud and Mohammad share the skeleton m-h-m-d; written in Latin on both sides,
+    their vowels differ, so they no longer agree as a father's name would."""
+    from athar.casework.checks.victims import AGREE
+
+    assert similarity("Mahmoud", "Mohammad") < AGREE
+    assert similarity("Mohammad", "Muhammad") >= AGREE
+    assert similarity("Mohamed", "Mohammad") >= AGREE
+    assert similarity("Mahmoud", "محمود") >= AGREE  # across scripts the skeleton decides
+
+
+def test_a_name_alone_is_no_match_in_a_large_list_unless_asked_for() -> None:
+    from athar.casework.checks.victims import Probe, Register
+    from athar.casework.domain.entities import VictimRecord
+
+    register = Register([
+        VictimRecord(id=1, source_id="A", name="Walid Yusuf"),  # the name only
+        VictimRecord(id=2, source_id="B", name="وليد يوسف", father_name="محمد",
+                     birth="1980"),
+        VictimRecord(id=3, source_id="C", name="Waleed Basil Yusuf"),  # another father
+        VictimRecord(id=4, source_id="D", name="Waleed Mohammad Yusuf")])  # the father
+    person = Probe(("وليد يوسف",), father_name="محمد")
+    found = register.match(person)
+    assert [m.source_id for m in found] == ["B", "D"]  # "D": the middle name is the father
+    assert all(m.corroborated for m in found)
+    assert "father_name" in found[1].agreed
+    wider = register.match(person, name_only=True)
+    assert [m.source_id for m in wider][:2] == ["B", "D"]
+    assert [(m.source_id, m.corroborated) for m in wider[2:]] == [("A", False)]
+    # "C" names another father in the middle of the name: a contradiction, not a match
+    assert "C" not in {m.source_id for m in wider}

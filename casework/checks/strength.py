@@ -1,0 +1,122 @@
+"""What a face score means as evidence: a likelihood ratio (how much more probable the
+score is if the two records are the same person than if they are two different
+people), from a calibration fitted on pairs of known identity, and the verbal scale
+forensic reports use. Never a "percent match".
+
+A calibration is stored per model (calibration/<model>.json): the logistic fit
+log10 LR = slope x score + intercept on a calibration set (named, with its size, date and
+held-out figures), written by bench/calibrate.py. A score of a model with no calibration
+has no likelihood ratio, and the screens say so.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+VERBAL = ((1.0, "no support either way"), (10.0, "weak support"),
+          (100.0, "moderate support"), (1000.0, "moderately strong support"),
+          (10000.0, "strong support"), (math.inf, "very strong support"))
+"""ENFSI's verbal scale (Guideline for evaluative reporting, 2015): LR below 10 weak,
+10-100 moderate, 100-1,000 moderately strong, 1,000-10,000 strong, above very strong."""
+MAX_LOG10 = 6.0
+"""Likelihood ratios are never beyond 10^±6 (a calibration's own bounds are tighter)."""
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """One model's score -> log10 LR fit, and where it comes from."""
+
+    model_id: str
+    slope: float
+    intercept: float
+    fitted_on: str
+    pairs: dict[str, int]
+    date: str
+    held_out: dict[str, float]
+    """Cllr and ECE on pairs the fit never saw."""
+
+    @property
+    def bounds(self) -> tuple[float, float]:
+        """The likelihood ratios the calibration set can support (log10): no stronger
+        for the same person than 1 in its number of different-person pairs, and no
+        stronger for different people than 1 in its number of same-person pairs (in the
+        spirit of the empirical lower and upper bounds of Vergeer et al., 2016), and
+        never beyond 10^±MAX_LOG10."""
+        same, different = self.pairs.get("same", 1), self.pairs.get("different", 1)
+        return (-min(MAX_LOG10, math.log10(max(same, 1))),
+                min(MAX_LOG10, math.log10(max(different, 1))))
+
+    def log10_lr(self, score: float) -> float:
+        """log10 of the likelihood ratio of a score, within `bounds`."""
+        low, high = self.bounds
+        return max(low, min(high, self.slope * score + self.intercept))
+
+
+@dataclass(frozen=True)
+class Strength:
+    """A score read as evidence."""
+
+    log10_lr: float
+    verbal: str
+    """e.g. "moderately strong support"."""
+    for_same: bool
+    """Whether it supports the same person (LR > 1) or two different people."""
+
+    @property
+    def lr(self) -> float:
+        """The likelihood ratio itself."""
+        return float(10 ** self.log10_lr)
+
+    def sentence(self) -> str:
+        """How a report says it."""
+        side = "that the two are the same person" if self.for_same else (
+            "that the two are different people")
+        return f"LR about {lr_figure(self.log10_lr)}: {self.verbal} for the proposition {side}"
+
+
+def lr_figure(log10_lr: float) -> str:
+    """A likelihood ratio as a reader takes it in: "20", "1/20", "10^4.2", "1/10^4.2"."""
+    size = abs(log10_lr)
+    if size < 3:
+        value = 10 ** size
+        text = f"{value:.0f}" if value >= 10 else f"{value:.1f}"
+    else:
+        text = f"10^{size:.1f}"
+    return text if log10_lr >= 0 else f"1/{text}"
+
+
+def verbal_of(log10_lr: float) -> str:
+    """The verbal scale's words for a likelihood ratio (or its inverse, below 1)."""
+    lr = 10 ** abs(log10_lr)
+    if lr <= 1.0:
+        return VERBAL[0][1]
+    return next(words for limit, words in VERBAL[1:] if lr < limit)
+
+
+def strength(calibration: Calibration, score: float) -> Strength:
+    """A score as evidence under one model's calibration."""
+    value = calibration.log10_lr(score)
+    return Strength(round(value, 2), verbal_of(value), value > 0)
+
+
+def _file_name(model_id: str) -> str:
+    return model_id.split("@", 1)[0] + ".json"
+
+
+@cache
+def calibration_for(model_id: str) -> Calibration | None:
+    """The stored calibration of a model (None: not calibrated)."""
+    folder = resources.files("athar.casework.checks") / "calibration"
+    path = folder / _file_name(model_id)
+    if not path.is_file():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if data.get("model_id") != model_id:
+        return None  # another version of the weights: its scores mean something else
+    return Calibration(data["model_id"], float(data["slope"]), float(data["intercept"]),
+                       data["fitted_on"], dict(data["pairs"]), data["date"],
+                       dict(data["held_out"]))
