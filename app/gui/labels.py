@@ -216,7 +216,8 @@ def strength_text(log10_lr: float, verbal: str, for_same: bool) -> str:
         side = " " + QCoreApplication.translate("Labels", "for the same person")
     else:
         side = " " + QCoreApplication.translate("Labels", "for different people")
-    return f"LR {lr_figure(log10_lr)}, {words}{side}"
+    return QCoreApplication.translate("Labels", "LR %1, %2").replace(
+        "%1", lr_figure(log10_lr)).replace("%2", words + side)
 
 
 def term_name(source: str) -> str:

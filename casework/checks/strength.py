@@ -79,13 +79,15 @@ class Strength:
 
 
 def lr_figure(log10_lr: float) -> str:
-    """A likelihood ratio as a reader takes it in: "20", "1/20", "10^4.2", "1/10^4.2"."""
+    """A likelihood ratio as a reader takes it in, to two significant figures: "1.6",
+    "20", "1/20", "4,000", "1/300" (digits, commas and a slash only: the figure keeps its
+    order inside Arabic text)."""
     size = abs(log10_lr)
-    if size < 3:
-        value = 10 ** size
-        text = f"{value:.0f}" if value >= 10 else f"{value:.1f}"
+    value = 10 ** size
+    if value < 10:
+        text = f"{value:.1f}"
     else:
-        text = f"10^{size:.1f}"
+        text = f"{round(value, 1 - int(math.floor(math.log10(value)))):,.0f}"
     return text if log10_lr >= 0 else f"1/{text}"
 
 

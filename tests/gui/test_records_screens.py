@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from athar.app.gui.i18n import apply_language
-from athar.app.gui.itemmodels.candidates import COL_EVIDENCE, COL_RECORDS
+from athar.app.gui.itemmodels.candidates import COL_EVIDENCE, COL_PM, COL_RECORDS
 from athar.app.gui.main_window import MainWindow
 from athar.app.gui.services import Services
 from athar.casework.accounts.users import start_session
@@ -158,8 +158,13 @@ def test_the_records_flags_in_arabic(qtbot: QtBot, small_ws: Workspace, small_su
         body_id = _flag_top_body(qtbot, window, small_ws, yusuf)
         row = _candidates(qtbot, window, yusuf, body_id)
         assert "الجنس" in str(window.candidates.model.index(row, COL_RECORDS).data())
-        qtbot.waitUntil(lambda: "LR" in str(
-            window.candidates.model.index(row, COL_EVIDENCE).data()), timeout=20_000)
+        model = window.candidates.model
+        qtbot.waitUntil(lambda: "نسبة الأرجحية" in str(model.index(row, COL_EVIDENCE).data()),
+                        timeout=20_000)
+        assert "نسبة الأرجحية" in str(model.index(row, COL_EVIDENCE).data())
+        qtbot.waitUntil(lambda: model.index(row, COL_PM).data(
+            Qt.ItemDataRole.DecorationRole) is not None, timeout=20_000)
+        qtbot.wait(200)
         save_screenshot(window, "ar-candidates-records")
         save_screenshot(window.postmortem.body_page, "ar-body-estimates")
         window.close()

@@ -1017,7 +1017,7 @@
     </message>
     <message>
         <location filename="../labels.py" line="134"/>
-        <location filename="../labels.py" line="226"/>
+        <location filename="../labels.py" line="229"/>
         <source>Face</source>
         <translation>الوجه</translation>
     </message>
@@ -1237,133 +1237,138 @@
         <translation>لصالح أنهما شخصان مختلفان</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="228"/>
+        <location filename="../labels.py" line="221"/>
+        <source>LR %1, %2</source>
+        <translation>نسبة الأرجحية %1، %2</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="231"/>
         <source>Records: %1</source>
         <translation>السجلات: %1</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="230"/>
+        <location filename="../labels.py" line="233"/>
         <source>Marks: %1</source>
         <translation>العلامات: %1</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="237"/>
+        <location filename="../labels.py" line="240"/>
         <source>both records say {sex}</source>
         <translation>السجلان كلاهما: {sex}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="238"/>
+        <location filename="../labels.py" line="241"/>
         <source>the family reports {family}; the examiner estimated {body}</source>
         <translation>تقول العائلة: {family}؛ وقدّر الخبير: {body}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="240"/>
+        <location filename="../labels.py" line="243"/>
         <source>the sex is not recorded for the {missing}</source>
         <translation>الجنس غير مسجل لـ{missing}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="242"/>
+        <location filename="../labels.py" line="245"/>
         <source>aged {low}-{high} at the {what} ({when}), within the estimated {est_min}-{est_max}</source>
         <translation>العمر {low}-{high} عند {what} ({when})، ضمن التقدير {est_min}-{est_max}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="245"/>
+        <location filename="../labels.py" line="248"/>
         <source>aged {low}-{high} at the {what} ({when}), outside the estimated {est_min}-{est_max} (±{margin} years)</source>
         <translation>العمر {low}-{high} عند {what} ({when})، خارج التقدير {est_min}-{est_max} (±{margin} سنوات)</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="248"/>
-        <location filename="../labels.py" line="259"/>
+        <location filename="../labels.py" line="251"/>
+        <location filename="../labels.py" line="262"/>
         <source>no {missing} recorded</source>
         <translation>لا يوجد {missing} مسجل</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="249"/>
+        <location filename="../labels.py" line="252"/>
         <source>the {what} ({when}) comes after the arrest ({arrest})</source>
         <translation>{what} ({when}) بعد الاعتقال ({arrest})</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="251"/>
+        <location filename="../labels.py" line="254"/>
         <source>the {what} ({when}) comes before the arrest the family reports ({arrest})</source>
         <translation>{what} ({when}) قبل الاعتقال الذي تذكره العائلة ({arrest})</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="254"/>
+        <location filename="../labels.py" line="257"/>
         <source>the photo ({photo}) comes before the certified death ({death})</source>
         <translation>الصورة ({photo}) قبل الوفاة الموثقة ({death})</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="256"/>
+        <location filename="../labels.py" line="259"/>
         <source>the {what} ({when}) and the arrest ({arrest}) are given too roughly to tell</source>
         <translation>{what} ({when}) والاعتقال ({arrest}) مذكوران بتقريب لا يسمح بالحكم</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="260"/>
+        <location filename="../labels.py" line="263"/>
         <source>branch {number} on both records</source>
         <translation>الفرع {number} في السجلين كليهما</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="261"/>
+        <location filename="../labels.py" line="264"/>
         <source>branch {body} on the Body, {family} named by the family (a detainee may have been moved between branches)</source>
         <translation>الفرع {body} على الجثمان، و{family} بحسب العائلة (قد يُنقل المعتقل بين الفروع)</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="264"/>
+        <location filename="../labels.py" line="267"/>
         <source>the family names the branch without a number ({family})</source>
         <translation>تذكر العائلة الفرع دون رقم ({family})</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="266"/>
+        <location filename="../labels.py" line="269"/>
         <source>no branch recorded for the {missing}</source>
         <translation>لا فرع مسجلاً لـ{missing}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="270"/>
+        <location filename="../labels.py" line="273"/>
         <source>male</source>
         <translation>ذكر</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="271"/>
+        <location filename="../labels.py" line="274"/>
         <source>female</source>
         <translation>أنثى</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="272"/>
+        <location filename="../labels.py" line="275"/>
         <source>Body</source>
         <translation>الجثمان</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="273"/>
+        <location filename="../labels.py" line="276"/>
         <source>missing person</source>
         <translation>المفقود</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="274"/>
+        <location filename="../labels.py" line="277"/>
         <source>photo</source>
         <translation>الصورة</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="275"/>
+        <location filename="../labels.py" line="278"/>
         <source>certified death</source>
         <translation>الوفاة الموثقة</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="276"/>
+        <location filename="../labels.py" line="279"/>
         <source>date of arrest</source>
         <translation>تاريخ الاعتقال</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="277"/>
+        <location filename="../labels.py" line="280"/>
         <source>age estimate for the Body</source>
         <translation>تقدير لعمر الجثمان</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="279"/>
+        <location filename="../labels.py" line="282"/>
         <source>birth date or year for the missing person</source>
         <translation>تاريخ أو سنة ولادة للمفقود</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="281"/>
+        <location filename="../labels.py" line="284"/>
         <source>date of the photo or of death for the Body</source>
         <translation>تاريخ للصورة أو للوفاة للجثمان</translation>
     </message>

@@ -87,10 +87,13 @@ def test_a_ratio_is_said_as_a_ratio_never_a_percentage() -> None:
     assert found.log10_lr == 3.0
     assert found.for_same
     assert "%" not in found.sentence()
-    assert "10^3.0" in found.sentence()
+    assert "LR about 1,000:" in found.sentence()
     assert lr_figure(1.3) == "20"
     assert lr_figure(-1.3) == "1/20"
     assert lr_figure(0.2) == "1.6"
+    assert lr_figure(3.6) == "4,000"
+    assert lr_figure(5.28) == "190,000"
+    assert lr_figure(-2.49) == "1/310"
     assert not strength(cal, 0.2).for_same
 
 
