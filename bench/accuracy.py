@@ -355,7 +355,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--ablations", nargs="?", const="", default=None, metavar="WORDS",
                    help="also the earlier pipelines on pm-hard, pm-colour and occlusion "
                         "(before rows) and flip averaging of every face (+20 min); with "
-                        "WORDS, only the rows whose variant contains them")
+                        "WORDS, only the rows whose variant contains them (alternatives "
+                        "separated by |)")
     p.add_argument("--limit", type=int, help="only the first N identities (smoke runs)")
     args = p.parse_args(argv)
     conditions = [c for c in args.conditions.split(",") if c]
@@ -382,8 +383,8 @@ def main(argv: list[str] | None = None) -> int:
                                 templates, "baseline", BASELINE)
             rows.append(row)
             print(f"{name} baseline: {row.cmc}", file=sys.stderr)
-        ablations = [] if args.ablations is None else [
-            a for a in ABLATIONS if args.ablations in a[1]]
+        wanted = [] if args.ablations is None else args.ablations.split("|")
+        ablations = [a for a in ABLATIONS if any(w in a[1] for w in wanted)]
         for k, (name, variant, factory) in enumerate(ablations):
             row, _ = closed_set(ids, name, known[name], Path(tmp) / f"v{k}", templates,
                                 variant, factory)

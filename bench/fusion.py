@@ -147,7 +147,8 @@ def body_record(rng: random.Random, t: Truth) -> BodyRecord:
     sex = None if rng.random() < 0.1 else t.sex
     age_now = (t.photo - t.born).days // 365
     centre = round(age_now + rng.gauss(0, 4))
-    age = None if rng.random() < 0.15 else (max(centre - 5, 14), centre + 5)
+    low = max(centre - 5, 14)
+    age = None if rng.random() < 0.15 else (low, max(centre + 5, low + 4))
     return BodyRecord(branch, t.photo.isoformat(), sex, age)
 
 
@@ -177,10 +178,10 @@ def cmc(ranks: list[int]) -> dict[str, float]:
             "mean_rank": statistics.fmean(ranks), "median_rank": statistics.median(ranks)}
 
 
-def run(data: Path, condition: str) -> dict[str, object]:
-    """Build the case set, search, rank both ways."""
+def run(data: Path, condition: str, limit: int | None = None) -> dict[str, object]:
+    """Build the case set (the first `limit` identities), search, rank both ways."""
     rng = random.Random(SEED)
-    ids = identities(data)
+    ids = identities(data)[:limit]
     truths = {i.name: truth(rng) for i in ids}
     families = {i.name: family_record(rng, truths[i.name]) for i in ids}
     bodies = {i.name: body_record(rng, truths[i.name]) for i in ids}
@@ -288,9 +289,11 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("data", type=Path)
     ap.add_argument("--condition", default="pm-hard", choices=sorted(CONDITIONS))
+    ap.add_argument("--identities", type=int, default=None,
+                    help="only the first N identities (a shorter run)")
     ap.add_argument("--out", type=Path, default=Path("bench/out/fusion"))
     args = ap.parse_args()
-    result = run(args.data, args.condition)
+    result = run(args.data, args.condition, args.identities)
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / f"{args.condition}.json").write_text(json.dumps(result, indent=1))
     print(json.dumps(result, indent=1))

@@ -29,7 +29,8 @@ def test_accuracy_bench_runs(tmp_path: Path, faces_dev: Path) -> None:
     data = _tiny(faces_dev, tmp_path / "data", 3)
     out = tmp_path / "out"
     done = _run("bench/accuracy.py", str(data), "--out", str(out), "--conditions",
-                "clean,rot90", "--baseline", "rot90", "--ablations")
+                "clean,rot90", "--baseline", "rot90", "--ablations",
+                "flip-tta|descriptor on dlib|quarter turns|no weak views")
     assert done.returncode == 0, done.stderr
     report = json.loads((out / "report.json").read_text())
     rows = {(r["condition"], r["variant"]): r for r in report["closed_set"]}
@@ -43,6 +44,7 @@ def test_accuracy_bench_runs(tmp_path: Path, faces_dev: Path) -> None:
     assert rows[("clean", "athar")]["mean_cmc10"] == 1.0
     assert ("pm-hard", "before: quarter turns only") in rows
     assert ("pm-hard", "before: no weak views, no enhanced alignment") in rows
+    assert ("pm-hard", "before: no chip restoration") not in rows  # not asked for
     assert (out / "cmc.png").stat().st_size > 1000
     assert (out / "roc.png").stat().st_size > 1000
     assert "| rot90 | baseline |" in (out / "report.md").read_text()
