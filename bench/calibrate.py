@@ -29,6 +29,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import identities, new_workspace, stage  # noqa: E402
+from conditions import CONDITIONS  # noqa: E402
 
 from athar.casework.checks.strength import Calibration  # noqa: E402
 from athar.casework.domain.entities import Side  # noqa: E402
@@ -38,12 +39,15 @@ from athar.casework.matching.search import RunSearch, SearchService  # noqa: E40
 REPO = Path(__file__).resolve().parents[1]
 
 
-def lists(data: Path) -> tuple[str, dict[str, list[tuple[str, float]]]]:
-    """(model id, each person's full candidate list: (Body label, score))."""
-    ids = identities(data)
+def lists(data: Path, condition: str, limit: int | None
+          ) -> tuple[str, dict[str, list[tuple[str, float]]]]:
+    """(model id, each person's full candidate list: (Body label, score)), the Bodies'
+    photos degraded with a bench condition (the first `limit` identities)."""
+    ids = identities(data)[:limit]
     with tempfile.TemporaryDirectory(prefix="athar-cal-") as tmp:
         work = Path(tmp)
-        pm = stage(work / "pm", {i.name: list(i.photos[1:]) for i in ids})
+        pm = stage(work / "pm", {i.name: list(i.photos[1:]) for i in ids},
+                   CONDITIONS[condition])
         am = stage(work / "am", {i.name: [i.photos[0]] for i in ids})
         ws, actor = new_workspace(work / "ws")
         try:
@@ -112,40 +116,71 @@ def main() -> int:
     ap.add_argument("--out", type=Path, default=Path("bench/out/calibrate"))
     ap.add_argument("--write", action="store_true",
                     help="store the fit in casework/checks/calibration/")
+    ap.add_argument("--conditions", default="clean,pm-hard",
+                    help="the post-mortem photos' conditions the fit pools (bench/conditions.py)")
+    ap.add_argument("--degraded-identities", type=int, default=300,
+                    help="degraded conditions use the first N identities (time)")
     ap.add_argument("--reuse", action="store_true",
                     help="reuse the candidate lists of the last run (bench/out/calibrate)")
     args = ap.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     started = time.monotonic()
-    cached = args.out / "lists.json"
-    if args.reuse and cached.is_file():
-        model_id, found = json.loads(cached.read_text())
-    else:
-        model_id, found = lists(args.data)
-        cached.write_text(json.dumps([model_id, found]))
+    conditions = [c for c in args.conditions.split(",") if c]
+    unknown = [c for c in conditions if c not in CONDITIONS]
+    if unknown:
+        print(f"unknown condition(s) {', '.join(unknown)}", file=sys.stderr)
+        return 2
+    found: dict[str, dict[str, list[tuple[str, float]]]] = {}
+    for condition in conditions:
+        cached = args.out / f"lists-{condition}.json"
+        limit = None if condition == "clean" else args.degraded_identities
+        if args.reuse and cached.is_file():
+            model_id, found[condition] = json.loads(cached.read_text())
+        else:
+            model_id, found[condition] = lists(args.data, condition, limit)
+            cached.write_text(json.dumps([model_id, found[condition]]))
     names = [i.name for i in identities(args.data)]
     cal_persons, held_persons = names[0::2], names[1::2]
-    s_cal, y_cal = pairs(found, cal_persons)
-    s_held, y_held = pairs(found, held_persons)
+    cal = [pairs(found[c], cal_persons) for c in conditions]
+    s_cal, y_cal = np.concatenate([x for x, _ in cal]), np.concatenate([y for _, y in cal])
     slope, intercept = fit(s_cal, y_cal)
     pairs_cal = {"same": int(y_cal.sum()), "different": int((1 - y_cal).sum())}
     fitted = Calibration(model_id, slope, intercept, "", pairs_cal, "", {})
-    llr = np.array([fitted.log10_lr(float(x)) for x in s_held])
-    ece, curve = reliability(llr, y_held)
+    held: dict[str, dict[str, float]] = {}
+    curves = {}
+    held_all: list[tuple[np.ndarray, np.ndarray]] = []
+    for condition in conditions:
+        s_held, y_held = pairs(found[condition], held_persons)
+        llr = np.array([fitted.log10_lr(float(x)) for x in s_held])
+        held_all.append((llr, y_held))
+        ece, curves[condition] = reliability(llr, y_held)
+        held[condition] = {"same": int(y_held.sum()), "different": int((1 - y_held).sum()),
+                           "cllr": round(cllr(llr, y_held), 4), "ece": round(ece, 4)}
+    llr_all = np.concatenate([x for x, _ in held_all])
+    y_all = np.concatenate([y for _, y in held_all])
+    ece_all, _ = reliability(llr_all, y_all)
+    degraded = [c for c in conditions if c != "clean"]
+    sizes = ", ".join(f"{c} photos of the first {args.degraded_identities} identities"
+                      for c in degraded)
     report = {
         "model_id": model_id, "slope": round(slope, 6), "intercept": round(intercept, 6),
         "fitted_on": f"{args.data.name}: {len(cal_persons)} identities at even positions, "
-                     "clean photos, every person against every Body",
+                     f"{' and '.join(conditions)} post-mortem photos"
+                     + (f" ({sizes})" if degraded else "")
+                     + ", every person against every Body",
         "pairs": pairs_cal,
         "bounds_log10": [round(b, 3) for b in fitted.bounds],
         "date": datetime.now(UTC).strftime("%Y-%m-%d"),
-        "held_out": {"identities": len(held_persons), "same": int(y_held.sum()),
-                     "different": int((1 - y_held).sum()),
-                     "cllr": round(cllr(llr, y_held), 4), "ece": round(ece, 4)},
+        "held_out": {"identities": len(held_persons), "same": int(y_all.sum()),
+                     "different": int((1 - y_all).sum()),
+                     "cllr": round(cllr(llr_all, y_all), 4), "ece": round(ece_all, 4),
+                     # Cllr 1.0: a system that says nothing
+                     **{f"cllr_{c}": v["cllr"] for c, v in held.items()},
+                     **{f"ece_{c}": v["ece"] for c, v in held.items()}},
         "seconds": round(time.monotonic() - started, 1)}
-    (args.out / "report.json").write_text(json.dumps({**report, "reliability": curve},
+    (args.out / "report.json").write_text(json.dumps({**report, "reliability": curves},
                                                      indent=1))
-    _plot(curve, args.out / "reliability.png")
+    _plot(curves, args.out / "reliability.png")
     if args.write:
         folder = REPO / "casework" / "checks" / "calibration"
         folder.mkdir(parents=True, exist_ok=True)
@@ -155,7 +190,7 @@ def main() -> int:
     return 0
 
 
-def _plot(curve: list[tuple[float, float, int]], path: Path) -> None:
+def _plot(curves: dict[str, list[tuple[float, float, int]]], path: Path) -> None:
     import matplotlib
 
     matplotlib.use("Agg")
@@ -163,10 +198,12 @@ def _plot(curve: list[tuple[float, float, int]], path: Path) -> None:
 
     fig, ax = plt.subplots(figsize=(5, 5))
     ax.plot([0, 1], [0, 1], "--", color="grey", label="perfect calibration")
-    ax.plot([c[0] for c in curve], [c[1] for c in curve], "o-", label="held-out pairs")
-    for predicted, observed, count in curve:  # how many pairs each point rests on
-        ax.annotate(str(count), (predicted, observed), textcoords="offset points",
-                    xytext=(4, 6), fontsize=7)
+    for condition, curve in curves.items():
+        ax.plot([c[0] for c in curve], [c[1] for c in curve], "o-",
+                label=f"held-out pairs, {condition}")
+        for predicted, observed, count in curve:  # how many pairs each point rests on
+            ax.annotate(str(count), (predicted, observed), textcoords="offset points",
+                        xytext=(4, 6), fontsize=7)
     ax.set_xlabel("posterior at prior odds 1 (from the LR)")
     ax.set_ylabel("observed share of same-person pairs (classes weighted equally)")
     ax.legend()

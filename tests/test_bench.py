@@ -166,10 +166,13 @@ def test_calibration_and_fusion_benches_run(tmp_path: Path, faces_dev: Path) -> 
     data = _tiny(faces_dev, tmp_path / "data", 4)
     stored = sorted((REPO / "casework" / "checks" / "calibration").glob("*.json"))
     before = [p.read_bytes() for p in stored]
-    done = _run("bench/calibrate.py", str(data), "--out", str(tmp_path / "cal"))
+    done = _run("bench/calibrate.py", str(data), "--conditions", "clean,rot90", "--out",
+                str(tmp_path / "cal"))
     assert done.returncode == 0, done.stdout + done.stderr
     report = json.loads((tmp_path / "cal" / "report.json").read_text())
-    assert report["pairs"]["same"] == 2
+    assert report["pairs"]["same"] == 4  # two identities at even positions, two conditions
+    assert {"cllr_clean", "cllr_rot90"} <= set(report["held_out"])
+    assert "clean and rot90" in report["fitted_on"]
     assert report["slope"] > 0
     assert (tmp_path / "cal" / "reliability.png").stat().st_size > 1000
     assert [p.read_bytes() for p in stored] == before
@@ -178,5 +181,6 @@ def test_calibration_and_fusion_benches_run(tmp_path: Path, faces_dev: Path) -> 
     assert done.returncode == 0, done.stdout + done.stderr
     fused = json.loads((tmp_path / "fusion" / "clean.json").read_text())
     assert fused["cases"] == 4
-    assert set(fused["one_wrong_field"]) == {"sex", "born", "arrest", "branch"}
+    assert set(fused["variants"]["stated"]["one_wrong_field"]) == {"sex", "born", "arrest",
+                                                                  "branch"}
     assert fused["face_only"]["mean_rank"] >= 1

@@ -105,13 +105,14 @@ class Fused:
         return self.log10_lr > 0
 
 
-def record_terms(records: Consistency | None) -> list[Term]:
+def record_terms(records: Consistency | None,
+                 rates: Mapping[str, RecordRate] = RECORD_RATES) -> list[Term]:
     """The records' terms (rules that say something only)."""
     if records is None:
         return []
     out = []
     for result in records.results:
-        rate = RECORD_RATES.get(result.rule)
+        rate = rates.get(result.rule)
         if rate is None or result.outcome is Outcome.UNKNOWN:
             continue
         out.append(Term(f"records:{result.rule}", round(rate.log10_lr(result.outcome), 3)))
@@ -129,10 +130,13 @@ def mark_terms(marks: Mapping[str, int] | None) -> list[Term]:
 
 
 def fuse(face: Strength | None, records: Consistency | None,
-         marks: Mapping[str, int] | None) -> Fused | None:
-    """The combined evidence of one candidate (None without a face LR)."""
+         marks: Mapping[str, int] | None,
+         rates: Mapping[str, RecordRate] = RECORD_RATES) -> Fused | None:
+    """The combined evidence of one candidate (None without a face LR; `rates`: other
+    assumptions, for the bench to compare)."""
     if face is None:
         return None
-    terms = [Term("face", face.log10_lr), *record_terms(records), *mark_terms(marks)]
+    terms = [Term("face", face.log10_lr), *record_terms(records, rates),
+             *mark_terms(marks)]
     total = sum(t.log10_lr for t in terms)
     return Fused(round(max(-MAX_LOG10, min(MAX_LOG10, total)), 2), tuple(terms))
