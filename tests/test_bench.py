@@ -181,6 +181,6 @@ def test_calibration_and_fusion_benches_run(tmp_path: Path, faces_dev: Path) -> 
     assert done.returncode == 0, done.stdout + done.stderr
     fused = json.loads((tmp_path / "fusion" / "clean.json").read_text())
     assert fused["cases"] == 4
-    assert set(fused["variants"]["stated"]["one_wrong_field"]) == {"sex", "born", "arrest",
+    assert set(fused["variants"]["product"]["one_wrong_field"]) == {"sex", "born", "arrest",
                                                                   "branch"}
     assert fused["face_only"]["mean_rank"] >= 1

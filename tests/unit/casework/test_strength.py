@@ -113,7 +113,7 @@ def test_the_fused_score_adds_each_piece_of_evidence_as_stated() -> None:
     both = fuse(face, _records(sex=Outcome.CONSISTENT, age=Outcome.INCONSISTENT),
                 {"corresponding": 1, "none_recorded": 2})
     assert both is not None
-    expected = 3.0 + math.log10(0.95 / 0.9) + math.log10(0.10 / 0.65) + 2.0
+    expected = 3.0 + math.log10(0.95 / 0.9) + math.log10(0.25 / 0.5) + 2.0
     assert both.log10_lr == pytest.approx(expected, abs=0.01)
     assert [t.source for t in both.terms] == ["face", "records:sex", "records:age",
                                               "marks:corresponding"]
