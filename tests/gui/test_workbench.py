@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from athar.app.gui.application import Controller
 from athar.app.gui.i18n import AppSettings
-from athar.app.gui.itemmodels.candidates import COL_SCORE, FACE
+from athar.app.gui.itemmodels.candidates import COL_BODY, COL_SCORE, COL_STATE, FACE
 from athar.app.gui.itemmodels.persons import ID_ROLE
 from athar.app.gui.main_window import MainWindow
 from athar.app.gui.thumbnails import PictureKey
@@ -175,7 +175,7 @@ def test_create_import_add_person_search_finds_true_body_first(
     first = view.model.candidate(0)
     assert first.rank == 1
     assert first.body_label == target
-    assert view.model.index(0, 5).data() == "Queued"
+    assert view.model.index(0, COL_STATE).data() == "Queued"
     # the bar shows the rank's score; the tooltip the best pair and the mean faces it pools
     assert first.mean_faces is not None
     score = view.model.index(0, COL_SCORE)
@@ -192,7 +192,7 @@ def test_create_import_add_person_search_finds_true_body_first(
     qtbot.waitUntil(lambda: view.model.rowCount() == 0, timeout=10_000)
     view.state.setCurrentIndex(0)
     qtbot.waitUntil(lambda: view.model.rowCount() > 0, timeout=10_000)
-    rect = view.table.visualRect(view.model.index(0, 3))
+    rect = view.table.visualRect(view.model.index(0, COL_BODY))
     qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     page = window.postmortem.body_page
