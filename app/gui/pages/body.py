@@ -23,7 +23,7 @@ from athar.app.gui import labels
 from athar.app.gui.services import Services
 from athar.app.gui.tasks import TaskRunner
 from athar.app.gui.thumbnails import PictureKey, ThumbnailCache
-from athar.app.gui.widgets.common import photo_strip, show_error
+from athar.app.gui.widgets.common import clicked_face, photo_strip, show_error
 from athar.app.gui.widgets.estimates_box import EstimatesBox
 from athar.app.gui.widgets.marks_panel import MarksPanel
 from athar.app.gui.widgets.photo_canvas import PhotoCanvas
@@ -317,8 +317,7 @@ class BodyView(QWidget):
     def _face_clicked(self, key: object) -> None:
         if not (isinstance(key, tuple) and key[0] == "face"):
             return
-        photo = self.current_photo()
-        face = next((f for f in photo.faces if f.id == key[1]), None) if photo else None
+        face = clicked_face(self.current_photo(), key)
         self.canvas.selected_face = face.id if face else None
         self.canvas.update()
         self.subject.setEnabled(face is not None and not face.is_subject

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from athar.casework.domain.text import search_key
+from athar.casework.records.browse import FaceView, PhotoView
 
 SCORE_ROLE = Qt.ItemDataRole.UserRole + 10
 """Item data role carrying a score in [0, 1] for ScoreBarDelegate."""
@@ -68,6 +69,14 @@ def photo_strip(name: str, icon: int, caption_height: int) -> QListWidget:
 def isolate(text: str) -> str:
     """Text that must read left to right whole (paths, ids, log lines) inside Arabic UI."""
     return f"\u2066{text}\u2069"
+
+
+def clicked_face(photo: PhotoView | None, key: object) -> FaceView | None:
+    """The face of the photo a canvas click hit (`key` from the canvas's overlay_at),
+    or None when the click hit no face box."""
+    if photo is None or not (isinstance(key, tuple) and key[0] == "face"):
+        return None
+    return next((f for f in photo.faces if f.id == key[1]), None)
 
 
 def show_error(parent: QWidget | None, title: str, message: str) -> None:
