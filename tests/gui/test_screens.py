@@ -163,6 +163,24 @@ def test_blur_preference_is_per_user_and_applies_to_photos(qtbot: QtBot,
     assert Services(ws, start_session(ws, other)).blur_pm_photos()  # others keep the default
 
 
+def test_a_blurred_rendering_arriving_late_never_blurs_a_revealed_photo(
+        qtbot: QtBot, window: MainWindow) -> None:
+    open_first_body(qtbot, window)
+    page = window.postmortem.body_page
+    qtbot.waitUntil(lambda: page.canvas.image is not None and page.canvas.photo is not None,
+                    timeout=20_000)
+    assert page.canvas.blurred
+    photo = page.canvas.photo
+    assert photo is not None
+    stale = page.canvas.image
+    assert stale is not None
+    page.canvas.reveal_requested.emit()  # what the draw buttons and a click on the photo do
+    qtbot.waitUntil(lambda: not page.canvas.blurred and page.canvas.image is not None,
+                    timeout=20_000)
+    page._photo_ready(photo.id, True, stale)  # the blurred load finishing after the reveal
+    assert not page.canvas.blurred
+
+
 def test_idle_session_locks_the_window_until_its_user_logs_in(
         qtbot: QtBot, small_ws: Workspace, small_sup: Actor) -> None:
     clock = FakeClock()

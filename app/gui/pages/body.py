@@ -278,7 +278,10 @@ class BodyView(QWidget):
     def _photo_ready(self, photo_id: int, blurred: bool, image: QImage) -> None:
         self._full[(photo_id, blurred)] = image
         photo = self.current_photo()
-        if photo is not None and photo.id == photo_id:
+        # a blurred rendering that arrives after the user revealed the photo is kept for
+        # later, never shown over the clear one
+        if (photo is not None and photo.id == photo_id
+                and blurred == (self.blur and photo.id not in self.revealed)):
             self.canvas.set_photo(photo, image, blurred)
 
     def _reveal(self) -> None:
