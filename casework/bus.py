@@ -13,16 +13,16 @@ from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
 from athar.casework.accounts import preferences, users
-from athar.casework.checks import victims
+from athar.casework.checks import duplicates, victims
 from athar.casework.domain.commands import Command
 from athar.casework.domain.permissions import Actor
 from athar.casework.intake import ingest, persons, registration
 from athar.casework.integrity import backup, checkpoint
 from athar.casework.marks import annotate, links
-from athar.casework.matching import search
+from athar.casework.matching import continuous, search
 from athar.casework.records import browse, estimates, manual_faces, subject
 from athar.casework.reports import service as reports
-from athar.casework.review import reviews, signoff
+from athar.casework.review import queue, reviews, signoff
 from athar.casework.storage.uow import Handler, execute
 from athar.casework.storage.workspace import Workspace
 
@@ -62,6 +62,10 @@ HANDLERS: Mapping[type[Any], Handler[Any, Any]] = {
     annotate.WithdrawMark: annotate.handle_withdraw_mark,
     links.LinkMarks: links.handle_link_marks,
     victims.ImportVictims: victims.handle_import_victims,
+    duplicates.RelateBodies: duplicates.handle_relate_bodies,
+    duplicates.UndoRelation: duplicates.handle_undo_relation,
+    continuous.MatchNew: continuous.handle_match_new,
+    queue.RecordQueueVisit: queue.handle_record_visit,
 }
 """Every command and the one function that handles it."""
 

@@ -267,6 +267,10 @@ class SearchRun(Base):
     params: Mapped[dict[str, object]] = mapped_column(JSON)
     started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     actor: Mapped[str] = mapped_column(String(200))
+    query_side: Mapped[str | None] = mapped_column(String(4), nullable=True, index=True)
+    """Whose faces were the query: "am" (a missing person) or "pm" (a Body); None for runs
+    stored before it was recorded (continuous matching then reads the candidates)."""
+    query_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
 
 
 class Candidate(Base):
@@ -298,6 +302,9 @@ class Candidate(Base):
     index_version: Mapped[str] = mapped_column(String(80))
     search_run_id: Mapped[int] = mapped_column(ForeignKey("search_run.id"))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    created_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=utcnow,
+                                                        nullable=True)
+    """When a search first proposed the pair (what the review queue calls new)."""
     opened_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"),
                                                   nullable=True)
     """Who has the pair open for review now (its state is in_review meanwhile)."""
@@ -446,6 +453,39 @@ class MarkLink(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     supersedes_id: Mapped[int | None] = mapped_column(ForeignKey("mark_link.id"),
                                                       nullable=True)
+
+
+class BodyRelationKind(enum.StrEnum):
+    """What a person decided about two Bodies."""
+
+    SAME_BODY = "same_body"
+    """Duplicates: one body photographed in several folders or collections. The second
+    Body's photos count as the first's in every search while the merge stands."""
+    FRAGMENT = "fragment"
+    """Parts of one person's remains recorded as two Bodies; both stay, linked."""
+    DISTINCT = "distinct"
+    """Not the same body: the suggestion is not made again."""
+
+
+class BodyRelation(Base):
+    """A decision about two Bodies (a merge, a fragment link, or "distinct"), never edited
+    or deleted: an undo is recorded on it, with who, when and why."""
+
+    __tablename__ = "body_relation"
+    __table_args__ = (CheckConstraint("body_id <> other_body_id", name="two_bodies"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    body_id: Mapped[int] = mapped_column(ForeignKey("body.id"), index=True)
+    """The Body kept (for a merge: the one the other's photos are counted under)."""
+    other_body_id: Mapped[int] = mapped_column(ForeignKey("body.id"), index=True)
+    kind: Mapped[BodyRelationKind] = mapped_column(_enum(BodyRelationKind, 12))
+    reason: Mapped[str] = mapped_column(Text)
+    evidence: Mapped[dict[str, object]] = mapped_column(JSON)
+    """What the decision was taken on (face score and LR, agreeing and differing numbers)."""
+    created_by: Mapped[str] = mapped_column(String(80))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    undone_by: Mapped[str | None] = mapped_column(String(80), nullable=True)
+    undone_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    undo_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
 
 
 class VictimImport(Base):

@@ -53,6 +53,10 @@ class AuditAction(enum.StrEnum):
     MARK_WITHDRAW = "mark.withdraw"
     MARK_LINK = "mark.link"
     VICTIMS_IMPORT = "victims.import"
+    BODY_RELATE = "body.relate"
+    BODY_RELATION_UNDO = "body.relation_undo"
+    MATCH_NEW = "search.match_new"
+    REVIEW_QUEUE_VISIT = "review.queue_visit"
 
 
 class Topic(enum.StrEnum):
@@ -100,6 +104,9 @@ TOPIC_OF: Mapping[AuditAction, Topic] = {
     AuditAction.MARK_WITHDRAW: Topic.MARKS,
     AuditAction.MARK_LINK: Topic.MARKS,
     AuditAction.VICTIMS_IMPORT: Topic.VICTIMS,
+    AuditAction.BODY_RELATE: Topic.BODY,
+    AuditAction.BODY_RELATION_UNDO: Topic.BODY,
+    AuditAction.MATCH_NEW: Topic.SEARCH,
 }
 """Actions that change what a screen shows; logins, exports and the like change none."""
 

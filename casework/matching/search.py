@@ -164,6 +164,15 @@ def handle_run_search(cmd: RunSearch, uow: UnitOfWork, actor: Actor) -> list[Que
         raise InvalidRequest("--top must be at least 1")
     searcher = _Searcher(uow, actor)
     if cmd.body_ids:
+        merged = uow.relations.merged_into()
+        for b in cmd.body_ids:
+            body = uow.owners.get_body(b)  # NotFoundError names a wrong id before any work
+            if b in merged:
+                kept = uow.owners.get_body(merged[b])
+                raise InvalidRequest(
+                    f"Body {body.label} (id {b}) is merged into Body {kept.label} (id "
+                    f"{kept.id}): its photos are searched as that Body's; search --body "
+                    f"{kept.id}")
         return [searcher.one(Side.PM, b, cmd.top) for b in cmd.body_ids]
     ids = uow.owners.person_ids() if cmd.all_persons else list(cmd.person_ids)
     for pid in ids:
@@ -203,16 +212,23 @@ class _Searcher:
             self._versions[target_side] = index.version()
         version = self._versions[target_side]
         label = self._label(uow, query_side, query_id)
-        q_ids, _, q_vecs = uow.faces.owner_faces(query_side, [query_id], model.model_id,
+        merged = uow.relations.merged_into()
+        query_owners = [query_id]
+        if query_side is Side.PM:  # a Body's own photos and those of its merged duplicates
+            query_owners += [b for b, kept in merged.items() if kept == query_id]
+        q_ids, _, q_vecs = uow.faces.owner_faces(query_side, query_owners, model.model_id,
                                                 model.dim)
         direction = _direction(query_side)
         if not q_ids:
             uow.release()
             return QueryResult(direction, query_id, label,
                                note="no searchable face: add a photo or mark the face")
-        owners = self._top_owners(uow, index, q_vecs, target_side, top)
-        m_ids, m_owner, m_vecs = uow.faces.owner_faces(target_side, owners,
+        canon = merged if target_side is Side.PM else {}
+        owners = self._top_owners(uow, index, q_vecs, target_side, top, canon)
+        fetch = owners + [b for b, kept in canon.items() if kept in set(owners)]
+        m_ids, m_owner, m_vecs = uow.faces.owner_faces(target_side, fetch,
                                                       model.model_id, model.dim)
+        m_owner = [canon.get(o, o) for o in m_owner]  # a duplicate's faces count as its Body's
         ranked = sorted(
             (score_owner(o, a) for o, a in
              aggregate(q_ids, q_vecs, m_ids, m_owner, m_vecs).items()),
@@ -220,9 +236,10 @@ class _Searcher:
         )[:top]
         run = uow.candidates.add_run(SearchRun(
             direction=direction, model_id=model.model_id, index_version=version,
-            actor=self.actor.username, params={"top": top, "aggregation": AGGREGATION,
-                                               "query_faces": q_ids,
-                                               "index": index.describe()}))
+            actor=self.actor.username, query_side=query_side.value, query_id=query_id,
+            params={"top": top, "aggregation": AGGREGATION, "query_faces": q_ids,
+                    "index": index.describe(),
+                    "merged": {str(b): k for b, k in sorted(merged.items())}}))
         matches = self._store(uow, query_side, query_id, ranked, run)
         uow.record(AuditAction.SEARCH_RUN, _kind(query_side), query_id, {
             "search_run": run.id, "direction": run.direction, "model_id": model.model_id,
@@ -240,13 +257,14 @@ class _Searcher:
 
     @staticmethod
     def _top_owners(uow: UnitOfWork, index: VectorIndex, q_vecs: Vectors, side: Side,
-                    top: int) -> list[int]:
-        """Owners whose best face is among the nearest, widening until `top` are found."""
+                    top: int, canon: dict[int, int]) -> list[int]:
+        """Owners whose best face is among the nearest, widening until `top` are found
+        (a merged duplicate counts as the Body it was merged into)."""
         total, k = len(index), max(top * 4, 64)
         while True:
             hits = index.search(q_vecs, min(k, total))
             face_ids = {h.id for row in hits for h in row}
-            owners = set(uow.faces.owners_of(side, face_ids).values())
+            owners = {canon.get(o, o) for o in uow.faces.owners_of(side, face_ids).values()}
             if len(owners) >= top or k >= total:
                 return sorted(owners)
             k *= 4

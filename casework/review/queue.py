@@ -3,10 +3,16 @@ user may see them (blind review applied)."""
 
 from __future__ import annotations
 
-from athar.casework.domain.entities import CandidateState
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from athar.casework.domain.commands import Command
+from athar.casework.domain.entities import CandidateState, utcnow
+from athar.casework.domain.events import AuditAction
 from athar.casework.domain.permissions import Actor, Permission, require
 from athar.casework.matching.candidates import as_seen
 from athar.casework.storage.repositories.candidates import CandidateView
+from athar.casework.storage.uow import UnitOfWork
 from athar.casework.storage.workspace import Workspace
 
 AWAITING = frozenset({CandidateState.QUEUED, CandidateState.IN_REVIEW, CandidateState.POSSIBLE,
@@ -39,3 +45,78 @@ def review_queue(ws: Workspace, actor: Actor, person_id: int | None = None,
         seen = [v for v in seen if v.state in states]
     return sorted(seen, key=lambda v: (v.person_label, v.person_id, v.rank is None,
                                        v.rank or 0, v.body_label, v.id))
+
+
+VISIT_KEY = "user.{user_id}.review_visit"
+"""Setting that holds when a user last looked at the review queue (ISO time, UTC)."""
+
+
+@dataclass(frozen=True)
+class QueueNews:
+    """What reached the review queue since the user's last visit."""
+
+    since: datetime | None
+    """The last visit (None: the user never opened the queue)."""
+    new_ids: frozenset[int]
+    """Awaiting candidates first proposed since then."""
+    persons: int
+    bodies: int
+
+    def sentence(self) -> str:
+        """The notice in English."""
+        n = len(self.new_ids)
+        when = ("since your last visit" if self.since is None else
+                f"since your last visit ({self.since:%Y-%m-%d %H:%M} UTC)")
+        if self.since is None:
+            when = "on your first visit"
+        if not n:
+            return f"Nothing new {when}."
+        return (f"{n} new candidate{'s' if n != 1 else ''} {when}: for {self.persons} "
+                f"person{'s' if self.persons != 1 else ''}, {self.bodies} "
+                f"Bod{'ies' if self.bodies != 1 else 'y'}.")
+
+
+def last_visit(uow: UnitOfWork, actor: Actor) -> datetime | None:
+    """When the actor last opened the review queue."""
+    value = uow.users.setting(VISIT_KEY.format(user_id=actor.user_id))
+    return None if value is None else datetime.fromisoformat(value)
+
+
+def queue_news(ws: Workspace, actor: Actor) -> QueueNews:
+    """The awaiting candidates proposed since the actor's last visit to the queue.
+
+    Raises:
+        PermissionDenied: the actor may not review.
+    """
+    queue = review_queue(ws, actor)
+    with ws.uow(actor) as uow:
+        since = last_visit(uow, actor)
+    new = [v for v in queue if since is None
+           or (v.created_at is not None and _aware(v.created_at) > since)]
+    return QueueNews(since, frozenset(v.id for v in new), len({v.person_id for v in new}),
+                     len({v.body_id for v in new}))
+
+
+def _aware(at: datetime) -> datetime:
+    return at if at.tzinfo is not None else at.replace(tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class RecordQueueVisit(Command[None]):
+    """Command: the acting user looked at the review queue now (what is new is counted
+    from here on)."""
+
+
+def handle_record_visit(cmd: RecordQueueVisit, uow: UnitOfWork, actor: Actor) -> None:
+    """Store the visit for the acting user (audited).
+
+    Raises:
+        PermissionDenied: the actor may not review.
+    """
+    del cmd  # nothing to say: the visit is now
+    require(actor, Permission.REVIEW)
+    now = utcnow()
+    key = VISIT_KEY.format(user_id=actor.user_id)
+    uow.users.set_setting(key, now.isoformat())
+    uow.record(AuditAction.REVIEW_QUEUE_VISIT, "setting", key, {"at": now.isoformat()})
+    uow.commit()

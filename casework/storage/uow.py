@@ -21,6 +21,7 @@ from athar.casework.storage.repositories import (
     OwnerRepository,
     PhotoRepository,
     RecordRepository,
+    RelationRepository,
     ReviewRepository,
     UserRepository,
     VictimRepository,
@@ -79,6 +80,7 @@ class UnitOfWork:
         self.reviews = ReviewRepository(s)
         self.marks = MarkRepository(s)
         self.victims = VictimRepository(s)
+        self.relations = RelationRepository(s)
         return self
 
     def __exit__(

@@ -11,11 +11,11 @@ from athar.casework.storage.repositories.marks import MarkRepository
 from athar.casework.storage.repositories.owners import OwnerRepository
 from athar.casework.storage.repositories.photos import PhotoRepository
 from athar.casework.storage.repositories.records import RecordRepository
+from athar.casework.storage.repositories.relations import RelationRepository
 from athar.casework.storage.repositories.reviews import ReviewRepository
 from athar.casework.storage.repositories.users import UserRepository
 from athar.casework.storage.repositories.victims import VictimRepository
 
 __all__ = ["AuditRepository", "CandidateRepository", "FaceRepository", "MarkRepository",
-           "OwnerRepository",
-           "PhotoRepository", "RecordRepository", "ReviewRepository", "UserRepository",
-           "VictimRepository"]
+           "OwnerRepository", "PhotoRepository", "RecordRepository", "RelationRepository",
+           "ReviewRepository", "UserRepository", "VictimRepository"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
@@ -52,6 +53,8 @@ class CandidateView:
     reviews: int = 0
     hidden: frozenset[str] = frozenset()
     """What blind review withholds from the user who asked (see domain.blind)."""
+    created_at: datetime | None = None
+    """When a search first proposed the pair."""
 
 
 class CandidateRepository:
@@ -103,5 +106,5 @@ class CandidateRepository:
                               c.ranked_score, c.score, c.score_mean_faces, c.score_mean3,
                               CandidateState(c.state), c.am_face_id, c.pm_face_id, c.model_id,
                               person_label, c.body_rank, c.search_run_id, c.index_version,
-                              c.attention)
+                              c.attention, created_at=c.created_at)
                 for c, label, coll, person_label in self._s.execute(q).all()]

@@ -97,6 +97,10 @@ class OwnerRepository:
             raise NotFoundError(f"no body with id {body_id}")
         return found
 
+    def all_bodies(self) -> list[Body]:
+        """Every Body, by id."""
+        return list(self._s.scalars(select(Body).order_by(Body.id)))
+
     def submission(self, person: MissingPerson, source_label: str,
                    source_key: str | None = None) -> Submission:
         """The person's submission from that source (and folder), created when new."""
