@@ -22,7 +22,7 @@ from tqdm import tqdm
 
 from athar.app import credentials
 from athar.app.bootstrap import create_ws, open_ws
-from athar.app.cli import marks, output, victims
+from athar.app.cli import duplicates, marks, output, victims
 from athar.casework.accounts.users import CreateUser, Login, SetActive, SetIdleLock
 from athar.casework.bus import MessageBus
 from athar.casework.domain.entities import (
@@ -45,7 +45,7 @@ from athar.casework.integrity.checkpoint import (
     check_extends,
 )
 from athar.casework.integrity.verify import verify_workspace
-from athar.casework.matching import candidates
+from athar.casework.matching import candidates, continuous
 from athar.casework.matching.search import RunSearch
 from athar.casework.records import browse
 from athar.casework.reports import weight
@@ -155,7 +155,17 @@ def cmd_import(args: argparse.Namespace) -> int:
         cmd = ImportPhotos(Path(args.dir).absolute(), args.side, args.group_by,
                            getattr(args, "collection", None), args.workers,
                            into_person=getattr(args, "into", None))
-        return import_status(run_import(bus, actor, cmd, args.quiet))
+        status = import_status(run_import(bus, actor, cmd, args.quiet))
+        _say_due(bus, actor)
+        return status
+
+
+def _say_due(bus: MessageBus, actor: Actor) -> None:
+    """After new material: which searches it made due (the desktop runs them itself)."""
+    due = continuous.pending(bus.ws, actor)
+    if not due.empty:
+        print(f"searches due: {len(due.persons)} missing person(s), {len(due.bodies)} "
+              f"Body(ies); `athar match-new {bus.ws.paths.root}` runs them")
 
 
 def _person_command(args: argparse.Namespace) -> persons.AddPerson:
@@ -173,6 +183,8 @@ def cmd_add_person(args: argparse.Namespace) -> int:
             output.print_import_summary(done.report)
         print(f"missing person {done.person_id} «{neutralise(done.label)}» added with "
               f"{done.photos_filed} of {len(photos)} photo(s)")
+        if done.photos_filed:
+            _say_due(bus, actor)
         if not photos:
             print("no photo given: add the family's photos later with "
                   f"`athar import-am {args.workspace} DIR --into {done.person_id}`")
@@ -366,6 +378,16 @@ def cmd_victims(args: argparse.Namespace) -> int:
         return victims.run(args, bus, actor)
 
 
+def cmd_duplicates(args: argparse.Namespace) -> int:
+    with session(args.workspace) as (bus, actor):
+        return duplicates.run(args, bus, actor)
+
+
+def cmd_match_new(args: argparse.Namespace) -> int:
+    with session(args.workspace) as (bus, actor):
+        return duplicates.run_match_new(args, bus, actor)
+
+
 def cmd_body(args: argparse.Namespace) -> int:
     with session(args.workspace) as (bus, actor):
         return marks.cmd_body(args, bus, actor)
@@ -410,4 +432,5 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "identifications": cmd_identifications, "confirm": cmd_signoff, "return": cmd_signoff,
     "revoke": cmd_signoff, "report": cmd_report, "mark": cmd_mark, "photos": cmd_photos,
     "subject": cmd_subject, "body": cmd_body, "victims": cmd_victims,
+    "duplicates": cmd_duplicates, "match-new": cmd_match_new,
 }

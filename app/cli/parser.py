@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 
-from athar.app.cli import marks, victims
+from athar.app.cli import duplicates, marks, victims
 from athar.casework.domain.entities import CandidateState, IdentificationState, Role, Side
 from athar.casework.matching.search import DEFAULT_TOP
 
@@ -267,6 +267,7 @@ def build_parser() -> argparse.ArgumentParser:
     _review(sub)
     marks.add_parsers(sub)
     victims.add_parsers(sub)
+    duplicates.add_parsers(sub)
     _integrity(sub)
     _admin(sub)
     return p
