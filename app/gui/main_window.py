@@ -21,6 +21,7 @@ from athar.app.gui import labels
 from athar.app.gui.dialogs.import_folder import ImportDialog
 from athar.app.gui.dialogs.start import LockDialog
 from athar.app.gui.i18n import LANGUAGES
+from athar.app.gui.matching import ContinuousMatcher
 from athar.app.gui.pages.audit import AuditView
 from athar.app.gui.pages.candidates import CandidatesView
 from athar.app.gui.pages.marks import MarkSearchView
@@ -36,6 +37,7 @@ from athar.app.gui.tasks import TaskRunner
 from athar.app.gui.thumbnails import ThumbnailCache
 from athar.app.gui.widgets.common import isolate
 from athar.casework.domain.permissions import Permission
+from athar.casework.matching.continuous import MatchSummary
 
 P = TypeVar("P", bound=QWidget)
 LOCK_CHECK_MS = 2000
@@ -85,6 +87,8 @@ class MainWindow(QMainWindow):
         self._status_bar()
         self._menus()
         self._build_lock()
+        self.matcher = ContinuousMatcher(services, self.tasks, self)
+        self.matcher.finished.connect(self._matched)
         self.tasks.busy_changed.connect(self._busy)
         self.tasks.failed.connect(self._failed)
         self.setStyleSheet(STYLE)
@@ -291,6 +295,14 @@ class MainWindow(QMainWindow):
     def _failed(self, message: str) -> None:
         if not self.services.session.locked:  # while locked, the lock dialog says it all
             self.statusBar().showMessage(self.tr("Error: %1").replace("%1", message), 15_000)
+
+    def _matched(self, summary: MatchSummary) -> None:
+        if summary.persons_searched or summary.bodies_searched:
+            self.statusBar().showMessage(self.tr(
+                "New material searched: %1 persons and %2 Bodies, %3 new candidates in the "
+                "review queue.").replace("%1", str(summary.persons_searched)).replace(
+                "%2", str(summary.bodies_searched)).replace(
+                "%3", str(summary.new_candidates)), 20_000)
 
     def _busy(self, busy: bool) -> None:
         self.status_busy.setText(self.tr("Working…") if busy else "")

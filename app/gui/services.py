@@ -11,6 +11,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from pathlib import Path
 from typing import TypeVar
 
@@ -22,7 +23,7 @@ from athar.casework.accounts.preferences import SetPreference
 from athar.casework.accounts.users import Login, UserSession
 from athar.casework.bus import MessageBus
 from athar.casework.checks import consistency as consistency_checks
-from athar.casework.checks import victims
+from athar.casework.checks import duplicates, victims
 from athar.casework.checks.consistency import Consistency
 from athar.casework.checks.victims import IdentifiedRow, PersonMatches, VictimImportResult
 from athar.casework.domain.commands import Command
@@ -151,6 +152,13 @@ class Services:
         """One Body's page."""
         return browse.body_detail(self.ws, self.actor(), body_id)
 
+    def duplicates(self, body_id: int) -> tuple[list[duplicates.PairEvidence],
+                                                list[duplicates.RelationView]]:
+        """A Body's possible duplicates and the decisions about it (undone ones too)."""
+        actor = self.actor()
+        return (duplicates.suggestions(self.ws, actor, body_id),
+                duplicates.relations(self.ws, actor, body_id))
+
     def persons(self) -> list[PersonSummary]:
         """All missing persons."""
         return person_records.list_persons(self.ws, self.actor())
@@ -192,6 +200,14 @@ class Services:
                      states: frozenset[CandidateState] | None = None) -> list[CandidateView]:
         """Candidates awaiting review, as this user may see them."""
         return queue.review_queue(self.ws, self.actor(), person_id, collection, states)
+
+    def queue_news(self, since: datetime | None = None) -> queue.QueueNews:
+        """What reached the review queue since this user's last visit (or `since`)."""
+        return queue.queue_news(self.ws, self.actor(), since)
+
+    def record_queue_visit(self) -> None:
+        """This user looked at the review queue now (call from the write pool)."""
+        self.handle(queue.RecordQueueVisit())
 
     def review_context(self, candidate_id: int) -> ReviewContext:
         """One candidate as this user may see it (blind review applied)."""

@@ -82,15 +82,17 @@ def last_visit(uow: UnitOfWork, actor: Actor) -> datetime | None:
     return None if value is None else datetime.fromisoformat(value)
 
 
-def queue_news(ws: Workspace, actor: Actor) -> QueueNews:
-    """The awaiting candidates proposed since the actor's last visit to the queue.
+def queue_news(ws: Workspace, actor: Actor, since: datetime | None = None) -> QueueNews:
+    """The awaiting candidates proposed since the actor's last visit to the queue (or
+    since `since`: what a page opened at a visit keeps calling new).
 
     Raises:
         PermissionDenied: the actor may not review.
     """
     queue = review_queue(ws, actor)
-    with ws.uow(actor) as uow:
-        since = last_visit(uow, actor)
+    if since is None:
+        with ws.uow(actor) as uow:
+            since = last_visit(uow, actor)
     new = [v for v in queue if since is None
            or (v.created_at is not None and _aware(v.created_at) > since)]
     return QueueNews(since, frozenset(v.id for v in new), len({v.person_id for v in new}),

@@ -101,102 +101,102 @@
 <context>
     <name>BodyView</name>
     <message>
-        <location filename="../pages/body.py" line="57"/>
+        <location filename="../pages/body.py" line="58"/>
         <source>Back to the Bodies</source>
         <translation>العودة إلى الجثامين</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="65"/>
+        <location filename="../pages/body.py" line="66"/>
         <source>Distinctive marks</source>
         <translation>العلامات المميزة</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="101"/>
+        <location filename="../pages/body.py" line="109"/>
         <source>Show face boxes</source>
         <translation>إظهار إطارات الوجوه</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="104"/>
+        <location filename="../pages/body.py" line="112"/>
         <source>Mark a face by hand</source>
         <translation>تحديد وجه يدوياً</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="109"/>
+        <location filename="../pages/body.py" line="117"/>
         <source>Face upright</source>
         <translation>الوجه مستقيم</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="110"/>
+        <location filename="../pages/body.py" line="118"/>
         <source>Face lies on its right side</source>
         <translation>الوجه مائل على جانبه الأيمن</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="111"/>
+        <location filename="../pages/body.py" line="119"/>
         <source>Face lies on its left side</source>
         <translation>الوجه مائل على جانبه الأيسر</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="112"/>
+        <location filename="../pages/body.py" line="120"/>
         <source>Face upside down</source>
         <translation>الوجه مقلوب</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="114"/>
+        <location filename="../pages/body.py" line="122"/>
         <source>Fit</source>
         <translation>ملاءمة</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="116"/>
+        <location filename="../pages/body.py" line="124"/>
         <source>Show the whole photo (key 0); the wheel zooms, dragging pans</source>
         <translation>عرض الصورة كاملة (المفتاح 0)؛ عجلة الفأرة تكبّر، والسحب يحرّك الصورة</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="118"/>
+        <location filename="../pages/body.py" line="126"/>
         <source>1:1</source>
         <translation>1:1</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="120"/>
+        <location filename="../pages/body.py" line="128"/>
         <source>One photo pixel per screen pixel (key 1)</source>
         <translation>بكسل واحد من الصورة لكل بكسل من الشاشة (المفتاح 1)</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="122"/>
+        <location filename="../pages/body.py" line="130"/>
         <source>Make the chosen face the subject</source>
         <translation>اجعل الوجه المختار صاحب الصورة</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="124"/>
+        <location filename="../pages/body.py" line="132"/>
         <source>Click a face box first; only the subject is searched</source>
         <translation>انقر على إطار وجه أولاً؛ يُبحث عن صاحب الصورة وحده</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="144"/>
+        <location filename="../pages/body.py" line="152"/>
         <source>Save numbers</source>
         <translation>حفظ الأرقام</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="157"/>
+        <location filename="../pages/body.py" line="165"/>
         <source>Numbers</source>
         <translation>الأرقام</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="174"/>
+        <location filename="../pages/body.py" line="182"/>
         <source>Cannot open the Body</source>
         <translation>تعذّر فتح الجثمان</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="202"/>
+        <location filename="../pages/body.py" line="211"/>
         <source>Body %1 — collection %2</source>
         <translation>الجثمان %1 — المجموعة %2</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="225"/>
+        <location filename="../pages/body.py" line="234"/>
         <source>no face</source>
         <translation>لا وجه</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/body.py" line="226"/>
+        <location filename="../pages/body.py" line="235"/>
         <source>Faces: %n</source>
         <translation>
             <numerusform>لا وجوه</numerusform>
@@ -208,57 +208,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="266"/>
+        <location filename="../pages/body.py" line="275"/>
         <source>Photo %1: %2 × %3 px. Faces: %4</source>
         <translation>الصورة %1: ‏%2 × %3 بكسل. الوجوه: %4</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="268"/>
+        <location filename="../pages/body.py" line="277"/>
         <source>none found</source>
         <translation>لم يُعثر على أي وجه</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="276"/>
+        <location filename="../pages/body.py" line="285"/>
         <source>Cannot show the photo</source>
         <translation>تعذّر عرض الصورة</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="309"/>
+        <location filename="../pages/body.py" line="321"/>
         <source>Saved: %1</source>
         <translation>حُفظ: %1</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="311"/>
+        <location filename="../pages/body.py" line="323"/>
         <source>Nothing changed.</source>
         <translation>لم يتغير شيء.</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="315"/>
+        <location filename="../pages/body.py" line="327"/>
         <source>The numbers were not saved</source>
         <translation>لم تُحفظ الأرقام</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="334"/>
+        <location filename="../pages/body.py" line="345"/>
         <source>Face %1 is now the photo&apos;s subject; search again to update the candidates.</source>
         <translation>صار الوجه %1 صاحب الصورة؛ ابحث من جديد لتحديث المرشحين.</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="336"/>
+        <location filename="../pages/body.py" line="347"/>
         <source>The subject was not changed</source>
         <translation>لم يتغير صاحب الصورة</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="351"/>
+        <location filename="../pages/body.py" line="362"/>
         <source>Aligning and indexing the marked face…</source>
         <translation>جارٍ محاذاة الوجه المحدد وإضافته إلى الفهرس…</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="356"/>
+        <location filename="../pages/body.py" line="367"/>
         <source>Face %1 marked by hand and added to the search index.</source>
         <translation>حُدِّد الوجه %1 يدوياً وأُضيف إلى فهرس البحث.</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="361"/>
+        <location filename="../pages/body.py" line="372"/>
         <source>The face was not marked</source>
         <translation>لم يُحدَّد الوجه</translation>
     </message>
@@ -266,118 +266,123 @@
 <context>
     <name>CandidateTableModel</name>
     <message>
-        <location filename="../itemmodels/candidates.py" line="120"/>
+        <location filename="../itemmodels/candidates.py" line="129"/>
         <source>Rank</source>
         <translation>الترتيب</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="120"/>
+        <location filename="../itemmodels/candidates.py" line="129"/>
         <source>Family photo</source>
         <translation>صورة العائلة</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="120"/>
+        <location filename="../itemmodels/candidates.py" line="129"/>
         <source>Post-mortem face</source>
         <translation>وجه ما بعد الوفاة</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="121"/>
+        <location filename="../itemmodels/candidates.py" line="130"/>
         <source>Body</source>
         <translation>الجثمان</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="121"/>
+        <location filename="../itemmodels/candidates.py" line="130"/>
         <source>Score (best pair and mean faces)</source>
         <translation>الدرجة (أفضل زوج والمتوسط)</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="122"/>
+        <location filename="../itemmodels/candidates.py" line="131"/>
         <source>Strength of evidence</source>
         <translation>قوة الدليل</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="123"/>
+        <location filename="../itemmodels/candidates.py" line="132"/>
         <source>Distinctive marks</source>
         <translation>العلامات المميزة</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="123"/>
+        <location filename="../itemmodels/candidates.py" line="132"/>
         <source>Records</source>
         <translation>السجلات</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="140"/>
-        <location filename="../itemmodels/candidates.py" line="207"/>
+        <location filename="../itemmodels/candidates.py" line="147"/>
+        <source>new</source>
+        <translation>جديد</translation>
+    </message>
+    <message>
+        <location filename="../itemmodels/candidates.py" line="150"/>
+        <location filename="../itemmodels/candidates.py" line="221"/>
         <source>hidden until you decide</source>
         <translation>مخفية حتى تقرّر</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="173"/>
+        <location filename="../itemmodels/candidates.py" line="187"/>
         <source>Blind review: the scores are shown once you have recorded your own review of this pair</source>
         <translation>مراجعة عمياء: تظهر الدرجات بعد أن تسجّل مراجعتك الخاصة لهذا الزوج</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="176"/>
+        <location filename="../itemmodels/candidates.py" line="190"/>
         <source>Best pair %1, mean of best three %2 (cosine similarity; stored before mean faces)</source>
         <translation>أفضل زوج %1، متوسط أفضل ثلاثة %2 (تشابه جيب التمام؛ حُفظت قبل الوجوه المتوسطة)</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="179"/>
+        <location filename="../itemmodels/candidates.py" line="193"/>
         <source>Mean of best pair %1 and mean faces %2; mean of best three pairs %3 (cosine similarity)</source>
         <translation>متوسط أفضل زوج %1 والوجهين المتوسطين %2؛ متوسط أفضل ثلاثة أزواج %3 (تشابه جيب التمام)</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="194"/>
+        <location filename="../itemmodels/candidates.py" line="208"/>
         <source>disagree: %1</source>
         <translation>تختلف في: %1</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="198"/>
+        <location filename="../itemmodels/candidates.py" line="212"/>
         <source>nothing to compare yet</source>
         <translation>لا شيء للمقارنة بعد</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="199"/>
+        <location filename="../itemmodels/candidates.py" line="213"/>
         <source>agree: %1; cannot tell: %2</source>
         <translation>متفقة: %1؛ لا يمكن الحكم: %2</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="208"/>
+        <location filename="../itemmodels/candidates.py" line="222"/>
         <source>no calibration for this model</source>
         <translation>لا معايرة لهذا النموذج</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="209"/>
+        <location filename="../itemmodels/candidates.py" line="223"/>
         <source>Face: %1</source>
         <translation>الوجه: %1</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="212"/>
+        <location filename="../itemmodels/candidates.py" line="226"/>
         <source>All evidence: %1</source>
         <translation>الأدلة كلها: %1</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="221"/>
+        <location filename="../itemmodels/candidates.py" line="235"/>
         <source>Likelihood ratio: how much more probable this score is if the two are the same person than if they are different people. Not a probability of identity.</source>
         <translation>نسبة الأرجحية: كم مرة تكون هذه الدرجة أرجح إذا كان الاثنان شخصاً واحداً منها إذا كانا شخصين مختلفين. ليست احتمال الهوية.</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="224"/>
+        <location filename="../itemmodels/candidates.py" line="238"/>
         <source>Calibration: %1, fitted %2 on %3 same-person and %4 different-person pairs (%5)</source>
         <translation>المعايرة: %1، مُلائمة في %2 على %3 زوجاً للشخص نفسه و%4 زوجاً لشخصين مختلفين (%5)</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="230"/>
+        <location filename="../itemmodels/candidates.py" line="244"/>
         <source>What the fused score adds up (log10 of each ratio):</source>
         <translation>ما تجمعه الدرجة المدمجة (log10 لكل نسبة):</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="239"/>
+        <location filename="../itemmodels/candidates.py" line="253"/>
         <source>%1 of %2 supported</source>
         <translation>%1 من %2 مدعومة</translation>
     </message>
     <message numerus="yes">
-        <location filename="../itemmodels/candidates.py" line="242"/>
+        <location filename="../itemmodels/candidates.py" line="256"/>
         <source>%n contradicted</source>
         <translation>
             <numerusform>لا تناقض</numerusform>
@@ -389,7 +394,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="122"/>
+        <location filename="../itemmodels/candidates.py" line="131"/>
         <source>Review state</source>
         <translation>حالة المراجعة</translation>
     </message>
@@ -583,6 +588,119 @@
         <location filename="../dialogs/crash.py" line="27"/>
         <source>Details for the developers were written to %1. Please send them that file.</source>
         <translation>كُتبت التفاصيل للمطوّرين في %1. يُرجى إرسال هذا الملف إليهم.</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesBox</name>
+    <message>
+        <location filename="../widgets/duplicates_box.py" line="45"/>
+        <source>Possible duplicates</source>
+        <translation>جثامين مكررة محتملة</translation>
+    </message>
+    <message>
+        <location filename="../widgets/duplicates_box.py" line="59"/>
+        <source>What you compared (required)</source>
+        <translation>ما الذي قارنته (مطلوب)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/duplicates_box.py" line="60"/>
+        <source>Same body: merge it into this one</source>
+        <translation>الجثمان نفسه: ادمجه في هذا</translation>
+    </message>
+    <message>
+        <location filename="../widgets/duplicates_box.py" line="62"/>
+        <source>Fragments</source>
+        <translation>أجزاء</translation>
+    </message>
+    <message>
+        <location filename="../widgets/duplicates_box.py" line="64"/>
+        <source>Not the same</source>
+        <translation>ليس نفسه</translation>
+    </message>
+    <message>
+        <location filename="../widgets/duplicates_box.py" line="66"/>
+        <source>Undo decision</source>
+        <translation>تراجع عن القرار</translation>
+    </message>
+    <message>
+        <location filename="../widgets/duplicates_box.py" line="119"/>
+        <source>No possible duplicate found.</source>
+        <translation>لم يوجد جثمان مكرر محتمل.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/duplicates_box.py" line="123"/>
+        <source>no face to compare</source>
+        <translation>لا وجه للمقارنة</translation>
+    </message>
+    <message>
+        <location filename="../widgets/duplicates_box.py" line="124"/>
+        <source>faces: LR %1</source>
+        <translation>الوجوه: نسبة الأرجحية %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/duplicates_box.py" line="126"/>
+        <source>face score %1</source>
+        <translation>درجة الوجه %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/duplicates_box.py" line="127"/>
+        <source>same %1</source>
+        <translation>%1 نفسه</translation>
+    </message>
+    <message>
+        <location filename="../widgets/duplicates_box.py" line="130"/>
+        <source>%1 differs</source>
+        <translation>%1 مختلف</translation>
+    </message>
+    <message>
+        <location filename="../widgets/duplicates_box.py" line="133"/>
+        <source>Suggested: Body %1 (%2) — %3</source>
+        <translation>مقترح: الجثمان %1 (%2) — %3</translation>
+    </message>
+    <message>
+        <location filename="../widgets/duplicates_box.py" line="140"/>
+        <source>detainee number</source>
+        <translation>رقم المعتقل</translation>
+    </message>
+    <message>
+        <location filename="../widgets/duplicates_box.py" line="141"/>
+        <source>forensic number</source>
+        <translation>رقم التقرير الطبي الشرعي</translation>
+    </message>
+    <message>
+        <location filename="../widgets/duplicates_box.py" line="146"/>
+        <source>Body %1 is merged into this one</source>
+        <translation>الجثمان %1 مدموج في هذا</translation>
+    </message>
+    <message>
+        <location filename="../widgets/duplicates_box.py" line="148"/>
+        <source>Merged into Body %1: its photos are searched there</source>
+        <translation>مدموج في الجثمان %1: يُبحث بصوره هناك</translation>
+    </message>
+    <message>
+        <location filename="../widgets/duplicates_box.py" line="151"/>
+        <source>Fragment of the same person as Body %1</source>
+        <translation>جزء من رفات الشخص نفسه مع الجثمان %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/duplicates_box.py" line="154"/>
+        <source>Not the same body as Body %1</source>
+        <translation>ليس الجثمان نفسه مع الجثمان %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/duplicates_box.py" line="155"/>
+        <source>decision %1 by %2, %3</source>
+        <translation>القرار %1 من %2، %3</translation>
+    </message>
+    <message>
+        <location filename="../widgets/duplicates_box.py" line="158"/>
+        <source>undone by %1, %2</source>
+        <translation>تراجع عنه %1، %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/duplicates_box.py" line="207"/>
+        <source>Recorded. The searches it changes run again in the background.</source>
+        <translation>سُجّل. تُعاد في الخلفية عمليات البحث التي يغيّرها.</translation>
     </message>
 </context>
 <context>
@@ -1017,7 +1135,7 @@
     </message>
     <message>
         <location filename="../labels.py" line="134"/>
-        <location filename="../labels.py" line="229"/>
+        <location filename="../labels.py" line="227"/>
         <source>Face</source>
         <translation>الوجه</translation>
     </message>
@@ -1237,138 +1355,138 @@
         <translation>لصالح أنهما شخصان مختلفان</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="221"/>
+        <location filename="../labels.py" line="219"/>
         <source>LR %1, %2</source>
         <translation>نسبة الأرجحية %1، %2</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="231"/>
+        <location filename="../labels.py" line="229"/>
         <source>Records: %1</source>
         <translation>السجلات: %1</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="233"/>
+        <location filename="../labels.py" line="231"/>
         <source>Marks: %1</source>
         <translation>العلامات: %1</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="240"/>
+        <location filename="../labels.py" line="238"/>
         <source>both records say {sex}</source>
         <translation>السجلان كلاهما: {sex}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="241"/>
+        <location filename="../labels.py" line="239"/>
         <source>the family reports {family}; the examiner estimated {body}</source>
         <translation>تقول العائلة: {family}؛ وقدّر الخبير: {body}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="243"/>
+        <location filename="../labels.py" line="241"/>
         <source>the sex is not recorded for the {missing}</source>
         <translation>الجنس غير مسجل لـ{missing}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="245"/>
+        <location filename="../labels.py" line="243"/>
         <source>aged {low}-{high} at the {what} ({when}), within the estimated {est_min}-{est_max}</source>
         <translation>العمر {low}-{high} عند {what} ({when})، ضمن التقدير {est_min}-{est_max}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="248"/>
+        <location filename="../labels.py" line="246"/>
         <source>aged {low}-{high} at the {what} ({when}), outside the estimated {est_min}-{est_max} (±{margin} years)</source>
         <translation>العمر {low}-{high} عند {what} ({when})، خارج التقدير {est_min}-{est_max} (±{margin} سنوات)</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="251"/>
-        <location filename="../labels.py" line="262"/>
+        <location filename="../labels.py" line="249"/>
+        <location filename="../labels.py" line="260"/>
         <source>no {missing} recorded</source>
         <translation>لا يوجد {missing} مسجل</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="252"/>
+        <location filename="../labels.py" line="250"/>
         <source>the {what} ({when}) comes after the arrest ({arrest})</source>
         <translation>{what} ({when}) بعد الاعتقال ({arrest})</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="254"/>
+        <location filename="../labels.py" line="252"/>
         <source>the {what} ({when}) comes before the arrest the family reports ({arrest})</source>
         <translation>{what} ({when}) قبل الاعتقال الذي تذكره العائلة ({arrest})</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="257"/>
+        <location filename="../labels.py" line="255"/>
         <source>the photo ({photo}) comes before the certified death ({death})</source>
         <translation>الصورة ({photo}) قبل الوفاة الموثقة ({death})</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="259"/>
+        <location filename="../labels.py" line="257"/>
         <source>the {what} ({when}) and the arrest ({arrest}) are given too roughly to tell</source>
         <translation>{what} ({when}) والاعتقال ({arrest}) مذكوران بتقريب لا يسمح بالحكم</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="263"/>
+        <location filename="../labels.py" line="261"/>
         <source>branch {number} on both records</source>
         <translation>الفرع {number} في السجلين كليهما</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="264"/>
+        <location filename="../labels.py" line="262"/>
         <source>branch {body} on the Body, {family} named by the family (a detainee may have been moved between branches)</source>
         <translation>الفرع {body} على الجثمان، و{family} بحسب العائلة (قد يُنقل المعتقل بين الفروع)</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="267"/>
+        <location filename="../labels.py" line="265"/>
         <source>the family names the branch without a number ({family})</source>
         <translation>تذكر العائلة الفرع دون رقم ({family})</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="269"/>
+        <location filename="../labels.py" line="267"/>
         <source>no branch recorded for the {missing}</source>
         <translation>لا فرع مسجلاً لـ{missing}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="273"/>
+        <location filename="../labels.py" line="271"/>
         <source>male</source>
         <translation>ذكر</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="274"/>
+        <location filename="../labels.py" line="272"/>
         <source>female</source>
         <translation>أنثى</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="275"/>
+        <location filename="../labels.py" line="273"/>
         <source>Body</source>
         <translation>الجثمان</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="276"/>
+        <location filename="../labels.py" line="274"/>
         <source>missing person</source>
         <translation>المفقود</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="277"/>
+        <location filename="../labels.py" line="275"/>
         <source>photo</source>
         <translation>الصورة</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="278"/>
+        <location filename="../labels.py" line="276"/>
         <source>certified death</source>
         <translation>الوفاة الموثقة</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="279"/>
+        <location filename="../labels.py" line="277"/>
         <source>date of arrest</source>
         <translation>تاريخ الاعتقال</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="280"/>
+        <location filename="../labels.py" line="278"/>
         <source>age estimate for the Body</source>
         <translation>تقدير لعمر الجثمان</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="282"/>
+        <location filename="../labels.py" line="280"/>
         <source>birth date or year for the missing person</source>
         <translation>تاريخ أو سنة ولادة للمفقود</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="284"/>
+        <location filename="../labels.py" line="282"/>
         <source>date of the photo or of death for the Body</source>
         <translation>تاريخ للصورة أو للوفاة للجثمان</translation>
     </message>
@@ -1404,7 +1522,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="81"/>
+        <location filename="../main_window.py" line="83"/>
         <source>Athar — %1</source>
         <translation>أثر — %1</translation>
     </message>
@@ -1454,77 +1572,82 @@
         <translation>سجل التدقيق</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="185"/>
+        <location filename="../main_window.py" line="189"/>
         <source>Workspace: %1</source>
         <translation>مساحة العمل: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="187"/>
+        <location filename="../main_window.py" line="191"/>
         <source>User: %1 (%2)</source>
         <translation>المستخدم: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="190"/>
+        <location filename="../main_window.py" line="194"/>
         <source>Model: %1</source>
         <translation>النموذج: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="193"/>
+        <location filename="../main_window.py" line="197"/>
         <source>Device: %1</source>
         <translation>الجهاز: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="201"/>
+        <location filename="../main_window.py" line="205"/>
         <source>&amp;Workspace</source>
         <translation>&amp;مساحة العمل</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="202"/>
+        <location filename="../main_window.py" line="206"/>
         <source>Import post-mortem photos…</source>
         <translation>استيراد صور ما بعد الوفاة…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="204"/>
+        <location filename="../main_window.py" line="208"/>
         <source>New missing person…</source>
         <translation>مفقود جديد…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="206"/>
+        <location filename="../main_window.py" line="210"/>
         <source>Lock now</source>
         <translation>إقفال الآن</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="208"/>
+        <location filename="../main_window.py" line="212"/>
         <source>Close workspace</source>
         <translation>إغلاق مساحة العمل</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="214"/>
+        <location filename="../main_window.py" line="218"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="215"/>
+        <location filename="../main_window.py" line="219"/>
         <source>Blur post-mortem photos until clicked</source>
         <translation>تمويه صور ما بعد الوفاة حتى النقر عليها</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="220"/>
+        <location filename="../main_window.py" line="224"/>
         <source>Language</source>
         <translation>اللغة</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="235"/>
+        <location filename="../main_window.py" line="239"/>
         <source>Change the language when the running import or search has finished.</source>
         <translation>غيّر اللغة بعد انتهاء الاستيراد أو البحث الجاري.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="293"/>
+        <location filename="../main_window.py" line="297"/>
         <source>Error: %1</source>
         <translation>خطأ: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="296"/>
+        <location filename="../main_window.py" line="302"/>
+        <source>New material searched: %1 persons and %2 Bodies, %3 new candidates in the review queue.</source>
+        <translation>بُحث بالمواد الجديدة: %1 مفقودين و%2 جثامين، %3 مرشحين جدد في قائمة المراجعة.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="308"/>
         <source>Working…</source>
         <translation>جارٍ العمل…</translation>
     </message>
@@ -2112,12 +2235,12 @@
         <translation>تعذر عرض الصورة</translation>
     </message>
     <message>
-        <location filename="../dialogs/person_marks.py" line="147"/>
+        <location filename="../dialogs/person_marks.py" line="146"/>
         <source>Face %1 is now the photo&apos;s subject; search again to update the candidates.</source>
         <translation>صار الوجه %1 صاحب الصورة؛ ابحث من جديد لتحديث المرشحين.</translation>
     </message>
     <message>
-        <location filename="../dialogs/person_marks.py" line="154"/>
+        <location filename="../dialogs/person_marks.py" line="153"/>
         <source>The subject was not changed</source>
         <translation>لم يتغير صاحب الصورة</translation>
     </message>
@@ -2339,52 +2462,72 @@
 <context>
     <name>ReviewQueueView</name>
     <message>
-        <location filename="../pages/review.py" line="84"/>
+        <location filename="../pages/review.py" line="92"/>
         <source>Review</source>
         <translation>المراجعة</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="98"/>
+        <location filename="../pages/review.py" line="106"/>
         <source>Every person</source>
         <translation>كل الأشخاص</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="101"/>
+        <location filename="../pages/review.py" line="109"/>
         <source>Every collection</source>
         <translation>كل المجموعات</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="104"/>
+        <location filename="../pages/review.py" line="112"/>
         <source>Awaiting review</source>
         <translation>بانتظار المراجعة</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="154"/>
+        <location filename="../pages/review.py" line="168"/>
         <source>What you compared and why you decide so (required)</source>
         <translation>ما الذي قارنته ولماذا قررت ذلك (إلزامي)</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="157"/>
+        <location filename="../pages/review.py" line="171"/>
         <source>Record review and go to the next (Ctrl+Enter)</source>
         <translation>سجّل المراجعة وانتقل إلى التالي (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="164"/>
+        <location filename="../pages/review.py" line="178"/>
         <source>Your review</source>
         <translation>مراجعتك</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="241"/>
+        <location filename="../pages/review.py" line="252"/>
+        <source>Your first visit: %1 candidates await review (persons: %2, Bodies: %3).</source>
+        <translation>زيارتك الأولى: %1 مرشحين بانتظار المراجعة (المفقودون: %2، الجثامين: %3).</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="254"/>
+        <source>Your first visit: nothing awaits review yet.</source>
+        <translation>زيارتك الأولى: لا شيء بانتظار المراجعة بعد.</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="256"/>
+        <source>New since your last visit (%4): %1 candidates (persons: %2, Bodies: %3).</source>
+        <translation>الجديد منذ زيارتك الأخيرة (%4): %1 مرشحين (المفقودون: %2، الجثامين: %3).</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="258"/>
+        <source>Nothing new since your last visit (%4).</source>
+        <translation>لا جديد منذ زيارتك الأخيرة (%4).</translation>
+    </message>
+    <message>
+        <location filename="../pages/review.py" line="295"/>
         <source>Nothing awaits review with these filters.</source>
         <translation>لا شيء بانتظار المراجعة بهذه المرشحات.</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="303"/>
+        <location filename="../pages/review.py" line="357"/>
         <source>Candidate %1: %2 and Body %3</source>
         <translation>المرشح %1: %2 والجثمان %3</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/review.py" line="309"/>
+        <location filename="../pages/review.py" line="363"/>
         <source>%n other review(s) of this pair will be shown once you have recorded yours (blind review).</source>
         <translation>
             <numerusform>لا توجد مراجعات أخرى لهذا الزوج.</numerusform>
@@ -2396,27 +2539,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="315"/>
+        <location filename="../pages/review.py" line="369"/>
         <source>No review yet.</source>
         <translation>لا مراجعة بعد.</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="319"/>
+        <location filename="../pages/review.py" line="373"/>
         <source>Cannot open the candidate</source>
         <translation>تعذّر فتح المرشح</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="346"/>
+        <location filename="../pages/review.py" line="400"/>
         <source>Choose a decision first (Ctrl+1 to Ctrl+4).</source>
         <translation>اختر قراراً أولاً (Ctrl+1 إلى Ctrl+4).</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="356"/>
+        <location filename="../pages/review.py" line="410"/>
         <source>Review recorded; the pair is now: %1.</source>
         <translation>سُجّلت المراجعة؛ حالة الزوج الآن: %1.</translation>
     </message>
     <message>
-        <location filename="../pages/review.py" line="358"/>
+        <location filename="../pages/review.py" line="412"/>
         <source>Identification %1 is proposed for a supervisor&apos;s sign-off.</source>
         <translation>التعرّف %1 مقترح لاعتماد المشرف.</translation>
     </message>

@@ -10,7 +10,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont
 
 from athar.app.gui import labels
 from athar.app.gui.services import Services
@@ -44,7 +44,16 @@ class CandidateTableModel(QAbstractTableModel):
         self._weighed: dict[tuple[int, int], Weighed] = {}
         self._given: list[CandidateView] = []
         self._order = FACE_ORDER
+        self.new_ids: frozenset[int] = frozenset()
+        """Candidates shown as new (the review queue: proposed since the last visit)."""
         thumbs.ready.connect(self._picture_ready)
+
+    def set_new(self, ids: frozenset[int]) -> None:
+        """Mark these candidates as new (bold, with a "new" tag in the state column)."""
+        self.new_ids = ids
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self._rows) - 1, self.columnCount() - 1))
 
     def set_candidates(self, rows: list[CandidateView]) -> None:
         """Replace the rows (shown in the chosen order once their evidence is weighed)."""
@@ -135,7 +144,8 @@ class CandidateTableModel(QAbstractTableModel):
                 return f"{c.body_label}\n{c.collection}"
             if col == COL_STATE:
                 flag = "⚠ " if c.attention else ""
-                return flag + labels.state_name(c.state)
+                new = "\n" + self.tr("new") if c.id in self.new_ids else ""
+                return flag + labels.state_name(c.state) + new
             if col == COL_SCORE and c.score is None:
                 return self.tr("hidden until you decide")
             if col == COL_MARKS:
@@ -161,6 +171,10 @@ class CandidateTableModel(QAbstractTableModel):
                 f"#{i.person_mark.id} {labels.category_name(i.person_mark.category)}, "
                 f"{labels.location_name(i.person_mark.location)}: "
                 f"{labels.relation_name(i.agreement.value)}" for i in agreement.items)
+        if role == Qt.ItemDataRole.FontRole and c.id in self.new_ids:
+            font = QFont()
+            font.setBold(True)
+            return font
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_STATE and c.attention:
             return c.attention
         if role == Qt.ItemDataRole.DecorationRole and col in (COL_AM, COL_PM):

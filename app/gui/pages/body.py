@@ -24,6 +24,7 @@ from athar.app.gui.services import Services
 from athar.app.gui.tasks import TaskRunner
 from athar.app.gui.thumbnails import PictureKey, ThumbnailCache
 from athar.app.gui.widgets.common import clicked_face, photo_strip, show_error
+from athar.app.gui.widgets.duplicates_box import DuplicatesBox
 from athar.app.gui.widgets.estimates_box import EstimatesBox
 from athar.app.gui.widgets.marks_panel import MarksPanel
 from athar.app.gui.widgets.photo_canvas import PhotoCanvas
@@ -70,6 +71,10 @@ class BodyView(QWidget):
         side.addWidget(numbers)
         self.estimates = EstimatesBox(services, tasks)
         side.addWidget(self.estimates)
+        self.duplicates = DuplicatesBox(services, tasks)
+        self.duplicates.setMaximumWidth(420)
+        self.duplicates.open_body.connect(self.load)
+        side.addWidget(self.duplicates)
         side.addWidget(marks_box, 1)
         head = QHBoxLayout()
         head.addWidget(back)
@@ -87,6 +92,9 @@ class BodyView(QWidget):
         thumbs.ready.connect(self._thumb_ready)
         services.events.changed.connect(
             lambda what: self.reload_marks() if what == "marks" and self.isVisible() else None)
+        services.events.changed.connect(
+            lambda what: self.duplicates.reload() if what in ("body", "import")
+            and self.isVisible() else None)
 
     def _build_photos(self) -> None:
         """The strip of the Body's photos and the canvas showing the chosen one."""
@@ -172,6 +180,7 @@ class BodyView(QWidget):
         self.mark.setChecked(False)
         self.tasks.submit(lambda _p: self.services.body(body_id), self._show,
                           lambda msg: show_error(self, self.tr("Cannot open the Body"), msg))
+        self.duplicates.load(body_id)
         self.marks.set_marks(MarkList((), ()))
         self.tasks.submit(lambda _p: self.services.marks(body_id=body_id),
                           lambda listed: self._marks_loaded(body_id, listed), lambda _m: None)

@@ -6,6 +6,8 @@ scores and ranks too)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
+from datetime import UTC, datetime
 from functools import partial
 
 from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
@@ -41,12 +43,13 @@ from athar.app.gui.tasks import TaskRunner
 from athar.app.gui.thumbnails import ThumbnailCache
 from athar.app.gui.widgets.common import show_error
 from athar.app.gui.widgets.comparison import ComparisonView
-from athar.casework.domain.entities import CandidateState, ReviewDecision
+from athar.casework.domain.entities import CandidateState, ReviewDecision, utcnow
 from athar.casework.domain.permissions import Permission
 from athar.casework.intake.persons import PersonDetail
 from athar.casework.matching.candidates import CandidateView
 from athar.casework.records.browse import BodyDetail
 from athar.casework.review.context import ReviewContext
+from athar.casework.review.queue import QueueNews
 from athar.casework.review.reviews import ReviewResult
 
 DECISIONS = (ReviewDecision.EXCLUDED, ReviewDecision.POSSIBLE, ReviewDecision.NEEDS_INFO,
@@ -68,6 +71,11 @@ class ReviewQueueView(QWidget):
         self._open_id: int | None = None
         self._person: PersonDetail | None = None
         self._body: BodyDetail | None = None
+        self._visit: datetime | None = None
+        """When the user came to the queue this time (None until the page first loads)."""
+        self._since: datetime | None = None
+        """The visit before it (None: the user's first visit)."""
+        self._since_known = False
         left = self._build_queue()
         self.comparison = ComparisonView(services, tasks)
         decide = self._build_decision()
@@ -124,9 +132,15 @@ class ReviewQueueView(QWidget):
         # beside shows every score (or hides them, blind)
         self.table.selectionModel().currentRowChanged.connect(
             lambda cur, _prev: self._chosen(cur))
+        self.news = QLabel()
+        self.news.setObjectName("queueNews")
+        self.news.setWordWrap(True)
+        self.news.setStyleSheet("background: #e3f2fd; padding: 6px; border-radius: 4px;")
+        self.news.hide()
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.news)
         for w in (self.person, self.collection, self.state):
             layout.addWidget(w)
         layout.addWidget(self.table, 1)
@@ -199,7 +213,12 @@ class ReviewQueueView(QWidget):
     # -- loading ----------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Reload the filters' choices and the queue."""
+        """Reload the filters' choices and the queue; the first time, record the visit
+        (what is new is counted from the visit before)."""
+        if self._visit is None and self.services.may(Permission.REVIEW):
+            self._visit = utcnow()
+            self.tasks.submit(lambda _p: self.services.queue_news(), self._first_news,
+                              lambda _m: None)
         self.tasks.submit(lambda _p: (self.services.persons(), self.services.collections(),
                                       self.services.blur_pm_photos()),
                           self._filters, lambda _m: None)
@@ -219,13 +238,48 @@ class ReviewQueueView(QWidget):
             combo.blockSignals(False)
         self.load()
 
+    def _first_news(self, news: QueueNews) -> None:
+        self._since, self._since_known = news.since, True
+        self._show_news(news)
+        self.tasks.submit(lambda _p: self.services.record_queue_visit(), lambda _r: None,
+                          lambda _m: None, write=True)
+
+    def _show_news(self, news: QueueNews) -> None:
+        """The notice of what is new since the last visit; new rows in bold, tagged."""
+        self.model.set_new(news.new_ids)
+        n = len(news.new_ids)
+        if news.since is None:
+            text = (self.tr("Your first visit: %1 candidates await review (persons: %2, "
+                            "Bodies: %3).") if n else
+                    self.tr("Your first visit: nothing awaits review yet."))
+        else:
+            text = (self.tr("New since your last visit (%4): %1 candidates (persons: %2, "
+                            "Bodies: %3).") if n else
+                    self.tr("Nothing new since your last visit (%4)."))
+            text = text.replace("%4", f"{news.since:%Y-%m-%d %H:%M} UTC")
+        self.news.setText(text.replace("%1", str(n)).replace("%2", str(news.persons))
+                          .replace("%3", str(news.bodies)))
+        self.news.show()
+
+    def _news_since(self) -> QueueNews | None:
+        if not self._since_known or not self.services.may(Permission.REVIEW):
+            return None
+        return self.services.queue_news(self._since or datetime.min.replace(tzinfo=UTC))
+
     def load(self) -> None:
         """Load the queue with the current filters."""
         person, collection = self.person.currentData(), self.collection.currentData()
         state = self.state.currentData()
         states = frozenset({CandidateState(state)}) if state else None
-        self.tasks.submit(lambda _p: self.services.review_queue(person, collection, states),
-                          self._show, self.message.setText)
+        self.tasks.submit(lambda _p: (self.services.review_queue(person, collection, states),
+                                      self._news_since()),
+                          self._show_loaded, self.message.setText)
+
+    def _show_loaded(self, loaded: tuple[list[CandidateView], QueueNews | None]) -> None:
+        rows, news = loaded
+        self._show(rows)
+        if news is not None:  # what a background search added meanwhile counts as new too
+            self._show_news(replace(news, since=self._since))
 
     def _show(self, rows: list[CandidateView]) -> None:
         keep = self._open_id
