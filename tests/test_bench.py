@@ -184,3 +184,19 @@ def test_calibration_and_fusion_benches_run(tmp_path: Path, faces_dev: Path) -> 
     assert set(fused["variants"]["product"]["one_wrong_field"]) == {"sex", "born", "arrest",
                                                                   "branch"}
     assert fused["face_only"]["mean_rank"] >= 1
+
+
+@pytest.mark.slow
+def test_duplicates_bench_runs(tmp_path: Path, faces_dev: Path) -> None:
+    data = _tiny(faces_dev, tmp_path / "data", 4)
+    out = tmp_path / "out"
+    done = _run("bench/duplicates.py", str(data), "--identities", "3", "--distractors", "1",
+                "--condition", "clean", "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    report = json.loads((out / "clean.json").read_text())
+    assert report["bodies"] == 7
+    assert report["true_pairs"] == 3
+    rows = {r["log10_lr_at_least"]: r for r in report["thresholds"]}
+    assert rows[2.0]["true"] == 3  # clean photos of one person filed twice: all found
+    assert rows[2.0]["wrong"] == 0
+    assert report["nearest_body_is_the_duplicate"] == 1.0

@@ -52,8 +52,11 @@ def add_parsers(sub: Sub) -> None:
                          "is not suggested again)")):
         a = actions.add_parser(name, help=words)
         a.add_argument("workspace", metavar="WS", help="the workspace folder")
-        a.add_argument("body", type=int, metavar="KEPT" if name == "merge" else "BODY")
-        a.add_argument("other", type=int, metavar="OTHER")
+        a.add_argument("body", type=int, metavar="KEPT" if name == "merge" else "BODY",
+                       help="the Body kept (its id)" if name == "merge" else "a Body's id")
+        a.add_argument("other", type=int, metavar="OTHER",
+                       help="the Body merged into KEPT" if name == "merge" else
+                       "the other Body's id")
         a.add_argument("--reason", required=True, help="what you compared (recorded)")
     a = actions.add_parser("undo", help="undo a decision (it stays on record with the undo)")
     a.add_argument("workspace", metavar="WS", help="the workspace folder")

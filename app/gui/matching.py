@@ -15,6 +15,9 @@ TRIGGERS = frozenset({"import", "person", "face", "body"})
 """Changes that can make a search due (see casework.matching.continuous)."""
 DELAY_MS = 1500
 """Wait for a burst of changes (an import commits file by file) to settle."""
+PAUSE_S = 0.15
+"""Between two background queries, the write lock is left free this long: every
+transaction takes it (BEGIN IMMEDIATE), so the screens' reads get their turn."""
 
 
 class ContinuousMatcher(QObject):
@@ -48,7 +51,7 @@ class ContinuousMatcher(QObject):
             self._again = True
             return
         self.running = True
-        self.tasks.submit(lambda _p: self.services.handle(MatchNew()), self._done,
+        self.tasks.submit(lambda _p: self.services.handle(MatchNew(pause_s=PAUSE_S)), self._done,
                           self._failed, write=True)
 
     def _done(self, summary: MatchSummary) -> None:

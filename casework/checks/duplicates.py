@@ -172,9 +172,11 @@ def _members(merged: dict[int, int], body_id: int) -> list[int]:
     return [body_id, *(b for b, kept in merged.items() if kept == body_id)]
 
 
-def _face_scores(uow: UnitOfWork, body_id: int, merged: dict[int, int]
-                 ) -> dict[int, tuple[float, float]]:
-    """Other Bodies near this Body's faces -> (score, best pair's cosine)."""
+def face_neighbours(uow: UnitOfWork, body_id: int, merged: dict[int, int]
+                    ) -> dict[int, tuple[float, float]]:
+    """Other Bodies near this Body's faces -> (score, best pair's cosine): those with a
+    face among the NEIGHBOURS nearest to each of its faces (merged duplicates counted as
+    their Bodies)."""
     model = uow.ws.model
     q_ids, _, q_vecs = uow.faces.owner_faces(Side.PM, _members(merged, body_id),
                                              model.model_id, model.dim)
@@ -199,7 +201,7 @@ def _face_scores(uow: UnitOfWork, body_id: int, merged: dict[int, int]
     return out
 
 
-def _log10(uow: UnitOfWork, score: float | None) -> float | None:
+def log10_lr(uow: UnitOfWork, score: float | None) -> float | None:
     calibration = calibration_for(uow.ws.model.model_id)
     if score is None or calibration is None:
         return None
@@ -211,7 +213,7 @@ def _evidence(uow: UnitOfWork, a: Body, b: Body, score: tuple[float, float] | No
     labels = uow.owners.body_labels([a.id, b.id])
     s, best = score if score is not None else (None, None)
     return PairEvidence(a.id, labels[a.id][0], labels[a.id][1], b.id, labels[b.id][0],
-                        labels[b.id][1], s, best, _log10(uow, s), _numbers(a, b))
+                        labels[b.id][1], s, best, log10_lr(uow, s), _numbers(a, b))
 
 
 def pair_evidence(uow: UnitOfWork, body_id: int, other_id: int) -> PairEvidence:
@@ -257,7 +259,7 @@ def suggestions(ws: Workspace, actor: Actor, body_id: int | None = None,
         scores: dict[frozenset[int], tuple[float, float]] = {}
         queries = [body_id] if body_id is not None else sorted(bodies)
         for q in queries:
-            for other, sc in _face_scores(uow, q, merged).items():
+            for other, sc in face_neighbours(uow, q, merged).items():
                 key = frozenset((q, other))
                 if other in bodies and (key not in scores or sc[0] > scores[key][0]):
                     scores[key] = sc

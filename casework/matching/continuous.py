@@ -17,6 +17,7 @@ every import or new person, and when a user who may search opens the workspace.
 
 from __future__ import annotations
 
+import time
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -49,6 +50,9 @@ class MatchNew(Command["MatchSummary"]):
     """Command: run every search that is due (see the module's docstring)."""
 
     top: int = DEFAULT_TOP
+    pause_s: float = 0.0
+    """Time left between two queries, write lock released (the desktop passes some, so
+    that its screens' reads never wait long behind a background run)."""
 
 
 @dataclass(frozen=True)
@@ -107,9 +111,9 @@ def _reason(run: SearchRun | None, faces: list[int], pm_version: str | None,
 def due_searches(uow: UnitOfWork) -> DueSearches:
     """The searches that are due now (no permission check: a read for the services)."""
     model = uow.ws.model
+    pm_version = uow.ws.indexes.get(model, Side.PM).version()
     merged = uow.relations.merged_into()
     merged_json = {str(b): k for b, k in sorted(merged.items())}
-    pm_version = uow.ws.indexes.get(model, Side.PM).version()
     identified = {i.person_id for i in uow.reviews.identifications()
                   if i.state == IdentificationState.CONFIRMED}
     person_ids = [p for p in uow.owners.person_ids() if p not in identified]
@@ -161,12 +165,13 @@ def handle_match_new(cmd: MatchNew, uow: UnitOfWork, actor: Actor) -> MatchSumma
     uow.release()
     before = _max_candidate(uow)
     uow.release()
-    if due.persons:
-        handle_run_search(RunSearch(person_ids=tuple(sorted(due.persons)), top=cmd.top),
-                          uow, actor)
-    if due.bodies:
-        handle_run_search(RunSearch(body_ids=tuple(sorted(due.bodies)), top=cmd.top),
-                          uow, actor)
+    queries = ([RunSearch(person_ids=(p,), top=cmd.top) for p in sorted(due.persons)]
+               + [RunSearch(body_ids=(b,), top=cmd.top) for b in sorted(due.bodies)])
+    for query in queries:
+        handle_run_search(query, uow, actor)  # commits its query
+        uow.release()
+        if cmd.pause_s:
+            time.sleep(cmd.pause_s)
     new: dict[int, int] = defaultdict(int)
     for person_id in uow.session.scalars(select(Candidate.person_id)
                                          .where(Candidate.id > before)):

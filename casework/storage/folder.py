@@ -74,6 +74,15 @@ def _alembic_config(engine: Engine) -> Config:
     return cfg
 
 
+READ_ONLY = "athar_read_only"
+"""Execution option of an engine whose transactions only read (`read_only_engine`)."""
+
+
+def read_only_engine(engine: Engine) -> Engine:
+    """The same engine and pool, its transactions begun deferred (reads only)."""
+    return engine.execution_options(**{READ_ONLY: True})
+
+
 def make_engine(database: Path, key: bytes) -> Engine:
     """An engine on the encrypted workspace database, safety pragmas on every connection.
 
@@ -98,7 +107,11 @@ def make_engine(database: Path, key: bytes) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        # A read marked READ_ONLY begins deferred: under WAL it never waits for a writer,
+        # so it can run while a use case in the same thread holds the write lock (the
+        # indexes read the database when they are first opened).
+        deferred = conn.get_execution_options().get(READ_ONLY, False)
+        conn.exec_driver_sql("BEGIN" if deferred else "BEGIN IMMEDIATE")
 
     return engine
 

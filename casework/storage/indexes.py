@@ -11,7 +11,7 @@ from sqlalchemy import Engine
 from athar.casework.domain.entities import Side
 from athar.casework.domain.errors import IndexCorruptError
 from athar.casework.domain.ports import FileSealer, IndexFactory, ModelInfo, VectorIndex
-from athar.casework.storage.folder import WorkspacePaths
+from athar.casework.storage.folder import WorkspacePaths, read_only_engine
 from athar.casework.storage.uow import UnitOfWork
 
 logger = logging.getLogger(__name__)
@@ -72,8 +72,10 @@ class IndexBook:
             path.unlink()
 
     def _sync(self, index: VectorIndex, model: ModelInfo, side: Side) -> tuple[int, int]:
-        # Ids first: on a healthy open no vector has to be read from the database.
-        with UnitOfWork(self._engine) as uow:
+        # Ids first: on a healthy open no vector has to be read from the database. Deferred
+        # reads: an index is often first opened inside a use case's transaction.
+        reader = read_only_engine(self._engine)
+        with UnitOfWork(reader) as uow:
             ids = uow.faces.subject_ids(model.model_id, side)
         present = index.ids()
         wanted = set(ids)
@@ -81,7 +83,7 @@ class IndexBook:
         removed = index.remove(extra) if extra else 0
         missing = [face_id for face_id in ids if face_id not in present]
         if missing:
-            with UnitOfWork(self._engine) as uow:
+            with UnitOfWork(reader) as uow:
                 vectors = uow.faces.vectors_of(missing, model.model_id, model.dim)
             index.add(missing, vectors)
             logger.info("index %s lagged the database by %d vectors; added them",

@@ -90,11 +90,15 @@ class BodyView(QWidget):
         layout.addWidget(self.strip)
         layout.addLayout(middle, 1)
         thumbs.ready.connect(self._thumb_ready)
-        services.events.changed.connect(
-            lambda what: self.reload_marks() if what == "marks" and self.isVisible() else None)
-        services.events.changed.connect(
-            lambda what: self.duplicates.reload() if what in ("body", "import")
-            and self.isVisible() else None)
+        services.events.changed.connect(self._changed)  # a method: gone with the page
+
+    def _changed(self, what: str) -> None:
+        if not self.isVisible():
+            return
+        if what == "marks":
+            self.reload_marks()
+        elif what in ("body", "import"):
+            self.duplicates.reload()
 
     def _build_photos(self) -> None:
         """The strip of the Body's photos and the canvas showing the chosen one."""
