@@ -335,6 +335,7 @@ class MainWindow(QMainWindow):
         if self.import_dialog is not None and self.import_dialog.running:
             self.import_dialog.request_cancel()
         self.lock_timer.stop()
+        self.matcher.stop()  # no background search may start once the window is gone
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self._filter)

@@ -32,6 +32,7 @@ class ContinuousMatcher(QObject):
         super().__init__(parent)
         self.services, self.tasks = services, tasks
         self.running = False
+        self.stopped = False
         self._again = False
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -43,9 +44,14 @@ class ContinuousMatcher(QObject):
         if what in TRIGGERS:
             self.timer.start()
 
+    def stop(self) -> None:
+        """Start no more runs (the window closes; the running one is waited for)."""
+        self.stopped = True
+        self.timer.stop()
+
     def run(self) -> None:
         """Run the due searches now (or once the running run has finished)."""
-        if not self.services.may(Permission.SEARCH):
+        if self.stopped or not self.services.may(Permission.SEARCH):
             return
         if self.running:
             self._again = True
@@ -64,6 +70,6 @@ class ContinuousMatcher(QObject):
         self._next()
 
     def _next(self) -> None:
-        if self._again:
+        if self._again and not self.stopped:
             self._again = False
             self.timer.start()

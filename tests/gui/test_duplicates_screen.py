@@ -185,3 +185,16 @@ def test_the_duplicates_box_and_the_queue_news_in_arabic(
         window.close()
     finally:
         apply_language(qapp, "en")
+
+
+def test_no_background_search_starts_once_the_window_closed(
+        qtbot: QtBot, fake_case: tuple[Workspace, Actor, Path]) -> None:
+    ws, sup, _ = fake_case
+    window = _window(qtbot, ws, sup)
+    window.services.events.changed.emit("import")  # new material: a run is scheduled
+    assert window.matcher.timer.isActive()
+    window.close()  # before the workspace closes, no search may be left to start
+    assert not window.matcher.timer.isActive()
+    window.matcher.run()
+    assert not window.matcher.running
+    assert not pending(ws, sup).empty  # nothing ran
