@@ -29,15 +29,17 @@ from common import identities, new_workspace, stage  # noqa: E402
 from conditions import CONDITIONS, HELD_OUT  # noqa: E402
 
 from athar.casework.checks.duplicates import (  # noqa: E402
-    FACE_SUGGEST_LOG10,
+    MUTUAL_MIN_LOG10,
     face_neighbours,
     log10_lr,
+    suggestions,
 )
 from athar.casework.domain.entities import Side  # noqa: E402
 from athar.casework.intake.ingest import ImportPhotos, ImportService  # noqa: E402
 
 THRESHOLDS = (-1.0, 0.0, 1.0, 2.0, 3.0, 4.0)
-"""log10 LR thresholds reported (the product's is FACE_SUGGEST_LOG10)."""
+"""log10 LR thresholds alone, reported beside the product's rule (mutual nearest with
+log10 LR >= MUTUAL_MIN_LOG10)."""
 
 
 def run(data: Path, condition: str, n_pairs: int, n_single: int) -> dict[str, object]:
@@ -69,17 +71,22 @@ def run(data: Path, condition: str, n_pairs: int, n_single: int) -> dict[str, ob
                 with_face = set(owners)
                 scores: dict[frozenset[int], float] = {}
                 top_is_twin: list[bool] = []
+                nearest: dict[int, int] = {}
                 for body in sorted(with_face):
                     near = face_neighbours(uow, body, {})
                     for other, (score, _best) in near.items():
                         key = frozenset((body, other))
                         scores[key] = max(scores.get(key, -1.0), score)
+                    best = max(near, key=lambda o: near[o][0], default=None)
+                    if best is not None:
+                        nearest[body] = best
                     twin = _twin(bodies, body)
                     if twin is not None and twin in with_face:
-                        best = max(near, key=lambda o: near[o][0], default=None)
                         top_is_twin.append(best == twin)
                 llr = {k: log10_lr(uow, s) for k, s in scores.items()}
             scored = time.monotonic()
+            product = {frozenset((e.body_id, e.other_id))
+                       for e in suggestions(ws, actor, limit=10**9)}
         finally:
             ws.close()
     label_id = {v: k for k, v in bodies.items()}
@@ -97,13 +104,28 @@ def run(data: Path, condition: str, n_pairs: int, n_single: int) -> dict[str, ob
                      "precision": round(hits / max(1, len(suggested)), 4),
                      "wrong_per_100_bodies": round(100 * (len(suggested) - hits)
                                                    / max(1, len(bodies)), 2)})
-    return {"data": str(data), "condition": condition, "model_id": ws.model.model_id,
+    mutual = {frozenset((a, b)) for a, b in nearest.items() if nearest.get(b) == a}
+    each = {frozenset((a, b)) for a, b in nearest.items()}
+    rules = {"each Body's nearest": each, "mutual nearest": mutual,
+             "the product (athar duplicates suggest)": product}
+    for t in (0.0, 1.0):
+        rules[f"mutual nearest, log10 LR >= {t:g}"] = {
+            k for k in mutual if (llr.get(k) if llr.get(k) is not None else -99) >= t}
+    rule_rows = []
+    for name, suggested in rules.items():
+        hits = len(suggested & true_pairs)
+        rule_rows.append({"rule": name, "suggested": len(suggested), "true": hits,
+                          "wrong": len(suggested) - hits,
+                          "recall_of_findable": round(hits / max(1, len(findable)), 4),
+                          "precision": round(hits / max(1, len(suggested)), 4)})
+    return {"data": str(data), "condition": condition, "rules": rule_rows,
+            "model_id": ws.model.model_id,
             "bodies": len(bodies), "bodies_with_a_face": len(with_face),
             "faces": len(ids), "true_pairs": len(true_pairs),
             "true_pairs_both_with_a_face": len(findable),
             "nearest_body_is_the_duplicate": round(sum(top_is_twin) / max(1, len(top_is_twin)),
                                                    4),
-            "product_threshold": FACE_SUGGEST_LOG10, "thresholds": rows,
+            "product_rule": f"mutual nearest, log10 LR >= {MUTUAL_MIN_LOG10:g}", "thresholds": rows,
             "seconds": {"stage_and_import": round(imported - started, 1),
                         "compare_every_body": round(scored - imported, 1)}}
 

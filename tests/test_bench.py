@@ -200,3 +200,5 @@ def test_duplicates_bench_runs(tmp_path: Path, faces_dev: Path) -> None:
     assert rows[2.0]["true"] == 3  # clean photos of one person filed twice: all found
     assert rows[2.0]["wrong"] == 0
     assert report["nearest_body_is_the_duplicate"] == 1.0
+    product = next(r for r in report["rules"] if r["rule"].startswith("the product"))
+    assert (product["true"], product["wrong"]) == (3, 0)
