@@ -11,8 +11,11 @@ A search is *due* when what it would search has changed since it last ran:
   new Body gets its own list of persons.
 
 `MatchNew` runs what is due, each query committed on its own (an interrupted run keeps
-what it finished and the rest stays due). The desktop runs it in the background after
-every import or new person, and when a user who may search opens the workspace.
+what it finished and the rest stays due). The desktop of a user who may search runs it
+in the background after every import, new person, face marked or chosen, and merge;
+`athar match-new` runs it from the command line. Runs stored before the query was
+recorded (migration 0009) name no query: their persons and Bodies count as never
+searched, so the first run after the upgrade searches everyone once.
 """
 
 from __future__ import annotations
