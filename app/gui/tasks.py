@@ -91,12 +91,35 @@ class TaskRunner(QObject):
         self.write_pool = QThreadPool(self)
         self.write_pool.setMaxThreadCount(1)
         self._writing = 0
+        self._latest: dict[tuple[int, str], int] = {}
+
+    def _if_latest(self, key: tuple[int, str], serial: int,
+                   callback: Callable[[Any], None]) -> Callable[[Any], None]:
+        def deliver(value: Any) -> None:
+            if self._latest.get(key) == serial:
+                callback(value)
+            else:
+                logger.debug("dropped a superseded %s", key[1])
+        return deliver
 
     def submit(self, fn: Callable[[Progress], Any], on_done: Callable[[Any], None],
                on_error: Callable[[str], None], on_progress: Callable[[Any], None] | None = None,
-               *, write: bool = False, priority: int = 0) -> None:
-        """Run fn(progress) in the read or write pool; callbacks run on the GUI thread."""
+               *, write: bool = False, priority: int = 0,
+               latest: tuple[object, str] | None = None) -> None:
+        """Run fn(progress) in the read or write pool; callbacks run on the GUI thread.
+
+        Args:
+            latest: (the view, a name for what the task loads), e.g. (page, "list"). A
+                later task of the same view and name supersedes it: its result (or error)
+                is dropped when it arrives, so that reads finishing out of order never
+                show an older state over a newer one. Only for reads that change nothing.
+        """
         signals = _Signals(self)  # owned by the runner until delivered, then deleteLater
+        if latest is not None:
+            key = (id(latest[0]), latest[1])
+            serial = self._latest[key] = self._latest.get(key, 0) + 1
+            on_done = self._if_latest(key, serial, on_done)
+            on_error = self._if_latest(key, serial, on_error)
 
         def finish() -> None:
             for deliver in signals.held:  # changes the task committed, after its callback

@@ -123,7 +123,7 @@ class AuditView(QWidget):
         """Load the newest page of events."""
         where = self.where()
         self.tasks.submit(lambda _p: self.services.filtered_activity(PAGE, None, where),
-                          self._replace, lambda _m: None)
+                          self._replace, lambda _m: None, latest=(self, "page"))
 
     def _more(self) -> None:
         before, where = self._oldest, self.where()

@@ -183,11 +183,13 @@ class BodyView(QWidget):
         self._full.clear()
         self.mark.setChecked(False)
         self.tasks.submit(lambda _p: self.services.body(body_id), self._show,
-                          lambda msg: show_error(self, self.tr("Cannot open the Body"), msg))
+                          lambda msg: show_error(self, self.tr("Cannot open the Body"), msg),
+                          latest=(self, "detail"))
         self.duplicates.load(body_id)
         self.marks.set_marks(MarkList((), ()))
         self.tasks.submit(lambda _p: self.services.marks(body_id=body_id),
-                          lambda listed: self._marks_loaded(body_id, listed), lambda _m: None)
+                          lambda listed: self._marks_loaded(body_id, listed), lambda _m: None,
+                          latest=(self, "marks"))
 
     def reload_marks(self) -> None:
         """Load the shown Body's marks again (after one changed)."""
@@ -195,7 +197,7 @@ class BodyView(QWidget):
             body_id = self.detail.id
             self.tasks.submit(lambda _p: self.services.marks(body_id=body_id),
                               lambda listed: self._marks_loaded(body_id, listed),
-                              lambda _m: None)
+                              lambda _m: None, latest=(self, "marks"))
 
     def _marks_loaded(self, body_id: int, listed: MarkList) -> None:
         if self.detail is None or self.detail.id == body_id:
@@ -207,7 +209,8 @@ class BodyView(QWidget):
             keep = self.strip.currentRow()
             body_id = self.detail.id
             self.tasks.submit(lambda _p: self.services.body(body_id),
-                              lambda d: self._show(d, keep), lambda _m: None)
+                              lambda d: self._show(d, keep), lambda _m: None,
+                              latest=(self, "detail"))
 
     def _show(self, detail: BodyDetail, row: int = 0) -> None:
         same = self.detail is not None and self.detail.id == detail.id

@@ -153,7 +153,7 @@ class CandidatesView(QWidget):
     def refresh(self) -> None:
         """Reload the persons to choose from (keeps the current choice)."""
         self.tasks.submit(lambda _p: self.services.persons(), self._show_persons,
-                          lambda _m: None)
+                          lambda _m: None, latest=(self, "persons"))
 
     def _changed(self, what: str) -> None:
         if what in ("person", "import"):
@@ -196,7 +196,8 @@ class CandidatesView(QWidget):
         state = self.state.currentData()
         states = frozenset({CandidateState(state)}) if state else None
         self.tasks.submit(lambda _p: self.services.candidates(int(pid), states),
-                          self._show, lambda msg: self.status.setText(msg))
+                          self._show, lambda msg: self.status.setText(msg),
+                          latest=(self, "list"))
 
     def _show(self, rows: list[CandidateView]) -> None:
         self.model.set_candidates(rows)

@@ -89,7 +89,8 @@ class MarkSearchView(QWidget):
 
     def refresh(self) -> None:
         """Reload the persons to choose from."""
-        self.tasks.submit(lambda _p: self.services.persons(), self._persons, lambda _m: None)
+        self.tasks.submit(lambda _p: self.services.persons(), self._persons, lambda _m: None,
+                          latest=(self, "persons"))
 
     def _persons(self, rows: list[PersonSummary]) -> None:
         while self.person.count() > 1:
@@ -107,14 +108,14 @@ class MarkSearchView(QWidget):
         query = self.query()
         self.status.setText(self.tr("Searching…"))
         self.tasks.submit(lambda _p: self.services.search_marks(query), self._show,
-                          self._failed)
+                          self._failed, latest=(self, "found"))
 
     def _person_chosen(self) -> None:
         pid = self.person.currentData()
         if pid is None:
             return
         self.tasks.submit(lambda _p: self.services.marks(person_id=int(pid)), self._use_marks,
-                          self._failed)
+                          self._failed, latest=(self, "person"))
 
     def _use_marks(self, listed: MarkList) -> None:
         marks = [m for m in listed.marks if not m.withdrawn]

@@ -57,7 +57,8 @@ class OverviewView(QWidget):
 
     def refresh(self) -> None:
         """Ask the services for fresh numbers (in the background)."""
-        self.tasks.submit(lambda _p: self.services.overview(), self._show, lambda _m: None)
+        self.tasks.submit(lambda _p: self.services.overview(), self._show, lambda _m: None,
+                          latest=(self, "overview"))
 
     def _show(self, data: Overview) -> None:
         self.loaded = data

@@ -144,7 +144,8 @@ class PersonsView(QWidget):
 
     def refresh(self) -> None:
         """Reload the list (in the background)."""
-        self.tasks.submit(lambda _p: self.services.persons(), self._show, lambda _m: None)
+        self.tasks.submit(lambda _p: self.services.persons(), self._show, lambda _m: None,
+                          latest=(self, "list"))
 
     def _show(self, rows: list[PersonSummary]) -> None:
         self.model.set_persons(rows)
@@ -181,14 +182,14 @@ class PersonsView(QWidget):
         pid = int(index.data(ID_ROLE))
         self.search.setEnabled(self.services.may(Permission.SEARCH))
         self.tasks.submit(lambda _p: self.services.person(pid), self._show_detail,
-                          lambda msg: self.detail.setText(msg))
+                          lambda msg: self.detail.setText(msg), latest=(self, "detail"))
 
     def _show_contact(self) -> None:
         if self.shown is None:
             return
         pid = self.shown.id
         self.tasks.submit(lambda _p: (pid, self.services.submissions(pid)), self._contacts,
-                          lambda msg: self.submitters.setText(msg))
+                          lambda msg: self.submitters.setText(msg), latest=(self, "contacts"))
 
     def _contacts(self, result: tuple[int, list[SubmissionView]]) -> None:
         pid, subs = result

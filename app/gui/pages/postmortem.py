@@ -119,7 +119,7 @@ class PostMortemView(QWidget):
         """Reload the collections (then the Bodies of the chosen one)."""
         self.tasks.submit(lambda _p: (self.services.collections(),
                                       self.services.blur_pm_photos()),
-                          self._show_collections, lambda _m: None)
+                          self._show_collections, lambda _m: None, latest=(self, "collections"))
 
     def _changed(self, what: str) -> None:
         if what in ("face", "settings"):
@@ -156,7 +156,7 @@ class PostMortemView(QWidget):
         item = self.collections.currentItem()
         cid = item.data(Qt.ItemDataRole.UserRole) if item else None
         self.tasks.submit(lambda _p: self.services.bodies(cid), self._show_bodies,
-                          lambda _m: None)
+                          lambda _m: None, latest=(self, "bodies"))
 
     def _show_bodies(self, rows: list[BodySummary]) -> None:
         self.model.set_bodies(rows)

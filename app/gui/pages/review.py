@@ -221,7 +221,7 @@ class ReviewQueueView(QWidget):
                               lambda _m: None)
         self.tasks.submit(lambda _p: (self.services.persons(), self.services.collections(),
                                       self.services.blur_pm_photos()),
-                          self._filters, lambda _m: None)
+                          self._filters, lambda _m: None, latest=(self, "filters"))
 
     def _filters(self, data: tuple[list[object], list[object], bool]) -> None:
         persons, collections, blur = data
@@ -273,7 +273,7 @@ class ReviewQueueView(QWidget):
         states = frozenset({CandidateState(state)}) if state else None
         self.tasks.submit(lambda _p: (self.services.review_queue(person, collection, states),
                                       self._news_since()),
-                          self._show_loaded, self.message.setText)
+                          self._show_loaded, self.message.setText, latest=(self, "queue"))
 
     def _show_loaded(self, loaded: tuple[list[CandidateView], QueueNews | None]) -> None:
         rows, news = loaded

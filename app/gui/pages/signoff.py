@@ -131,7 +131,7 @@ class SignOffView(QWidget):
         state = self.state.currentData()
         wanted = IdentificationState(state) if state else None
         self.tasks.submit(lambda _p: self.services.identifications(wanted), self._show,
-                          self.message.setText)
+                          self.message.setText, latest=(self, "list"))
 
     def _changed(self, what: str) -> None:
         if what == "review" and self.isVisible():

@@ -79,10 +79,11 @@ class VictimsView(QWidget):
 
     def refresh(self) -> None:
         """Reload the persons, the matches and the identified summary."""
-        self.tasks.submit(lambda _p: self.services.persons(), self._persons, lambda _m: None)
+        self.tasks.submit(lambda _p: self.services.persons(), self._persons, lambda _m: None,
+                          latest=(self, "persons"))
         self.match()
         self.tasks.submit(lambda _p: self.services.victims_identified(), self._identified,
-                          lambda _m: None)
+                          lambda _m: None, latest=(self, "identified"))
 
     def _persons(self, rows: list[PersonSummary]) -> None:
         current = self.person.currentData()
@@ -120,7 +121,7 @@ class VictimsView(QWidget):
         """Match the chosen person (or everyone) against the lists."""
         pid = self.person.currentData()
         self.tasks.submit(lambda _p: self.services.victim_matches(pid), self._show,
-                          lambda msg: self.status.setText(msg))
+                          lambda msg: self.status.setText(msg), latest=(self, "matches"))
 
     def _show(self, found: list[PersonMatches]) -> None:
         self.found = found

@@ -253,7 +253,7 @@ class ComparisonView(QWidget):
             return (ctx.candidate_id, self.services.marks(person_id=ctx.person_id),
                     self.services.marks(body_id=ctx.body_id), self.services.evidence_of(ctx))
 
-        self.tasks.submit(load, self._marks_loaded, lambda _m: None)
+        self.tasks.submit(load, self._marks_loaded, lambda _m: None, latest=(self, "marks"))
 
     def _marks_loaded(self, data: tuple[int, MarkList, MarkList, Weighed]) -> None:
         candidate, am, pm, weighed = data

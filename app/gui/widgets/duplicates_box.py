@@ -90,7 +90,8 @@ class DuplicatesBox(QGroupBox):
         """Show a Body's suggestions and decisions (loaded in the background)."""
         self.body_id = body_id
         self.tasks.submit(lambda _p: self.services.duplicates(body_id),
-                          lambda found: self._loaded(body_id, found), self.message.setText)
+                          lambda found: self._loaded(body_id, found), self.message.setText,
+                          latest=(self, "duplicates"))
 
     def reload(self) -> None:
         """Load the shown Body's again (after a decision anywhere)."""
