@@ -44,7 +44,8 @@ class SlowPictures:
 
 
 @pytest.fixture
-def grid(qtbot: QtBot) -> Iterator[tuple[QListView, BodyGridModel, SlowPictures, TaskRunner]]:
+def grid(qtbot: QtBot, frozen_heap: None) -> Iterator[
+        tuple[QListView, BodyGridModel, SlowPictures, TaskRunner]]:
     pictures = SlowPictures()
     tasks = TaskRunner()
     thumbs = ThumbnailCache(pictures, tasks)  # type: ignore[arg-type]

@@ -3,7 +3,6 @@ keeping what was done; importing the same folder again resumes."""
 
 from __future__ import annotations
 
-import gc
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -56,17 +55,6 @@ def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
     yield win
     win.close()
     ws.close()
-
-
-@pytest.fixture
-def frozen_heap() -> Iterator[None]:
-    """The app freezes its start-up heap (Controller.show_main); this pytest process also
-    carries the objects of every earlier test, which the app never has: freeze those too,
-    so that a full collection of them does not count as the window's stall."""
-    gc.collect()
-    gc.freeze()
-    yield
-    gc.unfreeze()
 
 
 def test_gui_never_stalls_and_cancel_is_prompt_and_keeps_work(
