@@ -225,7 +225,8 @@ class _Searcher:
                                note="no searchable face: add a photo or mark the face")
         canon = merged if target_side is Side.PM else {}
         owners = self._top_owners(uow, index, q_vecs, target_side, top, canon)
-        fetch = owners + [b for b, kept in canon.items() if kept in set(owners)]
+        shown = set(owners)
+        fetch = owners + [b for b, kept in canon.items() if kept in shown]
         m_ids, m_owner, m_vecs = uow.faces.owner_faces(target_side, fetch,
                                                       model.model_id, model.dim)
         m_owner = [canon.get(o, o) for o in m_owner]  # a duplicate's faces count as its Body's
