@@ -9,11 +9,14 @@ from athar.casework.accounts.users import CreateUser
 from athar.casework.bus import MessageBus
 from athar.casework.domain.entities import Role, Side
 from athar.casework.domain.permissions import Actor
+from athar.casework.domain.ports import PipelineFactory
 from athar.casework.storage.crypto import KdfParams
 from athar.casework.storage.folder import init_workspace
 from athar.casework.storage.workspace import Workspace
 from athar.index.faiss_store import open_store
 from athar.models.dlib_backend import DlibPipelineFactory
+from athar.models.onnx_backend import OnnxPipelineFactory
+from athar.models.packs import find_pack
 
 logger = logging.getLogger(__name__)
 
@@ -23,8 +26,28 @@ def default_pipeline_factory() -> DlibPipelineFactory:
     return DlibPipelineFactory()
 
 
-def open_ws(root: Path, passphrase: str, repair: bool = True) -> Workspace:
-    """Unlock and open a workspace with the default model and the FAISS index adapter.
+DEFAULT_MODEL = "default"
+"""What `--model` takes for the embedded dlib model (besides its full id)."""
+
+
+def pipeline_factory(model: str | None = None, device: str = "auto") -> PipelineFactory:
+    """The recipe of a model: the embedded default (None, "default" or its id, or an
+    unambiguous prefix of it), else the installed pack with that id (or id prefix).
+
+    Raises:
+        ModelUnavailableError: no installed pack has that id (or it does not verify).
+    """
+    default = default_pipeline_factory()
+    if model is None or model == DEFAULT_MODEL or default.model_info().model_id.startswith(
+            model):
+        return default
+    return OnnxPipelineFactory(str(find_pack(model).folder), device)
+
+
+def open_ws(root: Path, passphrase: str, repair: bool = True, model: str | None = None,
+            device: str = "auto") -> Workspace:
+    """Unlock and open a workspace with a model (the default: the embedded one) and the
+    FAISS index adapter.
 
     Args:
         root: the workspace folder.
@@ -32,8 +55,10 @@ def open_ws(root: Path, passphrase: str, repair: bool = True) -> Workspace:
         repair: bring each index in step with the database now (rebuilding one that fails
             its checksum, adding what an interrupted run did not save); `verify` passes
             False so that it reports the saved state instead.
+        model: the model whose vectors searches and new faces use (`pipeline_factory`).
+        device: where an ONNX pack computes (auto, cpu, cuda).
     """
-    factory = default_pipeline_factory()
+    factory = pipeline_factory(model, device)
     ws = Workspace.open(root, passphrase, factory, factory.model_info(), open_store)
     if repair:
         for side in Side:

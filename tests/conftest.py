@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import urllib3  # noqa: F401  # see below
 from fakes import FAKE_INFO, FakePipelineFactory
 
 from athar.app.bootstrap import open_ws
@@ -23,6 +24,9 @@ os.environ["ATHAR_USER"] = SUPERVISOR
 os.environ["ATHAR_PASSWORD"] = PASSWORD
 
 REPO = Path(__file__).resolve().parent.parent
+# urllib3 (imported by insightface through requests) opens a local IPv6 socket at import
+# to probe for IPv6, connecting nowhere: imported above, before pytest-socket blocks
+# sockets, so that the probe is not reported as a network attempt of some later test.
 
 
 def faces_dev_dir() -> Path | None:
@@ -40,6 +44,42 @@ def faces_dev() -> Path:
         pytest.skip("faces-dev photos not found: set ATHAR_FACES_DEV or place "
                     "../shared/data/faces-dev beside the repository")
     return path
+
+
+def models_test_dir() -> Path | None:
+    """ATHAR_MODELS_TEST, else ../shared/models-test (small real ONNX networks, tests only)."""
+    configured = os.environ.get("ATHAR_MODELS_TEST")
+    path = Path(configured) if configured else REPO.parent / "shared" / "models-test"
+    return path if (path / "det_500m.onnx").is_file() else None
+
+
+@pytest.fixture(scope="session")
+def models_test() -> Path:
+    """The test networks (SCRFD-500M, YuNet, MobileFaceNet), never copied into the repo."""
+    path = models_test_dir()
+    if path is None:
+        pytest.skip("models-test networks not found: set ATHAR_MODELS_TEST or place "
+                    "../shared/models-test beside the repository")
+    return path
+
+
+@pytest.fixture(scope="session")
+def test_packs(tmp_path_factory: pytest.TempPathFactory, models_test: Path
+               ) -> dict[str, Path]:
+    """Two packs built from the test networks, installed in one model folder: "insightface"
+    (SCRFD-500M + MobileFaceNet) and "opencv" (YuNet + MobileFaceNet through OpenCV's
+    SFace API: tests the code path, not SFace's accuracy). Also "dir": the model folder."""
+    from athar.models.pack_builder import make_pack
+    from athar.models.packs import install_pack
+
+    built = tmp_path_factory.mktemp("packs")
+    installed = tmp_path_factory.mktemp("models")
+    out: dict[str, Path] = {"dir": installed}
+    for kind, detector in (("insightface", "det_500m.onnx"), ("opencv", "yunet_2026may.onnx")):
+        pack = make_pack(kind, models_test / detector, models_test / "mobilefacenet_128.onnx",
+                         f"test-{kind}", built / kind)
+        out[kind] = install_pack(pack.folder, installed)[0].folder
+    return out
 
 
 def identities(root: Path, count: int | None = None) -> list[Path]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+from pathlib import Path
 
 import pytest
 from pytest_socket import SocketBlockedError
@@ -19,3 +20,24 @@ def test_model_code_does_not_download() -> None:
 
     pipeline = DlibPipelineFactory()()
     assert pipeline.info.dim == 128
+
+
+def test_every_pack_kind_loads_and_computes_offline(test_packs: dict[str, Path],
+                                                   faces_dev: Path) -> None:
+    # pytest-socket fails any connection attempt of this process: insightface's and
+    # OpenCV's loaders, onnxruntime (telemetry off) and inference of both pack kinds.
+    import os
+
+    import numpy as np
+    from PIL import Image
+
+    from athar.models.onnx_backend import OnnxPipelineFactory
+
+    assert os.environ["ORT_DISABLE_TELEMETRY"] == "1"
+    assert os.environ["NO_ALBUMENTATIONS_UPDATE"] == "1"
+    photo = np.asarray(Image.open(sorted(faces_dev.glob("*/*.jpg"))[0]).convert("RGB"))
+    for kind in ("insightface", "opencv"):
+        pipeline = OnnxPipelineFactory(str(test_packs[kind]), "auto")()
+        faces = pipeline.detect(photo)
+        assert len(faces) == 1
+        assert pipeline.embed(photo, faces).shape == (1, 128)

@@ -21,8 +21,8 @@ from typing import IO, Never, TypeVar
 from tqdm import tqdm
 
 from athar.app import credentials
-from athar.app.bootstrap import create_ws, open_ws
-from athar.app.cli import duplicates, marks, output, victims
+from athar.app.bootstrap import create_ws, open_ws, pipeline_factory
+from athar.app.cli import duplicates, marks, models, output, victims
 from athar.casework.accounts.users import CreateUser, Login, SetActive, SetIdleLock
 from athar.casework.bus import MessageBus
 from athar.casework.domain.entities import (
@@ -36,6 +36,7 @@ from athar.casework.domain.permissions import Actor
 from athar.casework.domain.text import neutralise
 from athar.casework.intake import persons
 from athar.casework.intake.ingest import ImportPhotos, ImportProgress, ImportReport
+from athar.casework.intake.reembed import Reembed, ReembedProgress
 from athar.casework.intake.registration import RegisterPerson
 from athar.casework.integrity.backup import Backup, ChangePassphrase, RebuildIndexes, restore
 from athar.casework.integrity.checkpoint import (
@@ -61,13 +62,17 @@ INTERRUPTED = 130
 
 
 @contextmanager
-def session(root: str, repair: bool = True) -> Iterator[tuple[MessageBus, Actor]]:
+def session(root: str, repair: bool = True, model: str | None = None,
+            device: str = "auto") -> Iterator[tuple[MessageBus, Actor]]:
     """Unlock the workspace and log the user in (environment or prompt); close at the end.
 
     Yields the workspace's message bus (every change goes through it; `bus.ws` for reads)
-    and the logged-in user.
+    and the logged-in user. `model` and `device`: the model the workspace is opened with
+    (default: the embedded one) and where an ONNX pack computes.
     """
-    ws = open_ws(Path(root), credentials.passphrase(), repair=repair)
+    pipeline_factory(model, device)  # a model not installed: refused before the prompts
+    ws = open_ws(Path(root), credentials.passphrase(), repair=repair, model=model,
+                 device=device)
     try:
         bus = MessageBus(ws)
         yield bus, bus.handle(Login(credentials.username(), credentials.password()), None)
@@ -197,7 +202,8 @@ def cmd_add_person(args: argparse.Namespace) -> int:
 
 def cmd_search(args: argparse.Namespace) -> int:
     csv_path = check_output(Path(args.csv)) if args.csv else None  # before any search runs
-    with session(args.workspace) as (bus, actor):
+    with session(args.workspace, model=args.model, device=args.device) as (bus, actor):
+        print(f"model: {bus.ws.model.model_id}", file=sys.stderr)
         cmd = RunSearch(person_ids=tuple(args.person or ()), all_persons=args.all,
                         body_ids=tuple(args.body or ()), top=args.top)
         results = bus.handle(cmd, actor)
@@ -270,6 +276,45 @@ def cmd_reindex(args: argparse.Namespace) -> int:
         for side, count, version in bus.handle(RebuildIndexes(), actor):
             print(f"{side}: {count} vectors, version {version}")
     return 0
+
+
+def cmd_reembed(args: argparse.Namespace) -> int:
+    if not args.model:
+        raise InvalidRequest("give --model ID: the installed model to add (athar models list)")
+    bar: tqdm[Never] = tqdm(total=0, unit="face", disable=args.quiet, file=sys.stderr,
+                            dynamic_ncols=True)
+
+    def update(p: ReembedProgress) -> None:
+        bar.total, bar.n = p.total, p.done
+        bar.set_postfix(failed=p.failed, refresh=False)
+        bar.refresh()
+
+    with session(args.workspace, model=args.model, device=args.device) as (bus, actor):
+        device = getattr(bus.ws.pipeline_factory, "device", lambda: "CPU")()
+        print(f"model {bus.ws.model.model_id} on {device}", file=sys.stderr)
+        try:
+            with cancel_on_interrupt() as cancel:
+                report = bus.handle(Reembed(progress=update, cancel=cancel), actor)
+        finally:
+            bar.close()
+    print(f"{report.model_id}: {report.added} faces embedded now, {report.already} before")
+    if report.estimated:
+        print(f"warning: {report.estimated} faces: the model's detector found no face in the "
+              "stored box; their keypoints were placed from the box (less reliable vectors)")
+    for failure in report.failed:
+        print(f"PROBLEM: {failure}")
+    if report.cancelled:
+        print("interrupted: what was embedded is kept; run it again to finish",
+              file=sys.stderr)
+        return INTERRUPTED
+    return 1 if report.failed else 0
+
+
+def cmd_models(args: argparse.Namespace) -> int:
+    if args.models_command == "list" and args.workspace:
+        with session(args.workspace) as (bus, _):
+            return models.run(args, bus.ws)
+    return models.run(args)
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
@@ -432,5 +477,6 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "identifications": cmd_identifications, "confirm": cmd_signoff, "return": cmd_signoff,
     "revoke": cmd_signoff, "report": cmd_report, "mark": cmd_mark, "photos": cmd_photos,
     "subject": cmd_subject, "body": cmd_body, "victims": cmd_victims,
-    "duplicates": cmd_duplicates, "match-new": cmd_match_new,
+    "duplicates": cmd_duplicates, "match-new": cmd_match_new, "reembed": cmd_reembed,
+    "models": cmd_models,
 }

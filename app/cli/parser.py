@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 import os
 
-from athar.app.cli import duplicates, marks, victims
+from athar.app.cli import duplicates, marks, models, victims
 from athar.casework.domain.entities import CandidateState, IdentificationState, Role, Side
 from athar.casework.matching.search import DEFAULT_TOP
+from athar.models.devices import DEVICES
 
 DESCRIPTION = """\
 Athar: an offline workbench that helps a documentation team identify the dead in
@@ -34,6 +35,14 @@ def _ws(p: argparse.ArgumentParser) -> None:
 
 def _json(p: argparse.ArgumentParser, what: str) -> None:
     p.add_argument("--json", action="store_true", help=f"print {what} as JSON")
+
+
+def _model(p: argparse.ArgumentParser, what: str) -> None:
+    p.add_argument("--model", metavar="ID", help=f"{what}; an installed pack's id or an "
+                   "unambiguous beginning of it (athar models list)")
+    p.add_argument("--device", choices=DEVICES, default="auto",
+                   help="where an ONNX pack computes: cuda needs the GPU extra "
+                   "(README); auto takes CUDA when present, else the CPU (default)")
 
 
 def _imports(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -113,6 +122,8 @@ def _read_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
                    help=f"length of each ranked list (default {DEFAULT_TOP})")
     _json(s, "the ranked lists, with candidate, face and search-run ids,")
     s.add_argument("--csv", metavar="FILE", help="also write the ranked lists to this CSV")
+    _model(s, "search with this model's vectors (default: the embedded default model; "
+           "the faces need its vectors: athar reembed)")
     s = sub.add_parser("persons", help="list missing persons with their ids")
     _ws(s)
     _json(s, "the list")
@@ -242,6 +253,14 @@ def _admin(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     s.add_argument("dest", metavar="DEST", help="the new workspace folder")
     s = sub.add_parser("reindex", help="rebuild the search indexes from the database")
     _ws(s)
+    s = sub.add_parser("reembed", help="add a model's vectors to every face (supervisors; "
+                       "resumable: run it again after an interruption)",
+                       description="Compute an installed model's vectors for every face "
+                       "that has none yet (keypoints fitted in the stored face box); "
+                       "nothing already stored changes.")
+    _ws(s)
+    _model(s, "the model to add (required)")
+    s.add_argument("--quiet", action="store_true", help="no progress bar")
     s = sub.add_parser("demo", help="import a folder of identities and measure the ranking "
                        "(test photos only)")
     s.add_argument("dir", nargs="?", metavar="DIR", help="one subfolder of photos per "
@@ -268,6 +287,7 @@ def build_parser() -> argparse.ArgumentParser:
     marks.add_parsers(sub)
     victims.add_parsers(sub)
     duplicates.add_parsers(sub)
+    models.add_parsers(sub)
     _integrity(sub)
     _admin(sub)
     return p

@@ -31,6 +31,7 @@ class AuditAction(enum.StrEnum):
     BODY_EDIT = "body.edit"
     BODY_ESTIMATES = "body.estimates"
     FACE_MARK = "face.mark"
+    FACE_REEMBED = "face.reembed"
     FACE_SUBJECT = "face.subject"
     SEARCH_RUN = "search.run"
     INDEX_REBUILD = "index.rebuild"
@@ -88,6 +89,7 @@ TOPIC_OF: Mapping[AuditAction, Topic] = {
     AuditAction.BODY_ESTIMATES: Topic.BODY,
     AuditAction.FACE_MARK: Topic.FACE,
     AuditAction.FACE_SUBJECT: Topic.FACE,
+    AuditAction.FACE_REEMBED: Topic.SEARCH,
     AuditAction.SEARCH_RUN: Topic.SEARCH,
     AuditAction.INDEX_REBUILD: Topic.SEARCH,
     AuditAction.CANDIDATE_OPEN: Topic.REVIEW,

@@ -19,7 +19,7 @@ from athar.casework.domain.entities import (
     Side,
     utcnow,
 )
-from athar.casework.domain.errors import InvalidRequest
+from athar.casework.domain.errors import InvalidRequest, ModelMismatchError
 from athar.casework.domain.events import AuditAction
 from athar.casework.domain.permissions import Actor, Permission, require
 from athar.casework.domain.ports import VectorIndex, Vectors
@@ -208,6 +208,11 @@ class _Searcher:
         model, uow = self.ws.model, self.uow
         target_side = Side.PM if query_side is Side.AM else Side.AM
         index = self.ws.indexes.get(model, target_side)
+        if index.model_id != model.model_id:
+            raise ModelMismatchError(
+                f"the {target_side.value} index holds vectors of {index.model_id}, the "
+                f"queries are vectors of {model.model_id}: vectors of two models are "
+                "never compared")
         if target_side not in self._versions:  # one digest per run: the index is unchanged
             self._versions[target_side] = index.version()
         version = self._versions[target_side]
@@ -220,9 +225,12 @@ class _Searcher:
                                                 model.dim)
         direction = _direction(query_side)
         if not q_ids:
+            note = "no searchable face: add a photo or mark the face"
+            if uow.faces.count_embeddings(model.model_id)[0] == 0:
+                note = (f"no face has vectors of model {model.model_id} yet: add them with "
+                        "`athar reembed WS --model ID`")
             uow.release()
-            return QueryResult(direction, query_id, label,
-                               note="no searchable face: add a photo or mark the face")
+            return QueryResult(direction, query_id, label, note=note)
         canon = merged if target_side is Side.PM else {}
         owners = self._top_owners(uow, index, q_vecs, target_side, top, canon)
         shown = set(owners)

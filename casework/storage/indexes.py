@@ -90,6 +90,19 @@ class IndexBook:
                         index_name(model.model_id, side), len(missing))
         return len(missing), removed
 
+    def sync(self, model: ModelInfo, side: Side) -> SyncReport:
+        """Bring a model's index in step with the database now (after vectors were stored
+        in bulk, e.g. by re-embedding) and save it."""
+        key = (model.model_id, side)
+        if key not in self._open:
+            self.get(model, side)
+            return self.last_sync[key]
+        index = self._open[key]
+        added, removed = self._sync(index, model, side)
+        index.save()
+        self.last_sync[key] = SyncReport(False, added, removed)
+        return self.last_sync[key]
+
     def rebuild(self, model: ModelInfo, side: Side) -> VectorIndex:
         """Throw the saved index away and build it again from the database."""
         self._open.pop((model.model_id, side), None)

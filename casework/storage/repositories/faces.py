@@ -55,6 +55,22 @@ class FaceRepository:
         return list(self._s.scalars(select(Face).where(Face.photo_id == photo_id,
                                                        Face.is_subject)))
 
+    def missing_embeddings(self, model_id: str) -> list[tuple[Face, str]]:
+        """Every face (subject or not) without a vector of the model, with its photo's
+        SHA-256, ordered by photo then face."""
+        has_vector = select(Embedding.id).where(Embedding.face_id == Face.id,
+                                                Embedding.model_id == model_id).exists()
+        rows = self._s.execute(select(Face, Photo.sha256).join(Photo, Photo.id == Face.photo_id)
+                               .where(~has_vector).order_by(Face.photo_id, Face.id)).all()
+        return [(r[0], str(r[1])) for r in rows]
+
+    def count_embeddings(self, model_id: str) -> tuple[int, int]:
+        """(faces with a vector of the model, all faces)."""
+        done = self._s.scalar(select(func.count(Embedding.id))
+                              .where(Embedding.model_id == model_id)) or 0
+        total = self._s.scalar(select(func.count(Face.id))) or 0
+        return int(done), int(total)
+
     def add_embedding(self, face_id: int, model_id: str, vector: Vectors) -> None:
         """Store one (dim,) float32 unit vector of the face."""
         vec = np.ascontiguousarray(vector, dtype=np.float32).ravel()
