@@ -1,9 +1,14 @@
 """Identification accuracy under post-mortem conditions, through Athar's real import+search.
 
     .venv/bin/python bench/accuracy.py DATA_DIR [--out bench/out/accuracy] [--quick]
+        [--model PACK_DIR_OR_ID ...] [--model-conditions clean,pm-hard,held-out]
 
 DATA_DIR holds one folder per identity (e.g. ../shared/data/faces-dev). Writes
 report.md, report.json and PNG plots (CMC per condition, ROC) to --out.
+
+Each `--model` (a model pack's folder or an installed pack's id) adds rows, in the same
+run and on the same staged photos, for the conditions of `--model-conditions` (default:
+all of --conditions), its variant named `model:<pack name>`.
 """
 
 from __future__ import annotations
@@ -21,12 +26,20 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import Identity, identities, new_workspace, open_workspace, stage  # noqa: E402
+from common import (  # noqa: E402
+    Identity,
+    identities,
+    model_factory,
+    new_workspace,
+    open_workspace,
+    stage,
+)
 from conditions import CONDITIONS, HELD_OUT, Condition  # noqa: E402
 
 from athar.casework.accounts.users import login  # noqa: E402
 from athar.casework.domain.entities import Body, MissingPerson, Side  # noqa: E402
 from athar.casework.domain.permissions import Actor  # noqa: E402
+from athar.casework.domain.ports import PipelineFactory  # noqa: E402
 from athar.casework.intake.ingest import ImportPhotos, ImportService  # noqa: E402
 from athar.casework.matching.search import RunSearch, SearchService  # noqa: E402
 from athar.casework.storage.workspace import Workspace  # noqa: E402
@@ -97,7 +110,7 @@ class AmTemplates:
         self._made: dict[str, Path] = {}
 
     def workspace(self, dest: Path, am: dict[str, list[Path]],
-                  factory: DlibPipelineFactory | None) -> tuple[Workspace, Actor]:
+                  factory: PipelineFactory | None) -> tuple[Workspace, Actor]:
         key = repr(factory)
         if key not in self._made:
             root = self.work / f"am-template-{len(self._made)}"
@@ -122,7 +135,7 @@ class Lists:
 
 
 def _run_pipeline(work: Path, pm: dict[str, list[Path]], am: dict[str, list[Path]],
-                  condition: Condition | None, factory: DlibPipelineFactory | None,
+                  condition: Condition | None, factory: PipelineFactory | None,
                   top: int, templates: AmTemplates
                   ) -> tuple[tuple[list[int | None], ...], int, list[str], int, Lists]:
     pm_dir = stage(work / "pm", pm, condition)
@@ -168,7 +181,7 @@ def _labelled_vectors(ws: object) -> tuple[np.ndarray, list[str]]:
 
 def closed_set(ids: list[Identity], name: str, condition: Condition | None, work: Path,
                templates: AmTemplates, variant: str = "athar",
-               factory: DlibPipelineFactory | None = None) -> tuple[Row, Lists]:
+               factory: PipelineFactory | None = None) -> tuple[Row, Lists]:
     """AM = first photo of each identity, PM (degraded) = the rest."""
     started = time.monotonic()
     pm = {i.name: list(i.photos[1:]) for i in ids}
@@ -299,7 +312,8 @@ def _markdown(rows: list[Row], ver: dict[str, object], openset: dict[str, object
               data: Path, elapsed: float) -> str:
     lines = [
         "# Athar accuracy benchmark", "",
-        f"Data: `{data}` ({rows[0].persons} persons). Model: dlib ResNet (128-d). "
+        f"Data: `{data}` ({rows[0].persons} persons). Model: dlib ResNet (128-d), except "
+        "the variants `model:<pack>` (that pack's detector and recogniser). "
         f"Run time {elapsed:.0f} s on this machine.", "",
         "## Closed-set identification (CMC), post-mortem conditions on the PM side", "",
         "| condition | variant | rank 1 | rank 5 | rank 10 | rank 20 | mean CMC 1-10 "
@@ -358,6 +372,11 @@ def main(argv: list[str] | None = None) -> int:
                         "WORDS, only the rows whose variant contains them (alternatives "
                         "separated by |)")
     p.add_argument("--limit", type=int, help="only the first N identities (smoke runs)")
+    p.add_argument("--model", action="append", default=[], metavar="PACK",
+                   help="also rank with this model pack (folder or installed id)")
+    p.add_argument("--model-conditions", metavar="NAMES",
+                   help="the conditions run with each --model (default: --conditions)")
+    p.add_argument("--device", default="auto", choices=["auto", "cpu", "cuda"])
     args = p.parse_args(argv)
     conditions = [c for c in args.conditions.split(",") if c]
     baseline = [c for c in args.baseline.split(",") if c]
@@ -383,6 +402,16 @@ def main(argv: list[str] | None = None) -> int:
                                 templates, "baseline", BASELINE)
             rows.append(row)
             print(f"{name} baseline: {row.cmc}", file=sys.stderr)
+        model_conditions = [c for c in (args.model_conditions or args.conditions).split(",")
+                            if c in known]
+        for j, model in enumerate(args.model):
+            factory = model_factory(model, args.device)
+            name = factory.model_info().model_id.partition("@")[0] if factory else "default"
+            for k, cond in enumerate(model_conditions):
+                row, _ = closed_set(ids, cond, known[cond], Path(tmp) / f"m{j}-{k}",
+                                    templates, f"model:{name}", factory)
+                rows.append(row)
+                print(f"{cond} model:{name}: {row.cmc}", file=sys.stderr)
         wanted = [] if args.ablations is None else args.ablations.split("|")
         ablations = [a for a in ABLATIONS if any(w in a[1] for w in wanted)]
         for k, (name, variant, factory) in enumerate(ablations):

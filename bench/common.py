@@ -13,10 +13,25 @@ from PIL import Image
 
 from athar.app.bootstrap import create_ws
 from athar.casework.domain.permissions import Actor
+from athar.casework.domain.ports import PipelineFactory
 from athar.casework.storage.crypto import KdfParams
 from athar.casework.storage.workspace import Workspace
 from athar.index.faiss_store import open_store
 from athar.models.dlib_backend import DlibPipelineFactory
+from athar.models.onnx_backend import OnnxPipelineFactory
+
+
+def model_factory(model: str | None, device: str = "auto") -> PipelineFactory | None:
+    """`--model` of the benches: None or "default" is the embedded dlib model; otherwise a
+    pack folder (installed or not: it is verified when loaded) or an installed pack's id."""
+    if model in (None, "default"):
+        return None
+    assert model is not None
+    if Path(model).is_dir():
+        return OnnxPipelineFactory(str(Path(model).resolve()), device)
+    from athar.app.bootstrap import pipeline_factory
+
+    return pipeline_factory(model, device)
 
 BENCH_KDF = KdfParams(time_cost=1, memory_kib=8 * 1024, parallelism=1)
 """The benchmarks measure faces, not key stretching."""
@@ -72,7 +87,7 @@ def open_workspace(root: Path, factory: DlibPipelineFactory | None = None) -> Wo
     return Workspace.open(root, PASSPHRASE, factory, factory.model_info(), open_store)
 
 
-def new_workspace(root: Path, factory: DlibPipelineFactory | None = None
+def new_workspace(root: Path, factory: PipelineFactory | None = None
                   ) -> tuple[Workspace, Actor]:
     """A fresh encrypted workspace with a benchmark supervisor, optionally another model
     configuration (e.g. the baseline without rotation search)."""

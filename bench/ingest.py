@@ -1,6 +1,7 @@
 """Import throughput of `athar import-pm`, side by side with a face_recognition loop.
 
     .venv/bin/python bench/ingest.py DATA_DIR [--rounds 3] [--out bench/out/ingest]
+        [--model PACK_DIR_OR_ID ...] [--device auto|cpu|cuda]
 
 The peer is the loop a Python user writes today with the face_recognition library
 (load_image_file, face_locations, face_encodings) on the same images and the same dlib
@@ -8,6 +9,10 @@ models. Each side runs in its own process, alternately, `--rounds` times; the re
 gives medians, the throughput ratio, peak memory, and the cosine between each face's two
 embeddings (speed must not be bought with accuracy). Needs `face-recognition-ng`
 (`pip install --no-deps face-recognition-ng`, as .ci/run does).
+
+Each `--model` (a model pack's folder or an installed pack's id) adds a row in the same
+rounds: the import with that model's detector and recogniser. Its vectors are another
+model's, so only its faces are compared with the peer's (boxes overlapping by half).
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -56,17 +62,20 @@ def peer(data: Path, out: Path) -> dict[str, float]:
     return {"seconds": elapsed, "faces": faces, "peak_mb": _peak_mb(resource.RUSAGE_SELF)}
 
 
-def athar(data: Path, out: Path, workers: int) -> dict[str, float]:
+def athar(data: Path, out: Path, workers: int, model: str | None = None,
+          device: str = "auto") -> dict[str, float | str]:
     """`athar import-pm --group-by file` into a fresh encrypted workspace, end to end."""
     sys.path.insert(0, str(HERE))
-    from common import new_workspace
+    from common import model_factory, new_workspace
     from sqlalchemy import select
 
     from athar.casework.domain.entities import Embedding, Face, Photo, Side
     from athar.casework.intake.ingest import ImportPhotos, ImportService
 
     with tempfile.TemporaryDirectory(prefix="athar-ingest-") as tmp:
-        ws, actor = new_workspace(Path(tmp) / "ws")
+        factory = model_factory(model, device)
+        ws, actor = new_workspace(Path(tmp) / "ws", factory)
+        label = getattr(factory, "device", lambda: "CPU")()
         started = time.monotonic()
         report = ImportService(ws).run(ImportPhotos(data, Side.PM, "file", "bench", workers),
                                        actor)
@@ -89,7 +98,7 @@ def athar(data: Path, out: Path, workers: int) -> dict[str, float]:
     out.write_text(json.dumps(encodings))
     return {"seconds": elapsed, "faces": report.faces, "images": report.new_photos,
             "peak_mb": _peak_mb(resource.RUSAGE_SELF),
-            "worker_peak_mb": _peak_mb(resource.RUSAGE_CHILDREN)}
+            "worker_peak_mb": _peak_mb(resource.RUSAGE_CHILDREN), "device": label}
 
 
 def _iou(a: list[float], b: list[float]) -> float:
@@ -118,9 +127,11 @@ def compare(peer_file: Path, athar_file: Path) -> dict[str, float]:
             "median_cosine": statistics.median(cosines) if cosines else float("nan")}
 
 
-def _child(kind: str, data: Path, out: Path, workers: int) -> dict[str, float]:
+def _child(kind: str, data: Path, out: Path, workers: int, model: str | None = None,
+           device: str = "auto") -> dict[str, Any]:
     cmd = [sys.executable, __file__, str(data), "--child", kind, "--child-out", str(out),
-           "--workers", str(workers)]
+           "--workers", str(workers), "--device", device] + (
+               ["--child-model", model] if model else [])
     done = subprocess.run(cmd, capture_output=True, text=True, check=True)
     return json.loads(done.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
 
@@ -134,18 +145,28 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", type=Path, default=Path("bench/out/ingest"))
     p.add_argument("--child", choices=["peer", "athar"], help=argparse.SUPPRESS)
     p.add_argument("--child-out", type=Path, help=argparse.SUPPRESS)
+    p.add_argument("--child-model", help=argparse.SUPPRESS)
+    p.add_argument("--model", action="append", default=[], metavar="PACK",
+                   help="also import with this model pack (folder or installed id)")
+    p.add_argument("--device", default="auto", choices=["auto", "cpu", "cuda"])
     args = p.parse_args(argv)
     if args.child:
         fn = peer(args.data, args.child_out) if args.child == "peer" else athar(
-            args.data, args.child_out, args.workers)
+            args.data, args.child_out, args.workers, args.child_model, args.device)
         print(json.dumps(fn))
         return 0
     args.out.mkdir(parents=True, exist_ok=True)
     images = len(_images(args.data))
-    runs: dict[str, list[dict[str, float]]] = {"peer": [], "athar": []}
+    runs: dict[str, list[dict[str, Any]]] = {"peer": [], "athar": []}
+    packs = {f"pack{i}": m for i, m in enumerate(args.model)}
+    for name in packs:
+        runs[name] = []
     for _ in range(args.rounds):
         for kind in ("peer", "athar"):
             runs[kind].append(_child(kind, args.data, args.out / f"{kind}.json", args.workers))
+        for name, model in packs.items():
+            runs[name].append(_child("athar", args.data, args.out / f"{name}.json",
+                                     args.workers, model, args.device))
     med = {k: statistics.median(r["seconds"] for r in v) for k, v in runs.items()}
     result = {
         "images": images, "rounds": args.rounds, "workers": args.workers,
@@ -161,6 +182,20 @@ def main(argv: list[str] | None = None) -> int:
         "embeddings": compare(args.out / "peer.json", args.out / "athar.json"),
         "all_seconds": {k: [round(r["seconds"], 2) for r in v] for k, v in runs.items()},
     }
+    pack_rows = []
+    for name, model in packs.items():
+        seconds = statistics.median(r["seconds"] for r in runs[name])
+        found = compare(args.out / "peer.json", args.out / f"{name}.json")
+        row = {"model": model, "device": runs[name][0]["device"],
+               "median_s": round(seconds, 2), "images_per_s": round(images / seconds, 2),
+               "faces_per_s": round(runs[name][0]["faces"] / seconds, 2),
+               "faces": runs[name][0]["faces"],
+               "peer_faces_found_too": found["faces_compared"],
+               "peer_faces_missed": found["unmatched_peer_faces"],
+               "peak_mb_worker": round(max(r["worker_peak_mb"] for r in runs[name]), 1),
+               "all_seconds": [round(r["seconds"], 2) for r in runs[name]]}
+        pack_rows.append(row)
+    result["packs"] = pack_rows
     (args.out / "report.json").write_text(json.dumps(result, indent=1))
     peer_r, athar_r = result["peer"], result["athar"]
     assert isinstance(peer_r, dict)
@@ -178,6 +213,14 @@ def main(argv: list[str] | None = None) -> int:
         f"Throughput ratio (Athar / peer): **{result['ratio']}x**. Embeddings: "
         f"{result['embeddings']}.",
     ]
+    if pack_rows:
+        md += ["", "| model pack | device | median s | images/s | faces/s | faces | peer's "
+               "faces also found / missed | peak MB per worker |",
+               "|---|---|---|---|---|---|---|---|"]
+        md += [f"| {Path(r['model']).name} | {r['device']} | {r['median_s']} | "
+               f"{r['images_per_s']} | {r['faces_per_s']} | {r['faces']} | "
+               f"{r['peer_faces_found_too']} / {r['peer_faces_missed']} | "
+               f"{r['peak_mb_worker']} |" for r in pack_rows]
     (args.out / "report.md").write_text("\n".join(md) + "\n")
     print("\n".join(md))
     return 0

@@ -14,8 +14,8 @@ then, for faces too small for the detector, the enhanced photo enlarged twice. A
 accepted in a view only when its keypoints lie upright there (eyes above the mouth within
 45°): detectors trained on upright faces also fire on faces lying sideways, with
 keypoints that do not follow the face, and such a face's vector is noise (cosine 0.10 to
-the upright face's, measured on a faces-dev photo). The thresholds (MIN_SCORE,
-STRONG_SCORE) are the detectors' usual defaults; they were not tuned.
+the upright face's, measured on a faces-dev photo). MIN_SCORE is the detectors' usual
+default; STRONG_SCORE is checked on faces-tune by bench/pack_orientation.py (bench/README).
 """
 
 from __future__ import annotations
@@ -57,12 +57,15 @@ Points = npt.NDArray[np.float64]
 MIN_SCORE = 0.5
 """A face below this detector confidence is not a face (insightface's and YuNet's usual
 default thresholds are 0.5 and 0.6)."""
-STRONG_SCORE = 0.85
-"""A face this sure ends a pass once the view turned half a circle from it has been seen
-too (the surer of the two is kept); otherwise each pass looks at all its views and keeps
-the surest. Detectors also fire on faces turned upside down, with keypoints that look
-upright: on 5 faces-dev photos turned 180°, YuNet scored the face 0.66-0.78 in the
-unturned view (0.90-0.94 upright; on another, 0.87), SCRFD-500M 0.36-0.65 (0.78-0.89)."""
+STRONG_SCORE = 0.7
+"""An SCRFD face this sure ends a pass once the view turned half a circle from it has been
+seen too (the surer of the two is kept); otherwise each pass looks at all its views and
+keeps the surest. Detectors also fire on turned faces with keypoints that look upright:
+on 5 faces-dev photos turned 180°, SCRFD-500M scored the face 0.36-0.65 in the unturned
+view (0.78-0.89 upright). YuNet scores turned faces higher (0.66-0.87 upside down, up to
+0.84 lying sideways, with upright-looking keypoints; 0.90-0.94 upright), so with YuNet
+every pass looks at all its views (YUNET_STRONG above any score); its views cost ~5 ms."""
+YUNET_STRONG = 1.01
 PROBE_SCORE = 0.3
 """What the detectors report at all; faces between this and MIN_SCORE are dropped, except
 inside a box a person drew (manual faces)."""
@@ -91,11 +94,22 @@ RawDetector = Callable[[npt.NDArray[np.uint8]], list[_Raw]]
 
 
 def _load_quietly(path: Path, providers: Sequence[str]) -> Any:
-    """insightface's get_model on a verified file (it prints the providers on stdout)."""
+    """insightface's get_model on a verified file (it prints the providers on stdout).
+
+    On the CPU its session is then replaced by one of the same file and providers limited
+    to one thread: import workers run one per core, and onnxruntime's default of a thread
+    per core in each worker made the SCRFD-500M + MobileFaceNet import of faces-dev
+    (2 workers, 2 cores) oversubscribe the cores."""
     from insightface.model_zoo import get_model
 
     with contextlib.redirect_stdout(io.StringIO()):
-        return get_model(str(path), providers=list(providers))
+        model = get_model(str(path), providers=list(providers))
+    if model is not None and list(providers) == [devices.CPU]:
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = 1
+        options.inter_op_num_threads = 1
+        model.session = ort.InferenceSession(str(path), options, providers=list(providers))
+    return model
 
 
 def _ceil32(n: int) -> int:
@@ -106,6 +120,7 @@ class _Scrfd:
     """insightface's SCRFD detector (5 keypoints) on onnxruntime."""
 
     family = "scrfd"
+    strong = STRONG_SCORE
 
     def __init__(self, path: Path, providers: Sequence[str]) -> None:
         self._model = _load_quietly(path, providers)
@@ -131,6 +146,7 @@ class _Yunet:
     """OpenCV's YuNet detector (5 keypoints)."""
 
     family = "yunet"
+    strong = YUNET_STRONG
 
     def __init__(self, path: Path) -> None:
         try:
@@ -296,6 +312,7 @@ class OnnxPipeline:
             logger.warning("%s", self.device.fallback)
         self._detector: RawDetector = det
         self._family = det.family
+        self._strong = det.strong
         self._recogniser = rec
         self._info = ModelInfo(pack.pack_id, manifest.dim)
 
@@ -346,21 +363,20 @@ class OnnxPipeline:
                 seen[v.angle] = top
                 if top > best[0]:
                     best = (top, v, found)
-                if best[1] is not None and best[0] >= STRONG_SCORE and (
+                if best[1] is not None and best[0] >= self._strong and (
                         best[1].angle + 180) % 360 in seen:
                     break
             if best[1] is not None:
                 return [self._to_upright(best[1], f, best[1].method) for f in best[2]]
         return []
 
-    @staticmethod
-    def _ordered(views: list[_View], seen: dict[int, float]) -> Iterator[_View]:
+    def _ordered(self, views: list[_View], seen: dict[int, float]) -> Iterator[_View]:
         """The views in order, except that once one shows a sure face, the view turned
         half a circle from it comes next: a detector scores an upside-down face nearly as
         high, with keypoints that look upright (the surer of the two is kept)."""
         left = list(range(len(views)))
         while left:
-            sure = [a for a, top in seen.items() if top >= STRONG_SCORE]
+            sure = [a for a, top in seen.items() if top >= self._strong]
             pick = next((i for i in left if sure and views[i].angle == (sure[-1] + 180) % 360),
                         left[0])
             left.remove(pick)

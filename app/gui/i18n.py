@@ -63,6 +63,17 @@ class AppSettings:
         self._q.setValue("language", value if value in LANGUAGES else "en")
         self._q.sync()
 
+    @property
+    def device(self) -> str:
+        """Where ONNX model packs compute: "auto", "cpu" or "cuda"."""
+        value = str(self._q.value("device", "auto"))
+        return value if value in ("auto", "cpu", "cuda") else "auto"
+
+    @device.setter
+    def device(self, value: str) -> None:
+        self._q.setValue("device", value if value in ("auto", "cpu", "cuda") else "auto")
+        self._q.sync()
+
     def recent(self) -> list[str]:
         """Recently opened workspace folders, newest first (existing ones only)."""
         raw = self._q.value("recent", [])

@@ -25,6 +25,7 @@ from athar.app.gui.matching import ContinuousMatcher
 from athar.app.gui.pages.audit import AuditView
 from athar.app.gui.pages.candidates import CandidatesView
 from athar.app.gui.pages.marks import MarkSearchView
+from athar.app.gui.pages.models import ModelsView
 from athar.app.gui.pages.overview import OverviewView
 from athar.app.gui.pages.persons import PersonsView
 from athar.app.gui.pages.postmortem import PostMortemView
@@ -181,6 +182,11 @@ class MainWindow(QMainWindow):
     def audit(self) -> AuditView:
         """The Audit screen."""
         return self._page("audit", AuditView)
+
+    @property
+    def models(self) -> ModelsView:
+        """The Models screen (packs, licences, re-embedding, device)."""
+        return self._page("models", ModelsView)
 
     def _status_bar(self) -> None:
         s = self.services

@@ -17,6 +17,7 @@ from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
+from athar.app import model_admin
 from athar.app.gui.tasks import hold_until_delivered
 from athar.casework.accounts import preferences
 from athar.casework.accounts.preferences import SetPreference
@@ -33,6 +34,7 @@ from athar.casework.domain.permissions import Actor, Permission
 from athar.casework.intake import persons as person_records
 from athar.casework.intake.ingest import ImportPhotos, ImportProgress, ImportReport
 from athar.casework.intake.persons import AddPerson, PersonDetail, PersonSummary, SubmissionView
+from athar.casework.intake.reembed import ReembedProgress, ReembedReport
 from athar.casework.intake.registration import RegisterPerson, Registration
 from athar.casework.integrity.verify import VerifyReport, verify_workspace
 from athar.casework.marks import search as mark_search
@@ -292,6 +294,19 @@ class Services:
                       cancel: threading.Event) -> ImportReport:
         """Run an import; what is done stays done when cancelled."""
         return self.handle(replace(cmd, progress=progress, cancel=cancel))
+
+    def models(self) -> list[model_admin.ModelRow]:
+        """The embedded model and the installed packs, with this workspace's vectors."""
+        return model_admin.model_rows(self.ws)
+
+    def install_model(self, path: Path) -> tuple[str, bool]:
+        """Verify and install a model pack (folder or zip): (its id, whether new)."""
+        return model_admin.install(path)
+
+    def reembed(self, model_id: str, device: str, progress: Callable[[ReembedProgress], None],
+                cancel: threading.Event) -> ReembedReport:
+        """Add a model's vectors to every face (supervisors); resumable, cancellable."""
+        return model_admin.reembed(self.ws, self.actor(), model_id, device, progress, cancel)
 
     def add_person(self, cmd: AddPerson, photos: list[Path]) -> Registration:
         """Create a missing person and file the family's photos (checked first: nothing is

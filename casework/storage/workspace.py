@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -60,6 +60,14 @@ class Workspace:
         paths, engine, keys = open_workspace(root, passphrase)
         return cls(paths, engine, keys, pipeline_factory, model,
                    IndexBook(paths, engine, index_factory, keys.file_cipher()))
+
+    def with_model(self, pipeline_factory: PipelineFactory) -> Workspace:
+        """The same open workspace (database, evidence, indexes, listeners) working with
+        another model: for re-embedding from a session opened with the default one."""
+        other = replace(self, pipeline_factory=pipeline_factory,
+                        model=pipeline_factory.model_info())
+        other.changes = self.changes
+        return other
 
     def uow(self, actor: Actor | None = None) -> UnitOfWork:
         """A new unit of work on this workspace, acting for `actor` (whose name its audit

@@ -111,92 +111,92 @@
         <translation>العلامات المميزة</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="109"/>
+        <location filename="../pages/body.py" line="113"/>
         <source>Show face boxes</source>
         <translation>إظهار إطارات الوجوه</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="112"/>
+        <location filename="../pages/body.py" line="116"/>
         <source>Mark a face by hand</source>
         <translation>تحديد وجه يدوياً</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="117"/>
+        <location filename="../pages/body.py" line="121"/>
         <source>Face upright</source>
         <translation>الوجه مستقيم</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="118"/>
+        <location filename="../pages/body.py" line="122"/>
         <source>Face lies on its right side</source>
         <translation>الوجه مائل على جانبه الأيمن</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="119"/>
+        <location filename="../pages/body.py" line="123"/>
         <source>Face lies on its left side</source>
         <translation>الوجه مائل على جانبه الأيسر</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="120"/>
+        <location filename="../pages/body.py" line="124"/>
         <source>Face upside down</source>
         <translation>الوجه مقلوب</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="122"/>
+        <location filename="../pages/body.py" line="126"/>
         <source>Fit</source>
         <translation>ملاءمة</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="124"/>
+        <location filename="../pages/body.py" line="128"/>
         <source>Show the whole photo (key 0); the wheel zooms, dragging pans</source>
         <translation>عرض الصورة كاملة (المفتاح 0)؛ عجلة الفأرة تكبّر، والسحب يحرّك الصورة</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="126"/>
+        <location filename="../pages/body.py" line="130"/>
         <source>1:1</source>
         <translation>1:1</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="128"/>
+        <location filename="../pages/body.py" line="132"/>
         <source>One photo pixel per screen pixel (key 1)</source>
         <translation>بكسل واحد من الصورة لكل بكسل من الشاشة (المفتاح 1)</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="130"/>
+        <location filename="../pages/body.py" line="134"/>
         <source>Make the chosen face the subject</source>
         <translation>اجعل الوجه المختار صاحب الصورة</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="132"/>
+        <location filename="../pages/body.py" line="136"/>
         <source>Click a face box first; only the subject is searched</source>
         <translation>انقر على إطار وجه أولاً؛ يُبحث عن صاحب الصورة وحده</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="152"/>
+        <location filename="../pages/body.py" line="156"/>
         <source>Save numbers</source>
         <translation>حفظ الأرقام</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="165"/>
+        <location filename="../pages/body.py" line="169"/>
         <source>Numbers</source>
         <translation>الأرقام</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="182"/>
+        <location filename="../pages/body.py" line="186"/>
         <source>Cannot open the Body</source>
         <translation>تعذّر فتح الجثمان</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="211"/>
+        <location filename="../pages/body.py" line="218"/>
         <source>Body %1 — collection %2</source>
         <translation>الجثمان %1 — المجموعة %2</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="234"/>
+        <location filename="../pages/body.py" line="241"/>
         <source>no face</source>
         <translation>لا وجه</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/body.py" line="235"/>
+        <location filename="../pages/body.py" line="242"/>
         <source>Faces: %n</source>
         <translation>
             <numerusform>لا وجوه</numerusform>
@@ -208,57 +208,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="275"/>
+        <location filename="../pages/body.py" line="282"/>
         <source>Photo %1: %2 × %3 px. Faces: %4</source>
         <translation>الصورة %1: ‏%2 × %3 بكسل. الوجوه: %4</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="277"/>
+        <location filename="../pages/body.py" line="284"/>
         <source>none found</source>
         <translation>لم يُعثر على أي وجه</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="285"/>
+        <location filename="../pages/body.py" line="292"/>
         <source>Cannot show the photo</source>
         <translation>تعذّر عرض الصورة</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="321"/>
+        <location filename="../pages/body.py" line="328"/>
         <source>Saved: %1</source>
         <translation>حُفظ: %1</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="323"/>
+        <location filename="../pages/body.py" line="330"/>
         <source>Nothing changed.</source>
         <translation>لم يتغير شيء.</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="327"/>
+        <location filename="../pages/body.py" line="334"/>
         <source>The numbers were not saved</source>
         <translation>لم تُحفظ الأرقام</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="345"/>
+        <location filename="../pages/body.py" line="352"/>
         <source>Face %1 is now the photo&apos;s subject; search again to update the candidates.</source>
         <translation>صار الوجه %1 صاحب الصورة؛ ابحث من جديد لتحديث المرشحين.</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="347"/>
+        <location filename="../pages/body.py" line="354"/>
         <source>The subject was not changed</source>
         <translation>لم يتغير صاحب الصورة</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="362"/>
+        <location filename="../pages/body.py" line="369"/>
         <source>Aligning and indexing the marked face…</source>
         <translation>جارٍ محاذاة الوجه المحدد وإضافته إلى الفهرس…</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="367"/>
+        <location filename="../pages/body.py" line="374"/>
         <source>Face %1 marked by hand and added to the search index.</source>
         <translation>حُدِّد الوجه %1 يدوياً وأُضيف إلى فهرس البحث.</translation>
     </message>
     <message>
-        <location filename="../pages/body.py" line="372"/>
+        <location filename="../pages/body.py" line="379"/>
         <source>The face was not marked</source>
         <translation>لم يُحدَّد الوجه</translation>
     </message>
@@ -472,7 +472,7 @@
         <translation>لا يوجد مفقودون بعد.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/candidates.py" line="205"/>
+        <location filename="../pages/candidates.py" line="206"/>
         <source>Candidates: %n</source>
         <translation>
             <numerusform>لا مرشحين</numerusform>
@@ -484,22 +484,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../pages/candidates.py" line="206"/>
+        <location filename="../pages/candidates.py" line="207"/>
         <source>No candidates yet: press Search.</source>
         <translation>لا مرشحين بعد: اضغط «بحث».</translation>
     </message>
     <message>
-        <location filename="../pages/candidates.py" line="214"/>
+        <location filename="../pages/candidates.py" line="215"/>
         <source>Searching…</source>
         <translation>جارٍ البحث…</translation>
     </message>
     <message>
-        <location filename="../pages/candidates.py" line="220"/>
+        <location filename="../pages/candidates.py" line="221"/>
         <source>Search finished.</source>
         <translation>انتهى البحث.</translation>
     </message>
     <message>
-        <location filename="../pages/candidates.py" line="225"/>
+        <location filename="../pages/candidates.py" line="226"/>
         <source>The search failed</source>
         <translation>فشل البحث</translation>
     </message>
@@ -623,82 +623,82 @@
         <translation>تراجع عن القرار</translation>
     </message>
     <message>
-        <location filename="../widgets/duplicates_box.py" line="119"/>
+        <location filename="../widgets/duplicates_box.py" line="120"/>
         <source>No possible duplicate found.</source>
         <translation>لم يوجد جثمان مكرر محتمل.</translation>
     </message>
     <message>
-        <location filename="../widgets/duplicates_box.py" line="123"/>
+        <location filename="../widgets/duplicates_box.py" line="124"/>
         <source>no face to compare</source>
         <translation>لا وجه للمقارنة</translation>
     </message>
     <message>
-        <location filename="../widgets/duplicates_box.py" line="124"/>
+        <location filename="../widgets/duplicates_box.py" line="125"/>
         <source>faces: LR %1</source>
         <translation>الوجوه: نسبة الأرجحية %1</translation>
     </message>
     <message>
-        <location filename="../widgets/duplicates_box.py" line="126"/>
+        <location filename="../widgets/duplicates_box.py" line="127"/>
         <source>face score %1</source>
         <translation>درجة الوجه %1</translation>
     </message>
     <message>
-        <location filename="../widgets/duplicates_box.py" line="127"/>
+        <location filename="../widgets/duplicates_box.py" line="128"/>
         <source>same %1</source>
         <translation>%1 نفسه</translation>
     </message>
     <message>
-        <location filename="../widgets/duplicates_box.py" line="130"/>
+        <location filename="../widgets/duplicates_box.py" line="131"/>
         <source>%1 differs</source>
         <translation>%1 مختلف</translation>
     </message>
     <message>
-        <location filename="../widgets/duplicates_box.py" line="133"/>
+        <location filename="../widgets/duplicates_box.py" line="134"/>
         <source>Suggested: Body %1 (%2) — %3</source>
         <translation>مقترح: الجثمان %1 (%2) — %3</translation>
     </message>
     <message>
-        <location filename="../widgets/duplicates_box.py" line="140"/>
+        <location filename="../widgets/duplicates_box.py" line="141"/>
         <source>detainee number</source>
         <translation>رقم المعتقل</translation>
     </message>
     <message>
-        <location filename="../widgets/duplicates_box.py" line="141"/>
+        <location filename="../widgets/duplicates_box.py" line="142"/>
         <source>forensic number</source>
         <translation>رقم التقرير الطبي الشرعي</translation>
     </message>
     <message>
-        <location filename="../widgets/duplicates_box.py" line="146"/>
+        <location filename="../widgets/duplicates_box.py" line="147"/>
         <source>Body %1 is merged into this one</source>
         <translation>الجثمان %1 مدموج في هذا</translation>
     </message>
     <message>
-        <location filename="../widgets/duplicates_box.py" line="148"/>
+        <location filename="../widgets/duplicates_box.py" line="149"/>
         <source>Merged into Body %1: its photos are searched there</source>
         <translation>مدموج في الجثمان %1: يُبحث بصوره هناك</translation>
     </message>
     <message>
-        <location filename="../widgets/duplicates_box.py" line="151"/>
+        <location filename="../widgets/duplicates_box.py" line="152"/>
         <source>Fragment of the same person as Body %1</source>
         <translation>جزء من رفات الشخص نفسه مع الجثمان %1</translation>
     </message>
     <message>
-        <location filename="../widgets/duplicates_box.py" line="154"/>
+        <location filename="../widgets/duplicates_box.py" line="155"/>
         <source>Not the same body as Body %1</source>
         <translation>ليس الجثمان نفسه مع الجثمان %1</translation>
     </message>
     <message>
-        <location filename="../widgets/duplicates_box.py" line="155"/>
+        <location filename="../widgets/duplicates_box.py" line="156"/>
         <source>decision %1 by %2, %3</source>
         <translation>القرار %1 من %2، %3</translation>
     </message>
     <message>
-        <location filename="../widgets/duplicates_box.py" line="158"/>
+        <location filename="../widgets/duplicates_box.py" line="159"/>
         <source>undone by %1, %2</source>
         <translation>تراجع عنه %1، %2</translation>
     </message>
     <message>
-        <location filename="../widgets/duplicates_box.py" line="207"/>
+        <location filename="../widgets/duplicates_box.py" line="208"/>
         <source>Recorded. The searches it changes run again in the background.</source>
         <translation>سُجّل. تُعاد في الخلفية عمليات البحث التي يغيّرها.</translation>
     </message>
@@ -1522,132 +1522,137 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="83"/>
+        <location filename="../main_window.py" line="84"/>
         <source>Athar — %1</source>
         <translation>أثر — %1</translation>
     </message>
     <message>
-        <location filename="../pages/registry.py" line="105"/>
+        <location filename="../pages/registry.py" line="106"/>
         <source>Overview</source>
         <translation>نظرة عامة</translation>
     </message>
     <message>
-        <location filename="../pages/registry.py" line="107"/>
+        <location filename="../pages/registry.py" line="108"/>
         <source>Post-mortem</source>
         <translation>ما بعد الوفاة</translation>
     </message>
     <message>
-        <location filename="../pages/registry.py" line="109"/>
+        <location filename="../pages/registry.py" line="110"/>
         <source>Missing persons</source>
         <translation>المفقودون</translation>
     </message>
     <message>
-        <location filename="../pages/registry.py" line="111"/>
+        <location filename="../pages/registry.py" line="112"/>
         <source>Candidates</source>
         <translation>المرشحون</translation>
     </message>
     <message>
-        <location filename="../pages/registry.py" line="113"/>
+        <location filename="../pages/registry.py" line="114"/>
         <source>Mark search</source>
         <translation>البحث بالعلامات</translation>
     </message>
     <message>
-        <location filename="../pages/registry.py" line="115"/>
+        <location filename="../pages/registry.py" line="116"/>
         <source>Review</source>
         <translation>المراجعة</translation>
     </message>
     <message>
-        <location filename="../pages/registry.py" line="116"/>
+        <location filename="../pages/registry.py" line="117"/>
         <source>Sign-off</source>
         <translation>الاعتماد</translation>
     </message>
     <message>
-        <location filename="../pages/registry.py" line="118"/>
+        <location filename="../pages/registry.py" line="119"/>
         <source>Victims&apos; lists</source>
         <translation>قوائم الضحايا</translation>
     </message>
     <message>
-        <location filename="../pages/registry.py" line="120"/>
+        <location filename="../pages/registry.py" line="121"/>
         <source>Audit</source>
         <translation>سجل التدقيق</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="189"/>
+        <location filename="../pages/registry.py" line="123"/>
+        <source>Models</source>
+        <translation>النماذج</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="195"/>
         <source>Workspace: %1</source>
         <translation>مساحة العمل: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="191"/>
+        <location filename="../main_window.py" line="197"/>
         <source>User: %1 (%2)</source>
         <translation>المستخدم: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="194"/>
+        <location filename="../main_window.py" line="200"/>
         <source>Model: %1</source>
         <translation>النموذج: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="197"/>
+        <location filename="../main_window.py" line="203"/>
         <source>Device: %1</source>
         <translation>الجهاز: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="205"/>
+        <location filename="../main_window.py" line="211"/>
         <source>&amp;Workspace</source>
         <translation>&amp;مساحة العمل</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="206"/>
+        <location filename="../main_window.py" line="212"/>
         <source>Import post-mortem photos…</source>
         <translation>استيراد صور ما بعد الوفاة…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="208"/>
+        <location filename="../main_window.py" line="214"/>
         <source>New missing person…</source>
         <translation>مفقود جديد…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="210"/>
+        <location filename="../main_window.py" line="216"/>
         <source>Lock now</source>
         <translation>إقفال الآن</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="212"/>
+        <location filename="../main_window.py" line="218"/>
         <source>Close workspace</source>
         <translation>إغلاق مساحة العمل</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="218"/>
+        <location filename="../main_window.py" line="224"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="219"/>
+        <location filename="../main_window.py" line="225"/>
         <source>Blur post-mortem photos until clicked</source>
         <translation>تمويه صور ما بعد الوفاة حتى النقر عليها</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="224"/>
+        <location filename="../main_window.py" line="230"/>
         <source>Language</source>
         <translation>اللغة</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="239"/>
+        <location filename="../main_window.py" line="245"/>
         <source>Change the language when the running import or search has finished.</source>
         <translation>غيّر اللغة بعد انتهاء الاستيراد أو البحث الجاري.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="297"/>
+        <location filename="../main_window.py" line="303"/>
         <source>Error: %1</source>
         <translation>خطأ: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="302"/>
+        <location filename="../main_window.py" line="308"/>
         <source>New material searched: %1 persons and %2 Bodies, %3 new candidates in the review queue.</source>
         <translation>بُحث بالمواد الجديدة: %1 مفقودين و%2 جثامين، %3 مرشحين جدد في قائمة المراجعة.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="308"/>
+        <location filename="../main_window.py" line="314"/>
         <source>Working…</source>
         <translation>جارٍ العمل…</translation>
     </message>
@@ -1773,17 +1778,17 @@
         <translation>الكلمات الموجودة</translation>
     </message>
     <message>
-        <location filename="../pages/marks.py" line="108"/>
+        <location filename="../pages/marks.py" line="109"/>
         <source>Searching…</source>
         <translation>جارٍ البحث…</translation>
     </message>
     <message>
-        <location filename="../pages/marks.py" line="122"/>
+        <location filename="../pages/marks.py" line="123"/>
         <source>No mark is recorded for this person yet.</source>
         <translation>لم تُسجل أي علامة لهذا الشخص بعد.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/marks.py" line="135"/>
+        <location filename="../pages/marks.py" line="136"/>
         <source>Marks: %n</source>
         <translation>
             <numerusform>العلامات: لا شيء</numerusform>
@@ -1795,17 +1800,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../pages/marks.py" line="143"/>
+        <location filename="../pages/marks.py" line="144"/>
         <source>Bodies found: %1; marks searched: %2, in %3 ms.</source>
         <translation>الجثامين الموجودة: %1؛ العلامات التي بُحث فيها: %2، خلال %3 ملّي ثانية.</translation>
     </message>
     <message>
-        <location filename="../pages/marks.py" line="147"/>
+        <location filename="../pages/marks.py" line="148"/>
         <source>No Body has such a mark recorded.</source>
         <translation>لا يوجد جثمان سُجلت له علامة كهذه.</translation>
     </message>
     <message>
-        <location filename="../pages/marks.py" line="165"/>
+        <location filename="../pages/marks.py" line="166"/>
         <source>The mark search failed</source>
         <translation>فشل البحث بالعلامات</translation>
     </message>
@@ -2004,6 +2009,187 @@
         <location filename="../widgets/marks_panel.py" line="340"/>
         <source>The mark was not saved</source>
         <translation>لم تُحفظ العلامة</translation>
+    </message>
+</context>
+<context>
+    <name>ModelsView</name>
+    <message>
+        <location filename="../pages/models.py" line="48"/>
+        <source>Face models</source>
+        <translation>نماذج الوجوه</translation>
+    </message>
+    <message>
+        <location filename="../pages/models.py" line="51"/>
+        <source>Searches use the model named in the status bar. A model pack a team provisions offline is installed here, then its vectors are added to every face; nothing is ever downloaded. Read a pack&apos;s licence before using it.</source>
+        <translation>تستخدم عمليات البحث النموذج المذكور في شريط الحالة. تُثبَّت هنا حزمة النموذج التي يجهّزها الفريق دون اتصال، ثم تُضاف متجهاتها إلى كل وجه؛ لا يُنزَّل أي شيء أبدًا. اقرأ ترخيص الحزمة قبل استخدامها.</translation>
+    </message>
+    <message>
+        <location filename="../pages/models.py" line="58"/>
+        <source>Model</source>
+        <translation>النموذج</translation>
+    </message>
+    <message>
+        <location filename="../pages/models.py" line="58"/>
+        <source>Kind</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <location filename="../pages/models.py" line="58"/>
+        <source>Dimension</source>
+        <translation>البُعد</translation>
+    </message>
+    <message>
+        <location filename="../pages/models.py" line="59"/>
+        <source>Faces with its vectors</source>
+        <translation>الوجوه التي لها متجهاته</translation>
+    </message>
+    <message>
+        <location filename="../pages/models.py" line="59"/>
+        <source>In use</source>
+        <translation>قيد الاستخدام</translation>
+    </message>
+    <message>
+        <location filename="../pages/models.py" line="68"/>
+        <source>Install a pack…</source>
+        <translation>تثبيت حزمة…</translation>
+    </message>
+    <message>
+        <location filename="../pages/models.py" line="71"/>
+        <source>Add its vectors to every face</source>
+        <translation>إضافة متجهاته إلى كل وجه</translation>
+    </message>
+    <message>
+        <location filename="../pages/models.py" line="75"/>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <location filename="../pages/models.py" line="81"/>
+        <source>Automatic (GPU when present)</source>
+        <translation>تلقائي (وحدة معالجة الرسوميات إن وُجدت)</translation>
+    </message>
+    <message>
+        <location filename="../pages/models.py" line="82"/>
+        <source>CPU</source>
+        <translation>المعالج المركزي</translation>
+    </message>
+    <message>
+        <location filename="../pages/models.py" line="82"/>
+        <source>GPU (CUDA)</source>
+        <translation>وحدة معالجة الرسوميات (CUDA)</translation>
+    </message>
+    <message>
+        <location filename="../pages/models.py" line="98"/>
+        <source>Packs compute on</source>
+        <translation>تحسب الحزم على</translation>
+    </message>
+    <message>
+        <location filename="../pages/models.py" line="104"/>
+        <source>Licence and published accuracy</source>
+        <translation>الترخيص والدقة المنشورة</translation>
+    </message>
+    <message>
+        <location filename="../pages/models.py" line="126"/>
+        <source>%1 (cannot be used)</source>
+        <translation>%1 (لا يمكن استخدامه)</translation>
+    </message>
+    <message>
+        <location filename="../pages/models.py" line="129"/>
+        <source>%1 of %2</source>
+        <translation>%1 من %2</translation>
+    </message>
+    <message>
+        <location filename="../pages/models.py" line="131"/>
+        <source>yes</source>
+        <translation>نعم</translation>
+    </message>
+    <message>
+        <location filename="../pages/models.py" line="158"/>
+        <source>Licence: %1</source>
+        <translation>الترخيص: %1</translation>
+    </message>
+    <message>
+        <location filename="../pages/models.py" line="159"/>
+        <source>Published accuracy (as its author states it): %1</source>
+        <translation>الدقة المنشورة (كما يذكرها صاحبها): %1</translation>
+    </message>
+    <message>
+        <location filename="../pages/models.py" line="170"/>
+        <source>A model pack folder</source>
+        <translation>مجلد حزمة نموذج</translation>
+    </message>
+    <message>
+        <location filename="../pages/models.py" line="176"/>
+        <source>Checking %1…</source>
+        <translation>جارٍ التحقق من %1…</translation>
+    </message>
+    <message>
+        <location filename="../pages/models.py" line="178"/>
+        <source>The pack was not installed</source>
+        <translation>لم تُثبَّت الحزمة</translation>
+    </message>
+    <message>
+        <location filename="../pages/models.py" line="183"/>
+        <source>Installed %1</source>
+        <translation>ثُبِّت %1</translation>
+    </message>
+    <message>
+        <location filename="../pages/models.py" line="184"/>
+        <source>%1 was already installed; nothing was copied</source>
+        <translation>%1 مثبَّت من قبل؛ لم يُنسخ شيء</translation>
+    </message>
+    <message>
+        <location filename="../pages/models.py" line="193"/>
+        <source>Use this model?</source>
+        <translation>استخدام هذا النموذج؟</translation>
+    </message>
+    <message>
+        <location filename="../pages/models.py" line="194"/>
+        <source>Its licence:
+
+%1
+
+Add its vectors to the %2 faces that have none? This runs in the background; Cancel keeps what is done.</source>
+        <translation>ترخيصه:
+
+%1
+
+إضافة متجهاته إلى الوجوه الـ %2 التي ليست لها متجهات منه؟ يجري ذلك في الخلفية؛ والإلغاء يحتفظ بما أُنجز.</translation>
+    </message>
+    <message>
+        <location filename="../pages/models.py" line="208"/>
+        <source>Adding vectors of %1…</source>
+        <translation>جارٍ إضافة متجهات %1…</translation>
+    </message>
+    <message>
+        <location filename="../pages/models.py" line="218"/>
+        <source>Stopping after the photos in progress…</source>
+        <translation>سيتوقف بعد الصور الجارية…</translation>
+    </message>
+    <message>
+        <location filename="../pages/models.py" line="224"/>
+        <source>%v of %m faces</source>
+        <translation>%v من %m وجهًا</translation>
+    </message>
+    <message>
+        <location filename="../pages/models.py" line="234"/>
+        <source>Stopped: %1 faces got vectors; run it again to finish</source>
+        <translation>توقف: حصل %1 وجهًا على متجهات؛ شغّله مرة أخرى لإكماله</translation>
+    </message>
+    <message>
+        <location filename="../pages/models.py" line="235"/>
+        <source>Done: %1 faces got vectors</source>
+        <translation>تم: حصل %1 وجهًا على متجهات</translation>
+    </message>
+    <message>
+        <location filename="../pages/models.py" line="238"/>
+        <source>%1 faces: the model&apos;s detector found no face in the stored box; keypoints placed from the box (less reliable)</source>
+        <translation>%1 وجهًا: لم يجد كاشف النموذج وجهًا في الإطار المحفوظ؛ وُضعت النقاط المرجعية من الإطار (أقل موثوقية)</translation>
+    </message>
+    <message>
+        <location filename="../pages/models.py" line="248"/>
+        <source>The vectors were not added</source>
+        <translation>لم تُضف المتجهات</translation>
     </message>
 </context>
 <context>
@@ -2326,77 +2512,77 @@
         <translation>الصور والعلامات المميزة…</translation>
     </message>
     <message>
-        <location filename="../pages/persons.py" line="156"/>
+        <location filename="../pages/persons.py" line="157"/>
         <source>%1 of %2</source>
         <translation>%1 من %2</translation>
     </message>
     <message>
-        <location filename="../pages/persons.py" line="197"/>
+        <location filename="../pages/persons.py" line="198"/>
         <source>Submitter: %1; contact: %2</source>
         <translation>مقدّم البلاغ: %1؛ التواصل: %2</translation>
     </message>
     <message>
-        <location filename="../pages/persons.py" line="199"/>
+        <location filename="../pages/persons.py" line="200"/>
         <source>No submitter recorded.</source>
         <translation>لم يُسجَّل مقدّم بلاغ.</translation>
     </message>
     <message>
-        <location filename="../pages/persons.py" line="211"/>
+        <location filename="../pages/persons.py" line="212"/>
         <source>Name in Arabic</source>
         <translation>الاسم بالعربية</translation>
     </message>
     <message>
-        <location filename="../pages/persons.py" line="212"/>
+        <location filename="../pages/persons.py" line="213"/>
         <source>Name in Latin letters</source>
         <translation>الاسم بالحروف اللاتينية</translation>
     </message>
     <message>
-        <location filename="../pages/persons.py" line="213"/>
+        <location filename="../pages/persons.py" line="214"/>
         <source>Born</source>
         <translation>الولادة</translation>
     </message>
     <message>
-        <location filename="../pages/persons.py" line="213"/>
+        <location filename="../pages/persons.py" line="214"/>
         <source>Place of origin</source>
         <translation>مكان المنشأ</translation>
     </message>
     <message>
-        <location filename="../pages/persons.py" line="214"/>
+        <location filename="../pages/persons.py" line="215"/>
         <source>Physical description</source>
         <translation>الوصف الجسدي</translation>
     </message>
     <message>
-        <location filename="../pages/persons.py" line="215"/>
+        <location filename="../pages/persons.py" line="216"/>
         <source>Date of arrest</source>
         <translation>تاريخ الاعتقال</translation>
     </message>
     <message>
-        <location filename="../pages/persons.py" line="216"/>
+        <location filename="../pages/persons.py" line="217"/>
         <source>Place of arrest</source>
         <translation>مكان الاعتقال</translation>
     </message>
     <message>
-        <location filename="../pages/persons.py" line="217"/>
+        <location filename="../pages/persons.py" line="218"/>
         <source>Arresting branch</source>
         <translation>الفرع الذي اعتقله</translation>
     </message>
     <message>
-        <location filename="../pages/persons.py" line="218"/>
+        <location filename="../pages/persons.py" line="219"/>
         <source>Father&apos;s name</source>
         <translation>اسم الأب</translation>
     </message>
     <message>
-        <location filename="../pages/persons.py" line="219"/>
+        <location filename="../pages/persons.py" line="220"/>
         <source>Mother&apos;s name</source>
         <translation>اسم الأم</translation>
     </message>
     <message>
-        <location filename="../pages/persons.py" line="220"/>
+        <location filename="../pages/persons.py" line="221"/>
         <source>Marks known to the family</source>
         <translation>علامات تعرفها العائلة</translation>
     </message>
     <message>
-        <location filename="../pages/persons.py" line="223"/>
+        <location filename="../pages/persons.py" line="224"/>
         <source>Photos: %1</source>
         <translation>الصور: %1</translation>
     </message>
@@ -2794,62 +2980,62 @@
         <translation>الحقول المتفقة</translation>
     </message>
     <message>
-        <location filename="../pages/victims.py" line="98"/>
+        <location filename="../pages/victims.py" line="99"/>
         <source>A documented-victims list</source>
         <translation>قائمة ضحايا موثقين</translation>
     </message>
     <message>
-        <location filename="../pages/victims.py" line="99"/>
+        <location filename="../pages/victims.py" line="100"/>
         <source>CSV files (*.csv)</source>
         <translation>ملفات CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../pages/victims.py" line="105"/>
+        <location filename="../pages/victims.py" line="106"/>
         <source>Importing %1…</source>
         <translation>جارٍ استيراد %1…</translation>
     </message>
     <message>
-        <location filename="../pages/victims.py" line="107"/>
+        <location filename="../pages/victims.py" line="108"/>
         <source>The list was not imported</source>
         <translation>لم تُستورد القائمة</translation>
     </message>
     <message>
-        <location filename="../pages/victims.py" line="111"/>
+        <location filename="../pages/victims.py" line="112"/>
         <source>Rows: %1 = added %2 + left out %3</source>
         <translation>الصفوف: %1 = أُضيف %2 + تُرك %3</translation>
     </message>
     <message>
-        <location filename="../pages/victims.py" line="115"/>
+        <location filename="../pages/victims.py" line="116"/>
         <source>… and %1 more (athar victims import lists them all)</source>
         <translation>… و%1 غيرها (يسردها الأمر athar victims import كلها)</translation>
     </message>
     <message>
-        <location filename="../pages/victims.py" line="136"/>
+        <location filename="../pages/victims.py" line="137"/>
         <source>name</source>
         <translation>الاسم</translation>
     </message>
     <message>
-        <location filename="../pages/victims.py" line="136"/>
+        <location filename="../pages/victims.py" line="137"/>
         <source>father&apos;s name</source>
         <translation>اسم الأب</translation>
     </message>
     <message>
-        <location filename="../pages/victims.py" line="137"/>
+        <location filename="../pages/victims.py" line="138"/>
         <source>mother&apos;s name</source>
         <translation>اسم الأم</translation>
     </message>
     <message>
-        <location filename="../pages/victims.py" line="137"/>
+        <location filename="../pages/victims.py" line="138"/>
         <source>birth year</source>
         <translation>سنة الولادة</translation>
     </message>
     <message>
-        <location filename="../pages/victims.py" line="138"/>
+        <location filename="../pages/victims.py" line="139"/>
         <source>origin</source>
         <translation>الأصل</translation>
     </message>
     <message>
-        <location filename="../pages/victims.py" line="144"/>
+        <location filename="../pages/victims.py" line="145"/>
         <source>Confirmed identifications: %1 — already in a victims&apos; list: %2; a record of the same name only: %3; not found there: %4</source>
         <translation>التعرّفات المؤكدة: %1 — موجودة في قائمة ضحايا: %2؛ سجل بالاسم نفسه فقط: %3؛ غير موجودة فيها: %4</translation>
     </message>

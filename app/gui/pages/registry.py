@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QWidget
 from athar.app.gui.pages.audit import AuditView
 from athar.app.gui.pages.candidates import CandidatesView
 from athar.app.gui.pages.marks import MarkSearchView
+from athar.app.gui.pages.models import ModelsView
 from athar.app.gui.pages.overview import OverviewView
 from athar.app.gui.pages.persons import PersonsView
 from athar.app.gui.pages.postmortem import PostMortemView
@@ -119,5 +120,7 @@ PAGES: tuple[PageSpec, ...] = (
              lambda c: VictimsView(c.services, c.tasks)),
     PageSpec("audit", lambda: QCoreApplication.translate("MainWindow", "Audit"),
              lambda c: AuditView(c.services, c.tasks)),
+    PageSpec("models", lambda: QCoreApplication.translate("MainWindow", "Models"),
+             lambda c: ModelsView(c.services, c.tasks)),
 )
 KEYS = tuple(p.key for p in PAGES)
