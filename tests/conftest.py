@@ -29,10 +29,15 @@ REPO = Path(__file__).resolve().parent.parent
 # sockets, so that the probe is not reported as a network attempt of some later test.
 
 
+def _shared(variable: str, *parts: str) -> Path:
+    """The folder named by an environment variable, else ../shared/PARTS."""
+    configured = os.environ.get(variable)
+    return Path(configured) if configured else REPO.parent.joinpath("shared", *parts)
+
+
 def faces_dev_dir() -> Path | None:
     """ATHAR_FACES_DEV, else ../shared/data/faces-dev beside the repository."""
-    configured = os.environ.get("ATHAR_FACES_DEV")
-    path = Path(configured) if configured else REPO.parent / "shared" / "data" / "faces-dev"
+    path = _shared("ATHAR_FACES_DEV", "data", "faces-dev")
     return path if path.is_dir() else None
 
 
@@ -48,8 +53,7 @@ def faces_dev() -> Path:
 
 def models_test_dir() -> Path | None:
     """ATHAR_MODELS_TEST, else ../shared/models-test (small real ONNX networks, tests only)."""
-    configured = os.environ.get("ATHAR_MODELS_TEST")
-    path = Path(configured) if configured else REPO.parent / "shared" / "models-test"
+    path = _shared("ATHAR_MODELS_TEST", "models-test")
     return path if (path / "det_500m.onnx").is_file() else None
 
 

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -58,3 +62,19 @@ def two_people(a: Path, b: Path, out: Path) -> Path:
     out.parent.mkdir(parents=True, exist_ok=True)
     canvas.save(out, quality=95)
     return out
+
+
+def kill_when(cli_args: list[str], ready: Callable[[], bool], timeout_s: float = 120) -> None:
+    """Run `athar CLI_ARGS` in a new process group and SIGKILL it once `ready()` holds
+    (fails when the command ends first)."""
+    proc = subprocess.Popen([sys.executable, "-m", "athar.app.cli", *cli_args],
+                            start_new_session=True, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + timeout_s
+        while not ready() and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert proc.poll() is None, f"athar {cli_args[0]} finished before it could be killed"
+    finally:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()

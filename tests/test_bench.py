@@ -107,17 +107,66 @@ def test_open_set_lists_equal_a_search_without_those_bodies(tmp_path: Path,
 
 
 @pytest.mark.slow
-def test_ingest_bench_runs(tmp_path: Path, faces_dev: Path) -> None:
+def test_ingest_bench_runs(tmp_path: Path, faces_dev: Path,
+                           test_packs: dict[str, Path]) -> None:
     pytest.importorskip("face_recognition", reason="peer library: pip install --no-deps "
                         "face-recognition-ng (as packaging/setup.sh does)")
     data = _tiny(faces_dev, tmp_path / "data", 2)
     out = tmp_path / "out"
-    done = _run("bench/ingest.py", str(data), "--rounds", "1", "--out", str(out))
+    done = _run("bench/ingest.py", str(data), "--rounds", "1", "--out", str(out),
+                "--model", str(test_packs["insightface"]))
     assert done.returncode == 0, done.stderr
     report = json.loads((out / "report.json").read_text())
     assert report["embeddings"]["min_cosine"] >= 0.999
     assert report["embeddings"]["unmatched_peer_faces"] == 0
     assert report["ratio"] > 0
+    [pack] = report["packs"]
+    assert pack["device"] == "CPU"
+    assert pack["faces"] > 0
+    assert pack["peer_faces_missed"] == 0
+
+
+def test_gpu_bench_runs_on_the_cpu(tmp_path: Path, faces_dev: Path,
+                                   test_packs: dict[str, Path]) -> None:
+    # What bench/gpu.sh runs, without the CUDA run (no GPU here): CPU twice, compared.
+    data = _tiny(faces_dev, tmp_path / "data", 2)
+    out = tmp_path / "out"
+    done = _run("bench/gpu.py", str(data), "--pack", str(test_packs["insightface"]),
+                "--devices", "cpu", "--workers", "1", "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    report = json.loads((out / "report.json").read_text())
+    assert set(report["runs"]) == {"default model, cpu", "pack, cpu"}
+    assert report["runs"]["pack, cpu"]["faces"] > 0
+    assert report["runs"]["pack, cpu"]["device"] == "CPU"
+    assert "cpu_vs_cuda" not in report
+    import importlib.util
+
+    import numpy as np
+
+    spec = importlib.util.spec_from_file_location("bench_gpu", REPO / "bench" / "gpu.py")
+    assert spec is not None
+    assert spec.loader is not None
+    gpu = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gpu)
+    vec, other = np.ones(4, np.float32) / 2, np.array([1, 0, 0, 0], np.float32)
+    same = gpu.agreement({"a": [(1.0, 2.0, vec)]}, {"a": [(2.0, 3.0, vec)]})
+    assert same["min_cosine"] == 1.0
+    assert same["only_in_one"] == 0
+    moved = gpu.agreement({"a": [(1.0, 2.0, vec)]}, {"a": [(40.0, 3.0, other)]})
+    assert moved["faces_compared"] == 0
+    assert moved["only_in_one"] == 2
+
+
+def test_pack_orientation_bench_runs(tmp_path: Path, faces_dev: Path,
+                                     test_packs: dict[str, Path]) -> None:
+    out = tmp_path / "out"
+    done = _run("bench/pack_orientation.py", str(faces_dev), "--pack",
+                str(test_packs["insightface"]), "--photos", "3", "--strong", "0.7",
+                "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    [row] = json.loads((out / "report.json").read_text())
+    assert row["turns"] == 9
+    assert row["right"] == 1.0
 
 
 def test_open_workspace_bench_runs(tmp_path: Path) -> None:

@@ -156,7 +156,10 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    with session(args.workspace) as (bus, actor):
+    with session(args.workspace, model=args.model, device=args.device) as (bus, actor):
+        if args.model:
+            print(f"model: {bus.ws.model.model_id} (faces get this model's vectors only; "
+                  f"`athar reembed WS --model ID` adds another's)", file=sys.stderr)
         cmd = ImportPhotos(Path(args.dir).absolute(), args.side, args.group_by,
                            getattr(args, "collection", None), args.workers,
                            into_person=getattr(args, "into", None))

@@ -76,6 +76,7 @@ def _imports(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         s.add_argument("--workers", type=int, default=os.cpu_count() or 1, metavar="N",
                        help="worker processes analysing photos (default: one per core)")
         s.add_argument("--quiet", action="store_true", help="no progress bar")
+        _model(s, "detect and embed with this model (default: the embedded default model)")
         s.set_defaults(side=side)
 
 

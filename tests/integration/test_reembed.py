@@ -4,12 +4,7 @@ else touched), searching with one model's vectors, never comparing two models'."
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
-import signal
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -27,7 +22,7 @@ from athar.casework.matching.search import RunSearch
 from athar.casework.storage.workspace import Workspace
 from athar.models.dlib_backend import DlibPipelineFactory
 from athar.models.packs import open_pack
-from support import PASSPHRASE, PASSWORD, SUPERVISOR
+from support import PASSPHRASE, PASSWORD, SUPERVISOR, kill_when
 
 DLIB = DlibPipelineFactory().model_info().model_id
 
@@ -172,23 +167,33 @@ def test_a_killed_reembed_resumes_to_the_same_vectors(root: Path, models_env: st
     reference = tmp_path / "reference"
     shutil.copytree(root, reference)
     assert main(["reembed", str(reference), "--model", models_env, "--quiet"]) == 0
-    proc = subprocess.Popen([sys.executable, "-m", "athar.app.cli", "reembed", str(root),
-                             "--model", models_env, "--quiet"], start_new_session=True,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            env=os.environ.copy())
     ws = open_ws(root, PASSPHRASE, repair=False)
     try:
-        deadline = time.monotonic() + 120
-        while (not _vectors(ws, models_env) and proc.poll() is None
-               and time.monotonic() < deadline):
-            time.sleep(0.02)
-        assert proc.poll() is None, "re-embedding finished before it could be killed"
+        kill_when(["reembed", str(root), "--model", models_env, "--quiet"],
+                  lambda: bool(_vectors(ws, models_env)))
     finally:
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait()
         ws.engine.dispose()
     dlib, partial, faces = _state(root, models_env)
     assert 0 < len(partial) < faces  # one batch committed, the rest not
     assert main(["reembed", str(root), "--model", models_env, "--quiet"]) == 0
     assert _state(root, models_env) == _state(reference, models_env)
     assert _state(root, models_env)[0] == dlib
+
+
+def test_import_with_a_pack_then_add_the_default_models_vectors(
+        tmp_path: Path, small_pm: Path, models_env: str,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from support import new_ws
+
+    root = tmp_path / "ws"
+    new_ws(root)[0].close()
+    assert main(["import-pm", str(root), str(small_pm / "pm"), "--collection", "c",
+                 "--quiet", "--model", models_env, "--workers", "2"]) == 0
+    assert f"model: {models_env}" in capsys.readouterr().err
+    dlib, pack, faces = _state(root, models_env)
+    assert dlib == {}
+    assert len(pack) == faces > 0
+    assert main(["reembed", str(root), "--model", "default", "--quiet"]) == 0
+    dlib, pack_after, _ = _state(root, models_env)
+    assert len(dlib) == faces
+    assert pack_after == pack

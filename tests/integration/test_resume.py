@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 from sqlalchemy import text
@@ -17,7 +12,7 @@ from athar.casework.accounts.users import login
 from athar.casework.domain.entities import Side
 from athar.casework.integrity.verify import verify_workspace
 from athar.casework.storage.workspace import Workspace
-from support import PASSPHRASE, PASSWORD, SUPERVISOR, new_ws
+from support import PASSPHRASE, PASSWORD, SUPERVISOR, kill_when, new_ws
 
 TABLES = ("photo", "face", "embedding", "provenance", "photo_analysis", "body")
 
@@ -37,24 +32,15 @@ def _counts(root: Path) -> dict[str, int]:
     return counts
 
 
-def _import_cmd(root: Path, src: Path) -> list[str]:
-    return [sys.executable, "-m", "athar.app.cli", "import-pm", str(root), str(src),
-            "--collection", "c", "--workers", "2", "--quiet"]
+def _import_cmd(src: Path, root: Path) -> list[str]:
+    return ["import-pm", str(root), str(src), "--collection", "c", "--workers", "2", "--quiet"]
 
 
 def _kill_after(root: Path, src: Path, photos: int) -> None:
-    proc = subprocess.Popen(_import_cmd(root, src), start_new_session=True,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 120
     ws = open_ws(root, PASSPHRASE, repair=False)
     try:
-        while (_count(ws, "photo") < photos and proc.poll() is None
-               and time.monotonic() < deadline):
-            time.sleep(0.05)
-        assert proc.poll() is None, "import finished before it could be killed"
+        kill_when(_import_cmd(src, root), lambda: _count(ws, "photo") >= photos)
     finally:
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait()
         ws.engine.dispose()
 
 
