@@ -7,18 +7,23 @@ from pathlib import Path
 
 from athar.casework.accounts.users import CreateUser
 from athar.casework.bus import MessageBus
+from athar.casework.checks.strength import add_calibration_folder
 from athar.casework.domain.entities import Role, Side
+from athar.casework.domain.errors import ModelUnavailableError
 from athar.casework.domain.permissions import Actor
 from athar.casework.domain.ports import PipelineFactory
+from athar.casework.intake.active_model import active_model_id
 from athar.casework.storage.crypto import KdfParams
 from athar.casework.storage.folder import init_workspace
 from athar.casework.storage.workspace import Workspace
 from athar.index.faiss_store import open_store
 from athar.models.dlib_backend import DlibPipelineFactory
 from athar.models.onnx_backend import OnnxPipelineFactory
-from athar.models.packs import find_pack
+from athar.models.packs import calibration_dir, find_pack
 
 logger = logging.getLogger(__name__)
+
+add_calibration_folder(calibration_dir)  # a team's calibrations of its own packs
 
 
 def default_pipeline_factory() -> DlibPipelineFactory:
@@ -46,8 +51,7 @@ def pipeline_factory(model: str | None = None, device: str = "auto") -> Pipeline
 
 def open_ws(root: Path, passphrase: str, repair: bool = True, model: str | None = None,
             device: str = "auto") -> Workspace:
-    """Unlock and open a workspace with a model (the default: the embedded one) and the
-    FAISS index adapter.
+    """Unlock and open a workspace with a model and the FAISS index adapter.
 
     Args:
         root: the workspace folder.
@@ -55,19 +59,81 @@ def open_ws(root: Path, passphrase: str, repair: bool = True, model: str | None 
         repair: bring each index in step with the database now (rebuilding one that fails
             its checksum, adding what an interrupted run did not save); `verify` passes
             False so that it reports the saved state instead.
-        model: the model whose vectors searches and new faces use (`pipeline_factory`).
+        model: the model whose vectors searches and new faces use (`pipeline_factory`);
+            None: the workspace's active model (the embedded default until a supervisor
+            activates another, casework.intake.active_model).
         device: where an ONNX pack computes (auto, cpu, cuda).
+
+    Raises:
+        ModelUnavailableError: the model asked for, or the workspace's active model, is
+            not installed here or does not verify (nothing is left open).
     """
-    factory = pipeline_factory(model, device)
-    ws = Workspace.open(root, passphrase, factory, factory.model_info(), open_store)
+    ws = _open(root, passphrase, model, device)
+    if model is None:
+        try:
+            ws = _with_active_model(ws, device)
+        except BaseException:
+            ws.close()
+            raise
     if repair:
-        for side in Side:
-            ws.indexes.get(ws.model, side)
-        for (_, side), fix in ws.indexes.last_sync.items():
-            if fix.rebuilt or fix.added or fix.removed:
-                logger.warning("index %s repaired on open: rebuilt=%s added=%d removed=%d",
-                               side.value, fix.rebuilt, fix.added, fix.removed)
+        _repair(ws)
     return ws
+
+
+def open_ws_lenient(root: Path, passphrase: str, repair: bool = True, device: str = "auto"
+                    ) -> tuple[Workspace, str | None]:
+    """Open with the workspace's active model, or, when that model is not usable on this
+    computer, with the embedded default and the reason why: for the desktop (its window
+    says so, and the pack can be installed from it) and for the commands that read and
+    review but compute no vectors (they say so on stderr)."""
+    ws = _open(root, passphrase, None, device)
+    try:
+        try:
+            ws = _with_active_model(ws, device)
+            problem = None
+        except ModelUnavailableError as exc:
+            problem = f"{exc}; searches and imports use the embedded default meanwhile"
+            logger.warning("%s", problem)
+        if repair:
+            _repair(ws)
+    except BaseException:
+        ws.close()
+        raise
+    return ws, problem
+
+
+def _open(root: Path, passphrase: str, model: str | None, device: str) -> Workspace:
+    factory = pipeline_factory(model, device)
+    return Workspace.open(root, passphrase, factory, factory.model_info(), open_store)
+
+
+def _with_active_model(ws: Workspace, device: str) -> Workspace:
+    """The open workspace working with its active model (unchanged when that is the one
+    it was opened with)."""
+    active = active_model_id(ws)
+    if active is None or active == ws.model.model_id:
+        return ws
+    try:
+        factory = pipeline_factory(active, device)
+    except ModelUnavailableError as exc:
+        raise ModelUnavailableError(
+            f"this workspace's active model is not usable on this computer: {exc}, or "
+            f"name another model with --model") from exc
+    if factory.model_info().model_id != active:
+        raise ModelUnavailableError(
+            f"this workspace's active model {active} is not installed on this computer "
+            f"(the nearest is {factory.model_info().model_id}): install its pack (athar "
+            f"models install PATH), or name another model with --model")
+    return ws.with_model(factory)
+
+
+def _repair(ws: Workspace) -> None:
+    for side in Side:
+        ws.indexes.get(ws.model, side)
+    for (_, side), fix in ws.indexes.last_sync.items():
+        if fix.rebuilt or fix.added or fix.removed:
+            logger.warning("index %s repaired on open: rebuilt=%s added=%d removed=%d",
+                           side.value, fix.rebuilt, fix.added, fix.removed)
 
 
 def create_ws(root: Path, passphrase: str, username: str, password: str,

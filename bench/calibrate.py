@@ -1,7 +1,7 @@
 """Calibrate Athar's candidate score as a likelihood ratio, and measure the calibration on
 pairs it never saw.
 
-    .venv/bin/python bench/calibrate.py ../shared/data/faces-tune [--write]
+    .venv/bin/python bench/calibrate.py ../shared/data/faces-tune [--write] [--model PACK]
 
 Imports the folder as the accuracy bench's clean row does (each identity's first photo
 the family's, the rest one Body), searches every person against every Body, and takes
@@ -9,8 +9,10 @@ each person's score for every Body: the true Body's is a same-person pair, the o
 different-person pairs. Identities at even positions are the calibration set (a
 logistic fit of log10 LR on the score, classes weighted equally so that the fit's odds
 are the likelihood ratio), those at odd positions the held-out set, on which Cllr, ECE
-and a reliability plot are reported. `--write` stores the fit for the model in
-casework/checks/calibration/.
+and a reliability plot are reported. `--write` stores the fit for the model: the default
+model's in casework/checks/calibration/ (shipped with Athar), a pack's (`--model`, a
+pack folder or an installed pack's id) in the model folder's calibration/ (ATHAR_MODELS_DIR
+or ~/.local/share/athar/models), where Athar finds it for that exact pack id.
 """
 
 from __future__ import annotations
@@ -28,18 +30,19 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import identities, new_workspace, stage  # noqa: E402
+from common import identities, model_factory, new_workspace, stage  # noqa: E402
 from conditions import CONDITIONS  # noqa: E402
 
 from athar.casework.checks.strength import Calibration  # noqa: E402
 from athar.casework.domain.entities import Side  # noqa: E402
 from athar.casework.intake.ingest import ImportPhotos, ImportService  # noqa: E402
 from athar.casework.matching.search import RunSearch, SearchService  # noqa: E402
+from athar.models.packs import calibration_dir  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 
 
-def lists(data: Path, condition: str, limit: int | None
+def lists(data: Path, condition: str, limit: int | None, model: str | None = None
           ) -> tuple[str, dict[str, list[tuple[str, float]]]]:
     """(model id, each person's full candidate list: (Body label, score)), the Bodies'
     photos degraded with a bench condition (the first `limit` identities)."""
@@ -49,7 +52,7 @@ def lists(data: Path, condition: str, limit: int | None
         pm = stage(work / "pm", {i.name: list(i.photos[1:]) for i in ids},
                    CONDITIONS[condition])
         am = stage(work / "am", {i.name: [i.photos[0]] for i in ids})
-        ws, actor = new_workspace(work / "ws")
+        ws, actor = new_workspace(work / "ws", model_factory(model))
         try:
             service = ImportService(ws)
             service.run(ImportPhotos(pm, Side.PM, "folder", "cal", 2), actor)
@@ -120,6 +123,7 @@ def main() -> int:
                     help="the post-mortem photos' conditions the fit pools (bench/conditions.py)")
     ap.add_argument("--degraded-identities", type=int, default=300,
                     help="degraded conditions use the first N identities (time)")
+    ap.add_argument("--model", help="a pack folder or installed pack id (default: dlib's)")
     ap.add_argument("--reuse", action="store_true",
                     help="reuse the candidate lists of the last run (bench/out/calibrate)")
     args = ap.parse_args()
@@ -137,7 +141,7 @@ def main() -> int:
         if args.reuse and cached.is_file():
             model_id, found[condition] = json.loads(cached.read_text())
         else:
-            model_id, found[condition] = lists(args.data, condition, limit)
+            model_id, found[condition] = lists(args.data, condition, limit, args.model)
             cached.write_text(json.dumps([model_id, found[condition]]))
     names = [i.name for i in identities(args.data)]
     cal_persons, held_persons = names[0::2], names[1::2]
@@ -182,7 +186,8 @@ def main() -> int:
                                                      indent=1))
     _plot(curves, args.out / "reliability.png")
     if args.write:
-        folder = REPO / "casework" / "checks" / "calibration"
+        folder = (REPO / "casework" / "checks" / "calibration" if args.model in (None, "default")
+                  else calibration_dir())
         folder.mkdir(parents=True, exist_ok=True)
         (folder / (model_id.split("@", 1)[0] + ".json")).write_text(
             json.dumps({k: v for k, v in report.items() if k != "seconds"}, indent=1) + "\n")

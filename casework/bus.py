@@ -16,7 +16,7 @@ from athar.casework.accounts import preferences, users
 from athar.casework.checks import duplicates, victims
 from athar.casework.domain.commands import Command
 from athar.casework.domain.permissions import Actor
-from athar.casework.intake import ingest, persons, reembed, registration
+from athar.casework.intake import active_model, ingest, persons, reembed, registration
 from athar.casework.integrity import backup, checkpoint
 from athar.casework.marks import annotate, links
 from athar.casework.matching import continuous, search
@@ -41,6 +41,7 @@ HANDLERS: Mapping[type[Any], Handler[Any, Any]] = {
     browse.UpdateBody: browse.handle_update_body,
     manual_faces.MarkFace: manual_faces.handle_mark_face,
     reembed.Reembed: reembed.handle_reembed,
+    active_model.SetActiveModel: active_model.handle_set_active_model,
     subject.ChooseSubject: subject.handle_choose_subject,
     estimates.RecordEstimates: estimates.handle_record_estimates,
     search.RunSearch: search.handle_run_search,

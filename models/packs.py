@@ -242,6 +242,16 @@ def models_dir() -> Path:
     return Path(data) / "athar" / "models"
 
 
+CALIBRATION_FOLDER = "calibration"
+"""In the model folder: the likelihood-ratio calibrations a team fitted for its packs
+(bench/calibrate.py --model PACK --write), one `<pack name>.json` each; not a pack."""
+
+
+def calibration_dir() -> Path:
+    """Where the calibrations of installed packs live."""
+    return models_dir() / CALIBRATION_FOLDER
+
+
 def install_pack(source: Path, into: Path | None = None) -> tuple[ModelPack, bool]:
     """Copy a verified pack (folder or zip) into the user's model folder.
 
@@ -293,7 +303,8 @@ def installed_packs(root: Path | None = None) -> Iterator[InstalledEntry]:
     base = root or models_dir()
     if not base.is_dir():
         return
-    for folder in sorted(p for p in base.iterdir() if p.is_dir() and not p.name.startswith(".")):
+    for folder in sorted(p for p in base.iterdir() if p.is_dir() and not p.name.startswith(".")
+                         and p.name != CALIBRATION_FOLDER):
         try:
             yield InstalledEntry(folder, open_pack(folder), None)
         except ModelUnavailableError as exc:

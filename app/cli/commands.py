@@ -21,10 +21,17 @@ from typing import IO, Never, TypeVar
 from tqdm import tqdm
 
 from athar.app import credentials
-from athar.app.bootstrap import create_ws, open_ws, pipeline_factory
+from athar.app.bootstrap import (
+    DEFAULT_MODEL,
+    create_ws,
+    open_ws,
+    open_ws_lenient,
+    pipeline_factory,
+)
 from athar.app.cli import duplicates, marks, models, output, victims
 from athar.casework.accounts.users import CreateUser, Login, SetActive, SetIdleLock
 from athar.casework.bus import MessageBus
+from athar.casework.checks.strength import calibration_for
 from athar.casework.domain.entities import (
     CandidateState,
     IdentificationState,
@@ -35,6 +42,7 @@ from athar.casework.domain.errors import InvalidRequest
 from athar.casework.domain.permissions import Actor
 from athar.casework.domain.text import neutralise
 from athar.casework.intake import persons
+from athar.casework.intake.active_model import SetActiveModel, active_model_id
 from athar.casework.intake.ingest import ImportPhotos, ImportProgress, ImportReport
 from athar.casework.intake.reembed import Reembed, ReembedProgress
 from athar.casework.intake.registration import RegisterPerson
@@ -47,7 +55,7 @@ from athar.casework.integrity.checkpoint import (
 )
 from athar.casework.integrity.verify import verify_workspace
 from athar.casework.matching import candidates, continuous
-from athar.casework.matching.search import RunSearch
+from athar.casework.matching.search import FusedModel, RunSearch
 from athar.casework.records import browse
 from athar.casework.reports import weight
 from athar.casework.reports.service import MakeReport
@@ -63,16 +71,24 @@ INTERRUPTED = 130
 
 @contextmanager
 def session(root: str, repair: bool = True, model: str | None = None,
-            device: str = "auto") -> Iterator[tuple[MessageBus, Actor]]:
+            device: str = "auto", computes: bool = True) -> Iterator[tuple[MessageBus, Actor]]:
     """Unlock the workspace and log the user in (environment or prompt); close at the end.
 
     Yields the workspace's message bus (every change goes through it; `bus.ws` for reads)
     and the logged-in user. `model` and `device`: the model the workspace is opened with
-    (default: the embedded one) and where an ONNX pack computes.
+    (default: the workspace's active model) and where an ONNX pack computes. A command
+    that `computes` no vectors and searches nothing still runs when the active model is
+    not installed here (with the embedded default, saying so on stderr).
     """
     pipeline_factory(model, device)  # a model not installed: refused before the prompts
-    ws = open_ws(Path(root), credentials.passphrase(), repair=repair, model=model,
-                 device=device)
+    if model is None and not computes:
+        ws, problem = open_ws_lenient(Path(root), credentials.passphrase(), repair=repair,
+                                      device=device)
+        if problem:
+            print(f"warning: {problem}", file=sys.stderr)
+    else:
+        ws = open_ws(Path(root), credentials.passphrase(), repair=repair, model=model,
+                     device=device)
     try:
         bus = MessageBus(ws)
         yield bus, bus.handle(Login(credentials.username(), credentials.password()), None)
@@ -157,7 +173,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     with session(args.workspace, model=args.model, device=args.device) as (bus, actor):
-        if args.model:
+        if args.model or bus.ws.model.model_id != pipeline_factory().model_info().model_id:
             print(f"model: {bus.ws.model.model_id} (faces get this model's vectors only; "
                   f"`athar reembed WS --model ID` adds another's)", file=sys.stderr)
         cmd = ImportPhotos(Path(args.dir).absolute(), args.side, args.group_by,
@@ -207,8 +223,12 @@ def cmd_search(args: argparse.Namespace) -> int:
     csv_path = check_output(Path(args.csv)) if args.csv else None  # before any search runs
     with session(args.workspace, model=args.model, device=args.device) as (bus, actor):
         print(f"model: {bus.ws.model.model_id}", file=sys.stderr)
+        fusion = _fusion(bus.ws, args.fuse or [], args.device)
+        if fusion:
+            print("fused with: " + ", ".join(f.model.model_id for f in fusion[1:]),
+                  file=sys.stderr)
         cmd = RunSearch(person_ids=tuple(args.person or ()), all_persons=args.all,
-                        body_ids=tuple(args.body or ()), top=args.top)
+                        body_ids=tuple(args.body or ()), top=args.top, fusion=fusion)
         results = bus.handle(cmd, actor)
         if csv_path is not None:
             output.write_results_csv(results, csv_path)
@@ -216,10 +236,18 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
+def _fusion(ws: Workspace, others: list[str], device: str) -> tuple[FusedModel, ...]:
+    """The opened model, then each `--fuse` model, with their calibrations."""
+    if not others:
+        return ()
+    models = [ws.model] + [pipeline_factory(m, device).model_info() for m in others]
+    return tuple(FusedModel(m, calibration_for(m.model_id)) for m in models)
+
+
 def _show(args: argparse.Namespace, read: Callable[[Workspace, Actor], T],
           show: Callable[[T, bool], None]) -> int:
     """A read-only listing: unlock, read as the user, print (table or JSON)."""
-    with session(args.workspace) as (bus, actor):
+    with session(args.workspace, computes=False) as (bus, actor):
         show(read(bus.ws, actor), args.json)
     return 0
 
@@ -240,7 +268,7 @@ def cmd_collections(args: argparse.Namespace) -> int:
 
 def cmd_candidates(args: argparse.Namespace) -> int:
     states = frozenset({CandidateState(args.state)}) if args.state else None
-    with session(args.workspace) as (bus, actor):
+    with session(args.workspace, computes=False) as (bus, actor):
         ws = bus.ws
         if args.person is not None:
             rows = candidates.candidates_of(ws, actor, args.person, states)
@@ -259,7 +287,7 @@ def cmd_candidates(args: argparse.Namespace) -> int:
 
 def cmd_verify(args: argparse.Namespace) -> int:
     note = read_text(Path(args.checkpoint), "checkpoint") if args.checkpoint else None
-    with session(args.workspace, repair=False) as (bus, actor):
+    with session(args.workspace, repair=False, computes=False) as (bus, actor):
         report = verify_workspace(bus.ws, actor)
         if note is not None:
             report.problems += [f"checkpoint: {p}"
@@ -315,14 +343,30 @@ def cmd_reembed(args: argparse.Namespace) -> int:
 
 def cmd_models(args: argparse.Namespace) -> int:
     if args.models_command == "list" and args.workspace:
-        with session(args.workspace) as (bus, _):
+        # opened with the embedded model: the list also serves when the active one is
+        # missing here
+        with session(args.workspace, model=DEFAULT_MODEL) as (bus, _):
             return models.run(args, bus.ws)
+    if args.models_command == "activate":
+        return _activate_model(args)
     return models.run(args)
+
+
+def _activate_model(args: argparse.Namespace) -> int:
+    with session(args.workspace, model=args.model) as (bus, actor):
+        model_id = bus.ws.model.model_id
+        print(f"licence of {model_id}:\n{models.licence_of(model_id)}\n")
+        before = active_model_id(bus.ws)
+        bus.handle(SetActiveModel(allow_missing=args.allow_missing), actor)
+    was = f" (was {before})" if before and before != model_id else ""
+    print(f"{model_id} is the active model of {args.workspace}{was}: its searches and "
+          f"imports use it unless --model names another")
+    return 0
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
     out = check_output(Path(args.out)) if getattr(args, "out", None) else None
-    with session(args.workspace) as (bus, actor):
+    with session(args.workspace, computes=False) as (bus, actor):
         if args.audit_command == "checkpoint":
             note = bus.handle(MakeCheckpoint(args.origin), actor)
             if out is not None:
@@ -337,7 +381,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 
 def cmd_user(args: argparse.Namespace) -> int:
-    with session(args.workspace) as (bus, actor):
+    with session(args.workspace, computes=False) as (bus, actor):
         if args.user_command == "add":
             new_password = credentials.secret("ATHAR_NEW_PASSWORD", f"password for {args.name}",
                                               confirm=True)
@@ -351,7 +395,7 @@ def cmd_user(args: argparse.Namespace) -> int:
 
 
 def cmd_passphrase(args: argparse.Namespace) -> int:
-    with session(args.workspace) as (bus, actor):
+    with session(args.workspace, computes=False) as (bus, actor):
         new = credentials.secret("ATHAR_NEW_PASSPHRASE", "new workspace passphrase",
                                  confirm=True)
         bus.handle(ChangePassphrase(credentials.passphrase(), new), actor)
@@ -362,7 +406,7 @@ def cmd_passphrase(args: argparse.Namespace) -> int:
 def cmd_settings(args: argparse.Namespace) -> int:
     if args.idle_lock is None and args.blind_scores is None:
         raise InvalidRequest("give --idle-lock SECONDS or --blind-scores on|off")
-    with session(args.workspace) as (bus, actor):
+    with session(args.workspace, computes=False) as (bus, actor):
         if args.idle_lock is not None:
             bus.handle(SetIdleLock(args.idle_lock), actor)
             print(f"idle lock set to {args.idle_lock} s")
@@ -373,7 +417,7 @@ def cmd_settings(args: argparse.Namespace) -> int:
 
 
 def cmd_review(args: argparse.Namespace) -> int:
-    with session(args.workspace) as (bus, actor):
+    with session(args.workspace, computes=False) as (bus, actor):
         done = bus.handle(RecordReview(args.candidate, ReviewDecision(args.decision),
                                        args.rationale), actor)
     print(f"review {done.review_id} recorded; candidate {args.candidate} is now "
@@ -394,7 +438,7 @@ def cmd_signoff(args: argparse.Namespace) -> int:
     commands = {"confirm": signoff.ConfirmIdentification, "return": signoff.ReturnIdentification,
                 "revoke": signoff.RevokeIdentification}
     past = {"confirm": "confirmed", "return": "returned", "revoke": "revoked"}
-    with session(args.workspace) as (bus, actor):
+    with session(args.workspace, computes=False) as (bus, actor):
         bus.handle(commands[args.command](args.identification, args.reason), actor)
     print(f"identification {args.identification} {past[args.command]}")
     return 0
@@ -402,7 +446,7 @@ def cmd_signoff(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     out = check_output(Path(args.out))
-    with session(args.workspace) as (bus, actor):
+    with session(args.workspace, computes=False) as (bus, actor):
         done = bus.handle(MakeReport(args.identification, out, args.full_body, args.contact,
                                      args.language), actor)
     print(f"report written to {done.path} ({done.size} bytes, SHA-256 {done.sha256})")
@@ -410,19 +454,19 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_mark(args: argparse.Namespace) -> int:
-    with session(args.workspace) as (bus, actor):
+    with session(args.workspace, computes=False) as (bus, actor):
         return marks.run(args, bus, actor)
 
 
 def cmd_photos(args: argparse.Namespace) -> int:
-    with session(args.workspace) as (bus, actor):
+    with session(args.workspace, computes=False) as (bus, actor):
         return marks.cmd_photos(args, bus, actor)
 
 
 def cmd_victims(args: argparse.Namespace) -> int:
     if getattr(args, "out", None):
         check_output(Path(args.out))  # before unlocking anything
-    with session(args.workspace) as (bus, actor):
+    with session(args.workspace, computes=False) as (bus, actor):
         return victims.run(args, bus, actor)
 
 
@@ -437,17 +481,17 @@ def cmd_match_new(args: argparse.Namespace) -> int:
 
 
 def cmd_body(args: argparse.Namespace) -> int:
-    with session(args.workspace) as (bus, actor):
+    with session(args.workspace, computes=False) as (bus, actor):
         return marks.cmd_body(args, bus, actor)
 
 
 def cmd_subject(args: argparse.Namespace) -> int:
-    with session(args.workspace) as (bus, actor):
+    with session(args.workspace) as (bus, actor):  # checks the face's vector of the model
         return marks.cmd_subject(args, bus, actor)
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    with session(args.workspace) as (bus, actor):
+    with session(args.workspace, computes=False) as (bus, actor):
         bus.handle(Backup(Path(args.dest)), actor)
     print(f"backup written to {args.dest}")
     return 0
@@ -455,7 +499,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     restore(Path(args.backup), Path(args.dest))
-    with session(args.dest) as (bus, actor):
+    with session(args.dest, computes=False) as (bus, actor):
         report = verify_workspace(bus.ws, actor)
     for problem in report.problems:
         print(f"PROBLEM: {problem}")

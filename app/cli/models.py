@@ -8,9 +8,17 @@ from typing import TYPE_CHECKING, Any
 
 from athar.app.cli.output import print_json
 from athar.casework.domain.errors import InvalidRequest
+from athar.casework.intake.active_model import active_model_id
 from athar.casework.storage.workspace import Workspace
 from athar.models.dlib_backend import DLIB_MANIFEST, DlibPipelineFactory
-from athar.models.packs import KINDS, ModelPack, install_pack, installed_packs, models_dir
+from athar.models.packs import (
+    KINDS,
+    ModelPack,
+    find_pack,
+    install_pack,
+    installed_packs,
+    models_dir,
+)
 
 if TYPE_CHECKING:
     Sub = argparse._SubParsersAction[argparse.ArgumentParser]
@@ -44,6 +52,14 @@ def add_parsers(sub: Sub) -> None:
                            "models)")
     a.add_argument("path", metavar="PATH", help="the pack folder or zip")
     a = actions.add_parser("verify", help="check every installed pack file by file")
+    a = actions.add_parser("activate", help="make a model the workspace's active one: its "
+                           "searches and imports use it unless --model names another "
+                           "(supervisors; every face needs its vectors first: athar reembed)")
+    a.add_argument("workspace", metavar="WS", help="the workspace folder")
+    a.add_argument("model", metavar="ID", help="an installed pack's id (or an unambiguous "
+                   "beginning of it), or 'default' for the embedded model")
+    a.add_argument("--allow-missing", action="store_true", help="activate it although some "
+                   "faces have no vector of it yet (searches with it do not see them)")
 
 
 def _pack_row(pack: ModelPack) -> dict[str, Any]:
@@ -62,6 +78,13 @@ def _default_row() -> dict[str, Any]:
             "kind": "dlib (embedded default)", "dim": DLIB_MANIFEST.dim, "folder": None,
             "licence": DLIB_MANIFEST.licence,
             "published_accuracy": DLIB_MANIFEST.published_accuracy, "files": []}
+
+
+def licence_of(model_id: str) -> str:
+    """The licence text shown before a model is activated or its vectors are added."""
+    if DlibPipelineFactory().model_info().model_id == model_id:
+        return DLIB_MANIFEST.licence
+    return find_pack(model_id).licence_text
 
 
 def run(args: argparse.Namespace, ws: Workspace | None = None) -> int:
@@ -94,9 +117,11 @@ def run(args: argparse.Namespace, ws: Workspace | None = None) -> int:
     rows = [_default_row()] + [_pack_row(e.pack) for e in entries if e.pack]
     problems = [e.problem for e in entries if e.problem]
     if ws is not None:
+        active = active_model_id(ws) or rows[0]["id"]
         with ws.uow() as uow:
             for row in rows:
                 row["faces_with_vectors"], row["faces"] = uow.faces.count_embeddings(row["id"])
+                row["active"] = row["id"] == active
     if args.json:
         print_json({"models_dir": str(models_dir()), "models": rows, "problems": problems})
         return 0
@@ -105,9 +130,11 @@ def run(args: argparse.Namespace, ws: Workspace | None = None) -> int:
               f"  published accuracy: {row['published_accuracy']}")
         if "faces" in row:
             print(f"  faces with its vectors in {args.workspace}: "
-                  f"{row['faces_with_vectors']} of {row['faces']}")
+                  f"{row['faces_with_vectors']} of {row['faces']}"
+                  + ("; the workspace's ACTIVE model" if row["active"] else ""))
     for problem in problems:
         print(f"PROBLEM  {problem}")
-    print(f"(searches use the embedded default unless --model ID names another; packs "
-          f"live in {models_dir()})")
+    print(f"(a workspace's searches and imports use its active model, the embedded default "
+          f"until `athar models activate` makes another active, unless --model ID names "
+          f"one; packs live in {models_dir()})")
     return 0

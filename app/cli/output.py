@@ -59,7 +59,12 @@ def _match_json(key: str, m: Any) -> dict[str, Any]:
     return {"candidate": m.candidate_id, key: m.owner_id, f"{key}_label": neutralise(m.label),
             "rank": m.rank, "score": round(m.score, 6), "best_pair": round(m.best, 6),
             "mean_faces": round(m.mean_faces, 6), "score_mean3": round(m.score_mean3, 6),
-            "am_face": am, "pm_face": pm, "state": m.state}
+            "am_face": am, "pm_face": pm, "state": m.state,
+            **({"model": m.model_id} if m.model_id else {}),
+            **({"fused_log10_lr": m.fused_log10_lr,
+                "models": {k: {"score": round(v, 6), "log10_lr": m.model_log10_lr.get(k)}
+                           for k, v in m.model_scores.items()}}
+               if m.fused_log10_lr is not None else {})}
 
 
 def print_results(results: Sequence[QueryResult], as_json: bool) -> None:
@@ -80,6 +85,9 @@ def print_results(results: Sequence[QueryResult], as_json: bool) -> None:
         run = f" (search run {r.search_run_id})" if r.search_run_id else ""
         print(f"{kind} {r.query_id} «{neutralise(r.query_label)}»{run}"
               + (f": {r.note}" if r.note else ""))
+        if r.matches and r.matches[0].fused_log10_lr is not None:
+            _print_fused(r)
+            continue
         if r.matches:
             print(f"  {'rank':>4}  {'id':>6}  {'cand.':>6}  {'score':>6}  {'best':>6}  "
                   f"{'means':>6}  {'mean3':>6}  {'state':<10} label")
@@ -89,6 +97,23 @@ def print_results(results: Sequence[QueryResult], as_json: bool) -> None:
                   f"{neutralise(m.label)}")
 
 
+def _print_fused(r: QueryResult) -> None:
+    """A fused list: the fused log10 LR it is ranked by, then each model's score and its
+    calibrated log10 LR ("-": the model could not score that owner)."""
+    models = list(dict.fromkeys(k for m in r.matches for k in m.model_scores))
+    for n, model in enumerate(models, start=1):
+        print(f"  model {n}: {model}")
+    head = "  ".join(f"{f'm{n} score':>9}  {f'm{n} lgLR':>8}" for n in range(1, len(models) + 1))
+    print(f"  {'rank':>4}  {'id':>6}  {'cand.':>6}  {'fused lgLR':>10}  {head}  "
+          f"{'state':<10} label")
+    for m in r.matches:
+        cells = "  ".join(
+            f"{m.model_scores[k]:9.3f}  {m.model_log10_lr[k]:8.2f}" if k in m.model_scores
+            else f"{'-':>9}  {'-':>8}" for k in models)
+        print(f"  {m.rank:>4}  {m.owner_id:>6}  {m.candidate_id:>6}  "
+              f"{m.fused_log10_lr or 0.0:10.2f}  {cells}  {m.state:<10} {neutralise(m.label)}")
+
+
 def write_results_csv(results: Sequence[QueryResult], path: Path) -> None:
     """The ranked lists as CSV (written whole or not at all), cells neutralised against
     formulas and direction tricks."""
@@ -96,13 +121,16 @@ def write_results_csv(results: Sequence[QueryResult], path: Path) -> None:
         writer = csv.writer(fh)
         writer.writerow(["direction", "search_run", "query_id", "query_label", "rank",
                          "match_id", "match_label", "candidate", "score", "best_pair",
-                         "mean_faces", "score_mean3", "state"])
+                         "mean_faces", "score_mean3", "state", "model", "fused_log10_lr",
+                         "model_scores"])
         for r in results:
             for m in r.matches:
                 writer.writerow([csv_cell(v) for v in (
                     r.direction, r.search_run_id, r.query_id, r.query_label, m.rank,
                     m.owner_id, m.label, m.candidate_id, f"{m.score:.6f}", f"{m.best:.6f}",
-                    f"{m.mean_faces:.6f}", f"{m.score_mean3:.6f}", m.state)])
+                    f"{m.mean_faces:.6f}", f"{m.score_mean3:.6f}", m.state, m.model_id,
+                    "" if m.fused_log10_lr is None else f"{m.fused_log10_lr:.4f}",
+                    " ".join(f"{k}={v:.6f}" for k, v in m.model_scores.items()))])
 
     write_atomically(path, write)
 

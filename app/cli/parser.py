@@ -123,8 +123,12 @@ def _read_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
                    help=f"length of each ranked list (default {DEFAULT_TOP})")
     _json(s, "the ranked lists, with candidate, face and search-run ids,")
     s.add_argument("--csv", metavar="FILE", help="also write the ranked lists to this CSV")
-    _model(s, "search with this model's vectors (default: the embedded default model; "
+    _model(s, "search with this model's vectors (default: the workspace's active model; "
            "the faces need its vectors: athar reembed)")
+    s.add_argument("--fuse", action="append", metavar="ID", help="also score with this "
+                   "model's stored vectors and rank by the mean of the models' calibrated "
+                   "scores, each model's score shown (repeatable; every model needs a "
+                   "calibration)")
     s = sub.add_parser("persons", help="list missing persons with their ids")
     _ws(s)
     _json(s, "the list")

@@ -196,16 +196,33 @@ class MainWindow(QMainWindow):
             "%1", isolate(str(s.workspace_path))))
         self.status_user = QLabel(self.tr("User: %1 (%2)").replace("%1", actor.username)
                                   .replace("%2", labels.role_name(actor.role.value)))
-        model = s.ws.model
-        self.status_model = QLabel(self.tr("Model: %1").replace(
-            "%1", isolate(model.model_id[:40])))
-        self.status_model.setToolTip(model.model_id)
-        self.status_device = QLabel(self.tr("Device: %1").replace("%1", s.device))
+        self.status_model = QLabel()
+        self.status_model.setObjectName("statusModel")
+        self.status_device = QLabel()
+        self.status_device.setObjectName("statusDevice")
         self.status_busy = QLabel()
         for w in (self.status_workspace, self.status_user, self.status_model,
                   self.status_device):
             self.statusBar().addPermanentWidget(w)
         self.statusBar().addWidget(self.status_busy)
+        self.show_model()
+        s.events.changed.connect(lambda what: self.show_model() if what == "settings" else None)
+
+    def show_model(self) -> None:
+        """The model and device this session works with, and why it is not the workspace's
+        active model when that one is not installed here."""
+        s = self.services
+        model = s.ws.model
+        text = self.tr("Model: %1").replace("%1", isolate(model.model_id[:40]))
+        tip = model.model_id
+        if s.model_problem:
+            text = self.tr("Model: %1 (not the workspace's: see the tooltip)").replace(
+                "%1", isolate(model.model_id[:40]))
+            tip = s.model_problem
+        self.status_model.setText(text)
+        self.status_model.setToolTip(tip)
+        self.status_model.setStyleSheet("color: #b00020;" if s.model_problem else "")
+        self.status_device.setText(self.tr("Device: %1").replace("%1", s.device))
 
     def _menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&Workspace"))

@@ -103,6 +103,8 @@ class Services:
     session: UserSession
     device: str = "CPU"
     events: Events = field(default_factory=Events)
+    model_problem: str | None = None
+    """Why the workspace's active model is not the one in use (not installed here)."""
 
     def __post_init__(self) -> None:
         app = QCoreApplication.instance()
@@ -302,6 +304,15 @@ class Services:
     def install_model(self, path: Path) -> tuple[str, bool]:
         """Verify and install a model pack (folder or zip): (its id, whether new)."""
         return model_admin.install(path)
+
+    def activate_model(self, model_id: str, device: str) -> str:
+        """Make a model the workspace's active one (supervisors; refused while faces lack
+        its vectors) and work with it from now on in this session; returns its id."""
+        target = model_admin.activate(self.ws, self.actor(), model_id, device)
+        self.ws, self.bus = target, MessageBus(target)
+        self.model_problem = None
+        self.device = str(getattr(target.pipeline_factory, "device", lambda: "CPU")())
+        return target.model.model_id
 
     def reembed(self, model_id: str, device: str, progress: Callable[[ReembedProgress], None],
                 cancel: threading.Event) -> ReembedReport:

@@ -12,10 +12,15 @@ has no likelihood ratio, and the screens say so.
 from __future__ import annotations
 
 import json
+import logging
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from pathlib import Path
+
+logger = logging.getLogger(__name__)
 
 VERBAL = ((1.0, "no support either way"), (10.0, "weak support"),
           (100.0, "moderate support"), (1000.0, "moderately strong support"),
@@ -109,16 +114,48 @@ def _file_name(model_id: str) -> str:
     return model_id.split("@", 1)[0] + ".json"
 
 
-@cache
+_folders: list[Callable[[], Path]] = []
+
+
+def add_calibration_folder(folder: Callable[[], Path]) -> None:
+    """Also look for calibrations in this folder (asked each time: the application's
+    model folder, where a team's calibrations of its own packs are written by
+    bench/calibrate.py --write). The calibrations shipped with Athar come first."""
+    if folder not in _folders:
+        _folders.append(folder)
+
+
 def calibration_for(model_id: str) -> Calibration | None:
     """The stored calibration of a model (None: not calibrated)."""
-    folder = resources.files("athar.casework.checks") / "calibration"
-    path = folder / _file_name(model_id)
-    if not path.is_file():
+    shipped = resources.files("athar.casework.checks") / "calibration" / _file_name(model_id)
+    if shipped.is_file():
+        found = _parse(shipped.read_text(encoding="utf-8"))
+        if found is not None and found.model_id == model_id:
+            return found
+    for folder in _folders:
+        path = folder() / _file_name(model_id)
+        try:
+            stamp = path.stat().st_mtime_ns
+        except OSError:
+            continue
+        found = _read(str(path), stamp)
+        if found is not None and found.model_id == model_id:
+            return found
+    return None  # another version of the weights: its scores mean something else
+
+
+@cache
+def _read(path: str, _stamp: int) -> Calibration | None:
+    return _parse(Path(path).read_text(encoding="utf-8"))
+
+
+@cache
+def _parse(text: str) -> Calibration | None:
+    try:
+        data = json.loads(text)
+        return Calibration(str(data["model_id"]), float(data["slope"]),
+                           float(data["intercept"]), str(data["fitted_on"]),
+                           dict(data["pairs"]), str(data["date"]), dict(data["held_out"]))
+    except (ValueError, KeyError, TypeError):
+        logger.warning("a calibration file that cannot be read was ignored")
         return None
-    data = json.loads(path.read_text(encoding="utf-8"))
-    if data.get("model_id") != model_id:
-        return None  # another version of the weights: its scores mean something else
-    return Calibration(data["model_id"], float(data["slope"]), float(data["intercept"]),
-                       data["fitted_on"], dict(data["pairs"]), data["date"],
-                       dict(data["held_out"]))

@@ -47,6 +47,7 @@ class AuditAction(enum.StrEnum):
     IDENTIFICATION_RETURN = "identification.return"
     IDENTIFICATION_REVOKE = "identification.revoke"
     SETTINGS_BLIND_REVIEW = "settings.blind_review"
+    SETTINGS_ACTIVE_MODEL = "settings.active_model"
     REPORT_MAKE = "report.make"
     MARK_ADD = "mark.add"
     MARK_DESCRIBE = "mark.describe"
@@ -100,6 +101,7 @@ TOPIC_OF: Mapping[AuditAction, Topic] = {
     AuditAction.IDENTIFICATION_RETURN: Topic.REVIEW,
     AuditAction.IDENTIFICATION_REVOKE: Topic.REVIEW,
     AuditAction.SETTINGS_BLIND_REVIEW: Topic.SETTINGS,
+    AuditAction.SETTINGS_ACTIVE_MODEL: Topic.SETTINGS,
     AuditAction.MARK_ADD: Topic.MARKS,
     AuditAction.MARK_DESCRIBE: Topic.MARKS,
     AuditAction.MARK_EDIT: Topic.MARKS,

@@ -55,6 +55,19 @@ class ModelInfo:
     dim: int
 
 
+class ScoreCalibration(Protocol):
+    """A model's search score read as evidence (casework.checks.strength.Calibration)."""
+
+    @property
+    def model_id(self) -> str:
+        """The exact model (weights) the calibration was fitted for."""
+        ...
+
+    def log10_lr(self, score: float) -> float:
+        """log10 of the likelihood ratio of a score, within the calibration's bounds."""
+        ...
+
+
 class FaceDetector(Protocol):
     """Finds faces, searching over quarter turns when the upright view yields none."""
 

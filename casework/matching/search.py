@@ -22,7 +22,7 @@ from athar.casework.domain.entities import (
 from athar.casework.domain.errors import InvalidRequest, ModelMismatchError
 from athar.casework.domain.events import AuditAction
 from athar.casework.domain.permissions import Actor, Permission, require
-from athar.casework.domain.ports import VectorIndex, Vectors
+from athar.casework.domain.ports import ModelInfo, ScoreCalibration, VectorIndex, Vectors
 from athar.casework.storage.uow import UnitOfWork, execute
 from athar.casework.storage.workspace import Workspace
 
@@ -49,6 +49,28 @@ scored are those with a face among the index's nearest to the query's faces (wid
 until `top` owners are found); the pooled score re-ranks them."""
 
 
+FUSION = ("rank by the mean, over the models that scored the owner, of each model's "
+          "calibrated log10 likelihood ratio of its own rank score")
+"""How the scores of several models become one (recorded with every fused search).
+
+Each model's cosines live on their own scale (a cosine of 0.6 is a strong match for one
+network and a weak one for another), so they are never averaged as they are: each
+model's rank score is first read through that model's calibration (a log10 likelihood
+ratio fitted on pairs of known identity, casework.checks.strength), and the candidate
+list is ranked by the mean of those. An owner that one model could not score (none of
+its faces has that model's vectors) is ranked by the others, and the list says which
+models scored it. The owners scored are those any model's index finds near the query."""
+
+
+@dataclass(frozen=True)
+class FusedModel:
+    """One model of a fused search: its identity and its calibration (None: it has none,
+    and the search is refused)."""
+
+    model: ModelInfo
+    calibration: ScoreCalibration | None
+
+
 @dataclass(frozen=True)
 class RunSearch(Command[list["QueryResult"]]):
     """Command: search Bodies for MissingPersons (AM→PM) or the other way (PM→AM)."""
@@ -57,6 +79,9 @@ class RunSearch(Command[list["QueryResult"]]):
     all_persons: bool = False
     body_ids: tuple[int, ...] = ()
     top: int = DEFAULT_TOP
+    fusion: tuple[FusedModel, ...] = ()
+    """Several models' vectors fused (FUSION): the workspace's opened model first, then
+    every other; empty: the opened model alone."""
 
 
 @dataclass(frozen=True)
@@ -78,6 +103,16 @@ class RankedMatch:
     match_face_id: int
     candidate_id: int
     """The stored Candidate of the pair (`athar review` and the GUI act on it)."""
+    model_id: str = ""
+    """The model whose scores and faces above are (in a fused search, the first model
+    that scored the owner)."""
+    model_scores: dict[str, float] = field(default_factory=dict)
+    """Fused searches: each model's rank score for the owner (models that could not score
+    it are absent)."""
+    model_log10_lr: dict[str, float] = field(default_factory=dict)
+    """Fused searches: each model's score read through its calibration."""
+    fused_log10_lr: float | None = None
+    """Fused searches: the mean of `model_log10_lr`, what the list is ranked by."""
 
 
 @dataclass(frozen=True)
@@ -162,7 +197,8 @@ def handle_run_search(cmd: RunSearch, uow: UnitOfWork, actor: Actor) -> list[Que
     require(actor, Permission.SEARCH)
     if cmd.top < 1:
         raise InvalidRequest("--top must be at least 1")
-    searcher = _Searcher(uow, actor)
+    _check_fusion(cmd.fusion, uow)
+    searcher = _Searcher(uow, actor, cmd.fusion)
     if cmd.body_ids:
         merged = uow.relations.merged_into()
         for b in cmd.body_ids:
@@ -185,6 +221,29 @@ def handle_run_search(cmd: RunSearch, uow: UnitOfWork, actor: Actor) -> list[Que
     return [searcher.one(Side.AM, pid, cmd.top) for pid in ids]
 
 
+def _check_fusion(fusion: tuple[FusedModel, ...], uow: UnitOfWork) -> None:
+    """A fused search needs the opened model first, two or more distinct models, each
+    with its calibration and with vectors in the workspace."""
+    if not fusion:
+        return
+    ids = [f.model.model_id for f in fusion]
+    if len(ids) < 2 or len(set(ids)) != len(ids):
+        raise InvalidRequest("fusing needs two or more different models")
+    if ids[0] != uow.ws.model.model_id:
+        raise InvalidRequest(f"a fused search starts with the workspace's model "
+                             f"{uow.ws.model.model_id}, not {ids[0]}")
+    for f in fusion:
+        if f.calibration is None or f.calibration.model_id != f.model.model_id:
+            raise InvalidRequest(
+                f"model {f.model.model_id} has no calibration, so its scores cannot be "
+                f"put on one scale with another model's: fit one on pairs of known "
+                f"identity (bench/calibrate.py --model ID --write), or search with one "
+                f"model")
+        if uow.faces.count_embeddings(f.model.model_id)[0] == 0:
+            raise InvalidRequest(f"no face has vectors of model {f.model.model_id} yet: add "
+                                 f"them with `athar reembed WS --model ID`")
+
+
 class SearchService:
     """Runs RunSearch commands in their own unit of work (scripts, tests, benchmarks)."""
 
@@ -199,23 +258,31 @@ class SearchService:
 class _Searcher:
     """One search command's queries: FAISS top faces, then exact scores over all pairs."""
 
-    def __init__(self, uow: UnitOfWork, actor: Actor) -> None:
+    def __init__(self, uow: UnitOfWork, actor: Actor,
+                 fusion: tuple[FusedModel, ...] = ()) -> None:
         self.uow, self.actor, self.ws = uow, actor, uow.ws
-        self._versions: dict[Side, str] = {}
+        self.fusion = fusion
+        self._versions: dict[tuple[str, Side], str] = {}
+        self._fused_lr: dict[int, float] = {}
+
+    def _index(self, model: ModelInfo, side: Side) -> tuple[VectorIndex, str]:
+        """The model's index of a side and its version (one digest per run)."""
+        index = self.ws.indexes.get(model, side)
+        if index.model_id != model.model_id:
+            raise ModelMismatchError(
+                f"the {side.value} index holds vectors of {index.model_id}, the "
+                f"queries are vectors of {model.model_id}: vectors of two models are "
+                "never compared")
+        key = (model.model_id, side)
+        if key not in self._versions:  # the index is unchanged during the run
+            self._versions[key] = index.version()
+        return index, self._versions[key]
 
     def one(self, query_side: Side, query_id: int, top: int) -> QueryResult:
         """Rank the other side for one person (AM) or Body (PM); store and commit it."""
         model, uow = self.ws.model, self.uow
         target_side = Side.PM if query_side is Side.AM else Side.AM
-        index = self.ws.indexes.get(model, target_side)
-        if index.model_id != model.model_id:
-            raise ModelMismatchError(
-                f"the {target_side.value} index holds vectors of {index.model_id}, the "
-                f"queries are vectors of {model.model_id}: vectors of two models are "
-                "never compared")
-        if target_side not in self._versions:  # one digest per run: the index is unchanged
-            self._versions[target_side] = index.version()
-        version = self._versions[target_side]
+        index, version = self._index(model, target_side)
         label = self._label(uow, query_side, query_id)
         merged = uow.relations.merged_into()
         query_owners = [query_id]
@@ -224,7 +291,7 @@ class _Searcher:
         q_ids, _, q_vecs = uow.faces.owner_faces(query_side, query_owners, model.model_id,
                                                 model.dim)
         direction = _direction(query_side)
-        if not q_ids:
+        if not q_ids and not self.fusion:
             note = "no searchable face: add a photo or mark the face"
             if uow.faces.count_embeddings(model.model_id)[0] == 0:
                 note = (f"no face has vectors of model {model.model_id} yet: add them with "
@@ -232,31 +299,100 @@ class _Searcher:
             uow.release()
             return QueryResult(direction, query_id, label, note=note)
         canon = merged if target_side is Side.PM else {}
-        owners = self._top_owners(uow, index, q_vecs, target_side, top, canon)
-        shown = set(owners)
-        fetch = owners + [b for b, kept in canon.items() if kept in shown]
-        m_ids, m_owner, m_vecs = uow.faces.owner_faces(target_side, fetch,
-                                                      model.model_id, model.dim)
-        m_owner = [canon.get(o, o) for o in m_owner]  # a duplicate's faces count as its Body's
-        ranked = sorted(
-            (score_owner(o, a) for o, a in
-             aggregate(q_ids, q_vecs, m_ids, m_owner, m_vecs).items()),
-            key=lambda r: (-r.score, -r.best, r.owner),
-        )[:top]
+        if self.fusion:
+            fused = self._fused(query_side, query_owners, target_side, top, canon)
+            if fused is None:
+                uow.release()
+                return QueryResult(direction, query_id, label, note=(
+                    "no searchable face with any of the fused models' vectors: add a photo "
+                    "or mark the face"))
+            ranked, per_model = fused
+            q_ids = sorted({r.query_face for r in ranked})
+        else:
+            ranked = self._ranked(model, uow, index, q_ids, q_vecs, target_side, top, canon)
+            per_model = {}
+        params: dict[str, object] = {
+            "top": top, "aggregation": AGGREGATION, "query_faces": q_ids,
+            "index": index.describe(),
+            "merged": {str(b): k for b, k in sorted(merged.items())}}
+        if self.fusion:
+            params["fusion"] = {
+                "rule": FUSION,
+                "models": [f.model.model_id for f in self.fusion],
+                "index_versions": {m: v for (m, side), v in self._versions.items()
+                                   if side is target_side},
+                "scores": {str(o): {m: round(sc.score, 6) for m, sc in by.items()}
+                           for o, by in per_model.items()}}
         run = uow.candidates.add_run(SearchRun(
             direction=direction, model_id=model.model_id, index_version=version,
             actor=self.actor.username, query_side=query_side.value, query_id=query_id,
-            params={"top": top, "aggregation": AGGREGATION, "query_faces": q_ids,
-                    "index": index.describe(),
-                    "merged": {str(b): k for b, k in sorted(merged.items())}}))
-        matches = self._store(uow, query_side, query_id, ranked, run)
-        uow.record(AuditAction.SEARCH_RUN, _kind(query_side), query_id, {
+            params=params))
+        matches = self._store(uow, query_side, query_id, ranked, run, per_model)
+        details: dict[str, object] = {
             "search_run": run.id, "direction": run.direction, "model_id": model.model_id,
             "index_version": version, "top": top,
             "results": [[m.owner_id, m.rank, round(m.score, 6), round(m.best, 6),
-                         round(m.mean_faces, 6)] for m in matches]})
+                         round(m.mean_faces, 6)] for m in matches]}
+        if self.fusion:
+            details["fusion"] = {"models": [f.model.model_id for f in self.fusion],
+                                 "fused_log10_lr": [round(m.fused_log10_lr or 0.0, 4)
+                                                    for m in matches]}
+        uow.record(AuditAction.SEARCH_RUN, _kind(query_side), query_id, details)
         uow.commit()
         return QueryResult(direction, query_id, label, matches, search_run_id=run.id)
+
+    def _ranked(self, model: ModelInfo, uow: UnitOfWork, index: VectorIndex,
+                q_ids: list[int], q_vecs: Vectors, target_side: Side, top: int,
+                canon: dict[int, int]) -> list[OwnerScore]:
+        """One model's ranked owners for the query's faces."""
+        owners = self._top_owners(uow, index, q_vecs, target_side, top, canon)
+        return sorted(self._owner_scores(model, q_ids, q_vecs, target_side, owners,
+                                         canon).values(),
+                      key=lambda r: (-r.score, -r.best, r.owner))[:top]
+
+    def _owner_scores(self, model: ModelInfo, q_ids: list[int], q_vecs: Vectors,
+                      target_side: Side, owners: list[int], canon: dict[int, int]
+                      ) -> dict[int, OwnerScore]:
+        shown = set(owners)
+        fetch = owners + [b for b, kept in canon.items() if kept in shown]
+        m_ids, m_owner, m_vecs = self.uow.faces.owner_faces(target_side, fetch,
+                                                           model.model_id, model.dim)
+        m_owner = [canon.get(o, o) for o in m_owner]  # a duplicate's faces count as its Body's
+        return {o: score_owner(o, a) for o, a in
+                aggregate(q_ids, q_vecs, m_ids, m_owner, m_vecs).items()}
+
+    def _fused(self, query_side: Side, query_owners: list[int], target_side: Side, top: int,
+               canon: dict[int, int]
+               ) -> tuple[list[OwnerScore], dict[int, dict[str, OwnerScore]]] | None:
+        """Every fused model's scores for the owners any of their indexes finds near the
+        query, ranked by the mean of the calibrated scores (FUSION). The OwnerScore kept
+        per owner is that of the first model (in the fusion's order) that scored it."""
+        queries: dict[str, tuple[list[int], Vectors]] = {}
+        owners: set[int] = set()
+        for f in self.fusion:
+            q_ids, _, q_vecs = self.uow.faces.owner_faces(
+                query_side, query_owners, f.model.model_id, f.model.dim)
+            if not q_ids:
+                continue
+            queries[f.model.model_id] = (q_ids, q_vecs)
+            index, _ = self._index(f.model, target_side)
+            owners |= set(self._top_owners(self.uow, index, q_vecs, target_side, top, canon))
+        if not queries:
+            return None
+        per_model: dict[int, dict[str, OwnerScore]] = defaultdict(dict)
+        for f in self.fusion:
+            if f.model.model_id not in queries:
+                continue
+            q_ids, q_vecs = queries[f.model.model_id]
+            for o, sc in self._owner_scores(f.model, q_ids, q_vecs, target_side,
+                                            sorted(owners), canon).items():
+                per_model[o][f.model.model_id] = sc
+        self._fused_lr = {o: fused_log10_lr(by, self.fusion) for o, by in per_model.items()}
+        first = {o: next(by[f.model.model_id] for f in self.fusion if f.model.model_id in by)
+                 for o, by in per_model.items()}
+        ranked = sorted(first.values(),
+                        key=lambda r: (-self._fused_lr[r.owner], -r.score, r.owner))[:top]
+        return ranked, dict(per_model)
 
     @staticmethod
     def _label(uow: UnitOfWork, side: Side, owner_id: int) -> str:
@@ -279,8 +415,8 @@ class _Searcher:
             k *= 4
 
     def _store(self, uow: UnitOfWork, query_side: Side, query_id: int,
-               ranked: list[OwnerScore], run: SearchRun
-               ) -> list[RankedMatch]:
+               ranked: list[OwnerScore], run: SearchRun,
+               per_model: dict[int, dict[str, OwnerScore]]) -> list[RankedMatch]:
         """Store the ranked list as Candidates.
 
         A person's search (AM→PM) writes the pair's scores and its rank in the person's
@@ -294,6 +430,13 @@ class _Searcher:
             existing = uow.candidates.for_body(query_id)
         kind = MissingPerson if query_side is Side.PM else Body
         labels = uow.owners.labels(kind, [r.owner for r in ranked])
+
+        def model_of(owner: int) -> str:
+            by = per_model.get(owner)
+            if not by:
+                return self.ws.model.model_id
+            return next(f.model.model_id for f in self.fusion if f.model.model_id in by)
+
         matches: list[RankedMatch] = []
         seen: set[int] = set()
         for rank, r in enumerate(ranked, start=1):
@@ -304,18 +447,23 @@ class _Searcher:
                                 else (r.owner, query_id))
                 cand = Candidate(person_id=person, body_id=body, state=CandidateState.QUEUED)
                 uow.candidates.add(cand)
-                self._score(cand, query_side, r, run)
+                self._score(cand, query_side, r, run, model_of(r.owner))
             elif cand.state in UNDECIDED_STATES and query_side is Side.AM:
-                self._score(cand, query_side, r, run)
+                self._score(cand, query_side, r, run, model_of(r.owner))
             if cand.state in UNDECIDED_STATES:
                 if query_side is Side.AM:
                     cand.rank = rank
                 else:
                     cand.body_rank = rank
             uow.session.flush()
-            matches.append(RankedMatch(r.owner, labels.get(r.owner, "?"), r.score, r.best,
-                                       r.mean_faces, r.mean3, rank, cand.state.value,
-                                       r.query_face, r.match_face, cand.id))
+            by = per_model.get(r.owner, {})
+            lrs = {m: round(_calibration(self.fusion, m).log10_lr(sc.score), 4)
+                   for m, sc in by.items()}
+            matches.append(RankedMatch(
+                r.owner, labels.get(r.owner, "?"), r.score, r.best, r.mean_faces, r.mean3,
+                rank, cand.state.value, r.query_face, r.match_face, cand.id,
+                model_of(r.owner), {m: sc.score for m, sc in by.items()}, lrs,
+                round(self._fused_lr[r.owner], 4) if self.fusion else None))
         for owner, cand in existing.items():
             if owner not in seen and cand.state in UNDECIDED_STATES:
                 # fell out of the latest list; kept, not deleted
@@ -326,13 +474,33 @@ class _Searcher:
         uow.session.flush()
         return matches
 
-    def _score(self, cand: Candidate, query_side: Side, r: OwnerScore, run: SearchRun) -> None:
+    def _score(self, cand: Candidate, query_side: Side, r: OwnerScore, run: SearchRun,
+               model_id: str) -> None:
         am_face, pm_face = ((r.query_face, r.match_face) if query_side is Side.AM
                             else (r.match_face, r.query_face))
         cand.score, cand.score_mean3, cand.score_mean_faces = r.best, r.mean3, r.mean_faces
         cand.am_face_id, cand.pm_face_id = am_face, pm_face
-        cand.model_id, cand.index_version = self.ws.model.model_id, run.index_version
+        cand.model_id = model_id
+        cand.index_version = (run.index_version if model_id == run.model_id else
+                              self._versions[(model_id, _other(query_side))])
         cand.search_run_id, cand.updated_at = run.id, utcnow()
+
+
+def fused_log10_lr(scores: dict[str, OwnerScore], fusion: tuple[FusedModel, ...]) -> float:
+    """The mean of each scoring model's calibrated log10 likelihood ratio (FUSION)."""
+    values = [_calibration(fusion, m).log10_lr(sc.score) for m, sc in scores.items()]
+    return float(np.mean(values))
+
+
+def _calibration(fusion: tuple[FusedModel, ...], model_id: str) -> ScoreCalibration:
+    found = next(f.calibration for f in fusion if f.model.model_id == model_id)
+    if found is None:  # _check_fusion refuses such a search before it runs
+        raise InvalidRequest(f"model {model_id} has no calibration")
+    return found
+
+
+def _other(side: Side) -> Side:
+    return Side.PM if side is Side.AM else Side.AM
 
 
 def _direction(query_side: Side) -> str:

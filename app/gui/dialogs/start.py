@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from athar.app.bootstrap import create_ws, open_ws
+from athar.app.bootstrap import create_ws, open_ws_lenient
 from athar.app.gui.i18n import LANGUAGES, AppSettings
 from athar.app.gui.services import Services
 from athar.app.gui.tasks import Progress, TaskRunner
@@ -30,19 +30,20 @@ from athar.casework.storage.crypto import KdfParams
 
 
 def _services(root: Path, passphrase: str, username: str, password: str,
-              create: bool, kdf: KdfParams | None) -> Services:
+              create: bool, kdf: KdfParams | None, device: str = "auto") -> Services:
+    problem = None
     if create:
         ws, _ = create_ws(root, passphrase, username, password, kdf)
     else:
-        ws = open_ws(root, passphrase)
+        ws, problem = open_ws_lenient(root, passphrase, device=device)
     try:
         actor = login(ws, username, password)
         session = start_session(ws, actor)
     except BaseException:
         ws.close()
         raise
-    device = getattr(ws.pipeline_factory, "device", lambda: "CPU")()
-    return Services(ws, session, str(device))
+    used = getattr(ws.pipeline_factory, "device", lambda: "CPU")()
+    return Services(ws, session, str(used), model_problem=problem)
 
 
 def _password(edit: QLineEdit) -> QLineEdit:
@@ -166,7 +167,7 @@ class WorkspaceDialog(QDialog):
             self.message.setText(self.tr("The two passphrases differ."))
             return
         args = (root, self.passphrase.text(), self.username.text().strip(),
-                self.password.text(), self.creating, self.kdf)
+                self.password.text(), self.creating, self.kdf, self.settings.device)
         self.go.setEnabled(False)
         self.message.setText(self.tr("Creating the workspace…") if self.creating
                              else self.tr("Unlocking…"))

@@ -1494,27 +1494,27 @@
 <context>
     <name>LockDialog</name>
     <message>
-        <location filename="../dialogs/start.py" line="199"/>
+        <location filename="../dialogs/start.py" line="200"/>
         <source>Session locked</source>
         <translation>الجلسة مقفلة</translation>
     </message>
     <message>
-        <location filename="../dialogs/start.py" line="204"/>
+        <location filename="../dialogs/start.py" line="205"/>
         <source>The session locked itself after a period without activity. Enter your password to continue.</source>
         <translation>أُقفلت الجلسة تلقائياً بعد فترة دون نشاط. أدخل كلمة المرور للمتابعة.</translation>
     </message>
     <message>
-        <location filename="../dialogs/start.py" line="208"/>
+        <location filename="../dialogs/start.py" line="209"/>
         <source>Unlock</source>
         <translation>فتح القفل</translation>
     </message>
     <message>
-        <location filename="../dialogs/start.py" line="213"/>
+        <location filename="../dialogs/start.py" line="214"/>
         <source>User</source>
         <translation>المستخدم</translation>
     </message>
     <message>
-        <location filename="../dialogs/start.py" line="214"/>
+        <location filename="../dialogs/start.py" line="215"/>
         <source>Password</source>
         <translation>كلمة المرور</translation>
     </message>
@@ -1587,72 +1587,77 @@
         <translation>المستخدم: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="200"/>
+        <location filename="../main_window.py" line="216"/>
         <source>Model: %1</source>
         <translation>النموذج: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="203"/>
+        <location filename="../main_window.py" line="219"/>
+        <source>Model: %1 (not the workspace&apos;s: see the tooltip)</source>
+        <translation>النموذج: %1 (ليس نموذج مساحة العمل: انظر التلميح)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="225"/>
         <source>Device: %1</source>
         <translation>الجهاز: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="211"/>
+        <location filename="../main_window.py" line="228"/>
         <source>&amp;Workspace</source>
         <translation>&amp;مساحة العمل</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="212"/>
+        <location filename="../main_window.py" line="229"/>
         <source>Import post-mortem photos…</source>
         <translation>استيراد صور ما بعد الوفاة…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="214"/>
+        <location filename="../main_window.py" line="231"/>
         <source>New missing person…</source>
         <translation>مفقود جديد…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="216"/>
+        <location filename="../main_window.py" line="233"/>
         <source>Lock now</source>
         <translation>إقفال الآن</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="218"/>
+        <location filename="../main_window.py" line="235"/>
         <source>Close workspace</source>
         <translation>إغلاق مساحة العمل</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="224"/>
+        <location filename="../main_window.py" line="241"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="225"/>
+        <location filename="../main_window.py" line="242"/>
         <source>Blur post-mortem photos until clicked</source>
         <translation>تمويه صور ما بعد الوفاة حتى النقر عليها</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="230"/>
+        <location filename="../main_window.py" line="247"/>
         <source>Language</source>
         <translation>اللغة</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="245"/>
+        <location filename="../main_window.py" line="262"/>
         <source>Change the language when the running import or search has finished.</source>
         <translation>غيّر اللغة بعد انتهاء الاستيراد أو البحث الجاري.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="303"/>
+        <location filename="../main_window.py" line="320"/>
         <source>Error: %1</source>
         <translation>خطأ: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="308"/>
+        <location filename="../main_window.py" line="325"/>
         <source>New material searched: %1 persons and %2 Bodies, %3 new candidates in the review queue.</source>
         <translation>بُحث بالمواد الجديدة: %1 مفقودين و%2 جثامين، %3 مرشحين جدد في قائمة المراجعة.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="314"/>
+        <location filename="../main_window.py" line="331"/>
         <source>Working…</source>
         <translation>جارٍ العمل…</translation>
     </message>
@@ -2049,102 +2054,118 @@
         <translation>قيد الاستخدام</translation>
     </message>
     <message>
-        <location filename="../pages/models.py" line="68"/>
+        <location filename="../pages/models.py" line="60"/>
+        <source>Workspace&apos;s model</source>
+        <translation>نموذج مساحة العمل</translation>
+    </message>
+    <message>
+        <location filename="../pages/models.py" line="69"/>
         <source>Install a pack…</source>
         <translation>تثبيت حزمة…</translation>
     </message>
     <message>
-        <location filename="../pages/models.py" line="71"/>
+        <location filename="../pages/models.py" line="72"/>
         <source>Add its vectors to every face</source>
         <translation>إضافة متجهاته إلى كل وجه</translation>
     </message>
     <message>
-        <location filename="../pages/models.py" line="75"/>
+        <location filename="../pages/models.py" line="76"/>
+        <source>Make it the workspace&apos;s model</source>
+        <translation>اجعله نموذج مساحة العمل</translation>
+    </message>
+    <message>
+        <location filename="../pages/models.py" line="79"/>
+        <source>Every session&apos;s searches and imports then use it. Its vectors must be on every face first.</source>
+        <translation>تستخدمه بعدها عمليات البحث والاستيراد في كل جلسة. يجب أن تكون متجهاته على كل وجه أولًا.</translation>
+    </message>
+    <message>
+        <location filename="../pages/models.py" line="83"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../pages/models.py" line="81"/>
+        <location filename="../pages/models.py" line="89"/>
         <source>Automatic (GPU when present)</source>
         <translation>تلقائي (وحدة معالجة الرسوميات إن وُجدت)</translation>
     </message>
     <message>
-        <location filename="../pages/models.py" line="82"/>
+        <location filename="../pages/models.py" line="90"/>
         <source>CPU</source>
         <translation>المعالج المركزي</translation>
     </message>
     <message>
-        <location filename="../pages/models.py" line="82"/>
+        <location filename="../pages/models.py" line="90"/>
         <source>GPU (CUDA)</source>
         <translation>وحدة معالجة الرسوميات (CUDA)</translation>
     </message>
     <message>
-        <location filename="../pages/models.py" line="98"/>
+        <location filename="../pages/models.py" line="107"/>
         <source>Packs compute on</source>
         <translation>تحسب الحزم على</translation>
     </message>
     <message>
-        <location filename="../pages/models.py" line="104"/>
+        <location filename="../pages/models.py" line="113"/>
         <source>Licence and published accuracy</source>
         <translation>الترخيص والدقة المنشورة</translation>
     </message>
     <message>
-        <location filename="../pages/models.py" line="126"/>
+        <location filename="../pages/models.py" line="135"/>
         <source>%1 (cannot be used)</source>
         <translation>%1 (لا يمكن استخدامه)</translation>
     </message>
     <message>
-        <location filename="../pages/models.py" line="129"/>
+        <location filename="../pages/models.py" line="138"/>
         <source>%1 of %2</source>
         <translation>%1 من %2</translation>
     </message>
     <message>
-        <location filename="../pages/models.py" line="131"/>
+        <location filename="../pages/models.py" line="140"/>
+        <location filename="../pages/models.py" line="141"/>
         <source>yes</source>
         <translation>نعم</translation>
     </message>
     <message>
-        <location filename="../pages/models.py" line="158"/>
+        <location filename="../pages/models.py" line="169"/>
         <source>Licence: %1</source>
         <translation>الترخيص: %1</translation>
     </message>
     <message>
-        <location filename="../pages/models.py" line="159"/>
+        <location filename="../pages/models.py" line="170"/>
         <source>Published accuracy (as its author states it): %1</source>
         <translation>الدقة المنشورة (كما يذكرها صاحبها): %1</translation>
     </message>
     <message>
-        <location filename="../pages/models.py" line="170"/>
+        <location filename="../pages/models.py" line="185"/>
         <source>A model pack folder</source>
         <translation>مجلد حزمة نموذج</translation>
     </message>
     <message>
-        <location filename="../pages/models.py" line="176"/>
+        <location filename="../pages/models.py" line="191"/>
         <source>Checking %1…</source>
         <translation>جارٍ التحقق من %1…</translation>
     </message>
     <message>
-        <location filename="../pages/models.py" line="178"/>
+        <location filename="../pages/models.py" line="193"/>
         <source>The pack was not installed</source>
         <translation>لم تُثبَّت الحزمة</translation>
     </message>
     <message>
-        <location filename="../pages/models.py" line="183"/>
+        <location filename="../pages/models.py" line="198"/>
         <source>Installed %1</source>
         <translation>ثُبِّت %1</translation>
     </message>
     <message>
-        <location filename="../pages/models.py" line="184"/>
+        <location filename="../pages/models.py" line="199"/>
         <source>%1 was already installed; nothing was copied</source>
         <translation>%1 مثبَّت من قبل؛ لم يُنسخ شيء</translation>
     </message>
     <message>
-        <location filename="../pages/models.py" line="193"/>
+        <location filename="../pages/models.py" line="208"/>
         <source>Use this model?</source>
         <translation>استخدام هذا النموذج؟</translation>
     </message>
     <message>
-        <location filename="../pages/models.py" line="194"/>
+        <location filename="../pages/models.py" line="209"/>
         <source>Its licence:
 
 %1
@@ -2157,37 +2178,70 @@ Add its vectors to the %2 faces that have none? This runs in the background; Can
 إضافة متجهاته إلى الوجوه الـ %2 التي ليست لها متجهات منه؟ يجري ذلك في الخلفية؛ والإلغاء يحتفظ بما أُنجز.</translation>
     </message>
     <message>
-        <location filename="../pages/models.py" line="208"/>
+        <location filename="../pages/models.py" line="220"/>
+        <source>Make it the workspace&apos;s model?</source>
+        <translation>جعله نموذج مساحة العمل؟</translation>
+    </message>
+    <message>
+        <location filename="../pages/models.py" line="221"/>
+        <source>Its licence:
+
+%1
+
+Every session&apos;s searches and imports will use %2 unless a command names another model.</source>
+        <translation>ترخيصه:
+
+%1
+
+ستستخدم عمليات البحث والاستيراد في كل جلسة %2 ما لم يحدد أمرٌ نموذجًا آخر.</translation>
+    </message>
+    <message>
+        <location filename="../pages/models.py" line="231"/>
+        <source>Activating %1…</source>
+        <translation>جارٍ تفعيل %1…</translation>
+    </message>
+    <message>
+        <location filename="../pages/models.py" line="236"/>
+        <source>%1 is the workspace&apos;s model: searches and imports use it</source>
+        <translation>%1 هو نموذج مساحة العمل: تستخدمه عمليات البحث والاستيراد</translation>
+    </message>
+    <message>
+        <location filename="../pages/models.py" line="242"/>
+        <source>The model was not made the workspace&apos;s</source>
+        <translation>لم يُجعل النموذج نموذج مساحة العمل</translation>
+    </message>
+    <message>
+        <location filename="../pages/models.py" line="252"/>
         <source>Adding vectors of %1…</source>
         <translation>جارٍ إضافة متجهات %1…</translation>
     </message>
     <message>
-        <location filename="../pages/models.py" line="218"/>
+        <location filename="../pages/models.py" line="262"/>
         <source>Stopping after the photos in progress…</source>
         <translation>سيتوقف بعد الصور الجارية…</translation>
     </message>
     <message>
-        <location filename="../pages/models.py" line="224"/>
+        <location filename="../pages/models.py" line="268"/>
         <source>%v of %m faces</source>
         <translation>%v من %m وجهًا</translation>
     </message>
     <message>
-        <location filename="../pages/models.py" line="234"/>
+        <location filename="../pages/models.py" line="278"/>
         <source>Stopped: %1 faces got vectors; run it again to finish</source>
         <translation>توقف: حصل %1 وجهًا على متجهات؛ شغّله مرة أخرى لإكماله</translation>
     </message>
     <message>
-        <location filename="../pages/models.py" line="235"/>
+        <location filename="../pages/models.py" line="279"/>
         <source>Done: %1 faces got vectors</source>
         <translation>تم: حصل %1 وجهًا على متجهات</translation>
     </message>
     <message>
-        <location filename="../pages/models.py" line="238"/>
+        <location filename="../pages/models.py" line="282"/>
         <source>%1 faces: the model&apos;s detector found no face in the stored box; keypoints placed from the box (less reliable)</source>
         <translation>%1 وجهًا: لم يجد كاشف النموذج وجهًا في الإطار المحفوظ؛ وُضعت النقاط المرجعية من الإطار (أقل موثوقية)</translation>
     </message>
     <message>
-        <location filename="../pages/models.py" line="248"/>
+        <location filename="../pages/models.py" line="292"/>
         <source>The vectors were not added</source>
         <translation>لم تُضف المتجهات</translation>
     </message>
@@ -3043,94 +3097,94 @@ Add its vectors to the %2 faces that have none? This runs in the background; Can
 <context>
     <name>WorkspaceDialog</name>
     <message>
-        <location filename="../dialogs/start.py" line="63"/>
+        <location filename="../dialogs/start.py" line="64"/>
         <source>Athar — open a workspace</source>
         <translation>أثر — فتح مساحة عمل</translation>
     </message>
     <message>
-        <location filename="../dialogs/start.py" line="95"/>
+        <location filename="../dialogs/start.py" line="96"/>
         <source>Choose…</source>
         <translation>اختيار…</translation>
     </message>
     <message>
-        <location filename="../dialogs/start.py" line="126"/>
+        <location filename="../dialogs/start.py" line="127"/>
         <source>Recent workspaces</source>
         <translation>مساحات العمل الأخيرة</translation>
     </message>
     <message>
-        <location filename="../dialogs/start.py" line="133"/>
+        <location filename="../dialogs/start.py" line="134"/>
         <source>A new workspace is an encrypted folder. Choose a long passphrase: it cannot be recovered. The user below becomes its first supervisor.</source>
         <translation>مساحة العمل الجديدة مجلد مشفّر. اختر عبارة مرور طويلة: لا يمكن استرجاعها. يصبح المستخدم أدناه أول مشرف عليها.</translation>
     </message>
     <message>
-        <location filename="../dialogs/start.py" line="135"/>
+        <location filename="../dialogs/start.py" line="136"/>
         <source>Repeat the passphrase</source>
         <translation>أعد كتابة عبارة المرور</translation>
     </message>
     <message>
-        <location filename="../dialogs/start.py" line="136"/>
+        <location filename="../dialogs/start.py" line="137"/>
         <source>Open</source>
         <translation>فتح</translation>
     </message>
     <message>
-        <location filename="../dialogs/start.py" line="137"/>
+        <location filename="../dialogs/start.py" line="138"/>
         <source>Create new</source>
         <translation>إنشاء جديدة</translation>
     </message>
     <message>
-        <location filename="../dialogs/start.py" line="113"/>
-        <location filename="../dialogs/start.py" line="154"/>
+        <location filename="../dialogs/start.py" line="114"/>
+        <location filename="../dialogs/start.py" line="155"/>
         <source>Workspace folder</source>
         <translation>مجلد مساحة العمل</translation>
     </message>
     <message>
-        <location filename="../dialogs/start.py" line="114"/>
+        <location filename="../dialogs/start.py" line="115"/>
         <source>Passphrase</source>
         <translation>عبارة المرور</translation>
     </message>
     <message>
-        <location filename="../dialogs/start.py" line="115"/>
+        <location filename="../dialogs/start.py" line="116"/>
         <source>User name</source>
         <translation>اسم المستخدم</translation>
     </message>
     <message>
-        <location filename="../dialogs/start.py" line="116"/>
+        <location filename="../dialogs/start.py" line="117"/>
         <source>Password</source>
         <translation>كلمة المرور</translation>
     </message>
     <message>
-        <location filename="../dialogs/start.py" line="117"/>
+        <location filename="../dialogs/start.py" line="118"/>
         <source>Language</source>
         <translation>اللغة</translation>
     </message>
     <message>
-        <location filename="../dialogs/start.py" line="71"/>
-        <location filename="../dialogs/start.py" line="146"/>
+        <location filename="../dialogs/start.py" line="72"/>
+        <location filename="../dialogs/start.py" line="147"/>
         <source>Unlock and open</source>
         <translation>فتح القفل والدخول</translation>
     </message>
     <message>
-        <location filename="../dialogs/start.py" line="145"/>
+        <location filename="../dialogs/start.py" line="146"/>
         <source>Create and open</source>
         <translation>إنشاء والدخول</translation>
     </message>
     <message>
-        <location filename="../dialogs/start.py" line="163"/>
+        <location filename="../dialogs/start.py" line="164"/>
         <source>Choose a workspace folder.</source>
         <translation>اختر مجلد مساحة العمل.</translation>
     </message>
     <message>
-        <location filename="../dialogs/start.py" line="166"/>
+        <location filename="../dialogs/start.py" line="167"/>
         <source>The two passphrases differ.</source>
         <translation>عبارتا المرور مختلفتان.</translation>
     </message>
     <message>
-        <location filename="../dialogs/start.py" line="171"/>
+        <location filename="../dialogs/start.py" line="172"/>
         <source>Creating the workspace…</source>
         <translation>جارٍ إنشاء مساحة العمل…</translation>
     </message>
     <message>
-        <location filename="../dialogs/start.py" line="172"/>
+        <location filename="../dialogs/start.py" line="173"/>
         <source>Unlocking…</source>
         <translation>جارٍ فتح القفل…</translation>
     </message>

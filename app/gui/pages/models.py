@@ -52,11 +52,12 @@ class ModelsView(QWidget):
             "offline is installed here, then its vectors are added to every face; nothing "
             "is ever downloaded. Read a pack's licence before using it."))
         intro.setWordWrap(True)
-        self.table = QTableWidget(0, 5)
+        self.table = QTableWidget(0, 6)
         self.table.setObjectName("modelTable")
         self.table.setHorizontalHeaderLabels([
             self.tr("Model"), self.tr("Kind"), self.tr("Dimension"),
-            self.tr("Faces with its vectors"), self.tr("In use")])
+            self.tr("Faces with its vectors"), self.tr("In use"),
+            self.tr("Workspace's model")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -72,6 +73,13 @@ class ModelsView(QWidget):
         self.reembed_button.setObjectName("reembed")
         self.reembed_button.setEnabled(False)
         self.reembed_button.clicked.connect(self._confirm_reembed)
+        self.activate_button = QPushButton(self.tr("Make it the workspace's model"))
+        self.activate_button.setObjectName("activateModel")
+        self.activate_button.setToolTip(self.tr(
+            "Every session's searches and imports then use it. Its vectors must be on "
+            "every face first."))
+        self.activate_button.setEnabled(False)
+        self.activate_button.clicked.connect(self._confirm_activate)
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setObjectName("cancelReembed")
         self.cancel_button.setEnabled(False)
@@ -94,6 +102,7 @@ class ModelsView(QWidget):
         bar.addWidget(self.install_button)
         bar.addWidget(self.reembed_button)
         bar.addWidget(self.cancel_button)
+        bar.addWidget(self.activate_button)
         bar.addStretch(1)
         bar.addWidget(QLabel(self.tr("Packs compute on")))
         bar.addWidget(self.device)
@@ -128,7 +137,8 @@ class ModelsView(QWidget):
             cells = [name, QTableWidgetItem(row.kind), QTableWidgetItem(str(row.dim or "")),
                      QTableWidgetItem(self.tr("%1 of %2").replace("%1", str(
                          row.faces_with_vectors)).replace("%2", str(row.faces))),
-                     QTableWidgetItem(self.tr("yes") if row.in_use else "")]
+                     QTableWidgetItem(self.tr("yes") if row.in_use else ""),
+                     QTableWidgetItem(self.tr("yes") if row.active else "")]
             for c, item in enumerate(cells):
                 self.table.setItem(r, c, item)
         self.table.resizeColumnsToContents()
@@ -151,6 +161,7 @@ class ModelsView(QWidget):
         if row is None:
             self.licence.clear()
             self.reembed_button.setEnabled(False)
+            self.activate_button.setEnabled(False)
             return
         if row.problem:
             self.licence.setPlainText(row.problem)
@@ -162,6 +173,10 @@ class ModelsView(QWidget):
         self.reembed_button.setEnabled(
             self.cancel is None and not row.problem and bool(row.model_id)
             and row.faces_with_vectors < row.faces and self.services.may(Permission.SETTINGS))
+        # a click on an incomplete model is explained by the service's refusal
+        self.activate_button.setEnabled(
+            self.cancel is None and not row.problem and bool(row.model_id)
+            and not (row.active and row.in_use) and self.services.may(Permission.SETTINGS))
 
     def _device_changed(self, _index: int) -> None:
         self.settings.device = str(self.device.currentData())
@@ -196,6 +211,35 @@ class ModelsView(QWidget):
             .replace("%1", row.licence).replace("%2", str(row.faces - row.faces_with_vectors)))
         if answer == QMessageBox.StandardButton.Yes:
             self.start_reembed(row.model_id)
+
+    def _confirm_activate(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Make it the workspace's model?"),
+            self.tr("Its licence:\n\n%1\n\nEvery session's searches and imports will use "
+                    "%2 unless a command names another model.")
+            .replace("%1", row.licence).replace("%2", row.name))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.activate(row.model_id)
+
+    def activate(self, model_id: str) -> None:
+        """Make the model the workspace's active one, in the background (the service
+        refuses while faces lack its vectors, and says how to add them)."""
+        device = str(self.device.currentData())
+        self.status.setText(self.tr("Activating %1…").replace("%1", model_id))
+        self.tasks.submit(lambda _p: self.services.activate_model(model_id, device),
+                          self._activated, self._activate_failed, write=True)
+
+    def _activated(self, model_id: str) -> None:
+        self.status.setText(self.tr("%1 is the workspace's model: searches and imports "
+                                    "use it").replace("%1", model_id))
+        self.refresh()
+
+    def _activate_failed(self, message: str) -> None:
+        self.status.setText(message)
+        show_error(self, self.tr("The model was not made the workspace's"), message)
 
     def start_reembed(self, model_id: str) -> None:
         """Add the model's vectors to every face, in the write pool, with progress."""

@@ -1,0 +1,138 @@
+"""The workspace's active model: activated by a supervisor once every face has its
+vectors, then used by every search and import that names no model; a workspace whose
+active pack is missing on this computer refuses to compute and still opens to read."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from athar.app.bootstrap import open_ws, open_ws_lenient
+from athar.app.cli import main
+from athar.casework.accounts.users import CreateUser, login
+from athar.casework.bus import MessageBus
+from athar.casework.domain.entities import Role
+from athar.casework.domain.errors import InvalidRequest, ModelUnavailableError
+from athar.casework.domain.permissions import PermissionDenied
+from athar.casework.intake.active_model import SetActiveModel, active_model_id
+from athar.models.dlib_backend import DlibPipelineFactory
+from athar.models.packs import open_pack
+from support import PASSPHRASE, PASSWORD, SUPERVISOR
+
+DLIB = DlibPipelineFactory().model_info().model_id
+
+
+@pytest.fixture
+def pack_id(test_packs: dict[str, Path], monkeypatch: pytest.MonkeyPatch) -> str:
+    monkeypatch.setenv("ATHAR_MODELS_DIR", str(test_packs["dir"]))
+    return open_pack(test_packs["insightface"]).pack_id
+
+
+@pytest.fixture
+def root(tmp_path: Path, small_ws_template: Path) -> Path:
+    dest = tmp_path / "ws"
+    shutil.copytree(small_ws_template, dest)
+    return dest
+
+
+def _audit(root: Path) -> list[dict[str, object]]:
+    ws = open_ws(root, PASSPHRASE, repair=False, model="default")
+    try:
+        with ws.engine.connect() as conn:
+            rows = conn.execute(text("SELECT details FROM audit_event WHERE action = "
+                                     "'settings.active_model' ORDER BY seq")).all()
+    finally:
+        ws.close()
+    return [json.loads(p) if isinstance(p, str) else p for (p,) in rows]
+
+
+def test_activation_waits_for_every_faces_vectors_then_searches_use_it(
+        root: Path, pack_id: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["models", "activate", str(root), pack_id]) == 2
+    err = capsys.readouterr().err
+    assert "faces have no vector of model" in err
+    assert "athar reembed" in err
+    assert len(err.strip().splitlines()) == 1
+    ws = open_ws(root, PASSPHRASE)
+    try:
+        assert ws.model.model_id == DLIB
+        assert active_model_id(ws) is None
+    finally:
+        ws.close()
+
+    assert main(["reembed", str(root), "--model", pack_id, "--quiet"]) == 0
+    capsys.readouterr()
+    assert main(["models", "activate", str(root), pack_id[:30]]) == 0
+    out = capsys.readouterr().out
+    assert "licence of" in out
+    assert "non-commercial" in out
+    assert f"{pack_id} is the active model" in out
+
+    assert main(["search", str(root), "--all", "--top", "3", "--json"]) == 0
+    captured = capsys.readouterr()
+    assert f"model: {pack_id}" in captured.err
+    assert json.loads(captured.out)
+    assert main(["models", "list", "--workspace", str(root), "--json"]) == 0
+    rows = {r["id"]: r for r in json.loads(capsys.readouterr().out)["models"]}
+    assert rows[pack_id]["active"] is True
+    assert rows[DLIB]["active"] is False
+    assert main(["search", str(root), "--all", "--top", "3", "--model", "default"]) == 0
+    assert f"model: {DLIB}" in capsys.readouterr().err
+
+    assert main(["models", "activate", str(root), "default"]) == 0
+    assert f"{DLIB} is the active model" in capsys.readouterr().out
+    assert [(e["model_id"], e["previous"]) for e in _audit(root)] == [
+        (pack_id, None), (DLIB, pack_id)]
+
+
+def test_only_a_supervisor_activates_and_allow_missing_is_audited(
+        root: Path, pack_id: str) -> None:
+    ws = open_ws(root, PASSPHRASE, model=pack_id)
+    try:
+        bus = MessageBus(ws)
+        sup = login(ws, SUPERVISOR, PASSWORD)
+        bus.handle(CreateUser("ida", "a long enough password", Role.IDENTIFIER, False), sup)
+        ida = login(ws, "ida", "a long enough password")
+        with pytest.raises(PermissionDenied):
+            bus.handle(SetActiveModel(allow_missing=True), ida)
+        with pytest.raises(InvalidRequest, match="no vector of model"):
+            bus.handle(SetActiveModel(), sup)
+        assert active_model_id(ws) is None
+        assert bus.handle(SetActiveModel(allow_missing=True), sup) == pack_id
+        with ws.engine.connect() as conn:
+            faces = int(conn.execute(text("SELECT count(*) FROM face")).scalar_one())
+    finally:
+        ws.close()
+    [event] = _audit(root)
+    assert event["faces_without_its_vectors"] == event["faces"] == faces > 0
+
+
+def test_a_missing_active_pack_refuses_to_compute_and_still_reads(
+        root: Path, pack_id: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["models", "activate", str(root), pack_id, "--allow-missing"]) == 0
+    capsys.readouterr()
+    empty = tmp_path / "no-packs"
+    empty.mkdir()
+    monkeypatch.setenv("ATHAR_MODELS_DIR", str(empty))  # another computer, without the pack
+    with pytest.raises(ModelUnavailableError, match="active model"):
+        open_ws(root, PASSPHRASE)
+    assert main(["search", str(root), "--all"]) == 2
+    err = capsys.readouterr().err
+    assert "active model" in err
+    assert "is not installed" in err
+    assert "--model" in err
+    assert main(["candidates", str(root)]) == 0
+    assert "warning: this workspace's active model" in capsys.readouterr().err
+    assert main(["search", str(root), "--all", "--top", "2", "--model", "default"]) == 0
+    ws, problem = open_ws_lenient(root, PASSPHRASE)
+    try:
+        assert ws.model.model_id == DLIB
+        assert problem is not None
+        assert "embedded default meanwhile" in problem
+    finally:
+        ws.close()
