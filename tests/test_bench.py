@@ -251,3 +251,28 @@ def test_duplicates_bench_runs(tmp_path: Path, faces_dev: Path) -> None:
     assert report["nearest_body_is_the_duplicate"] == 1.0
     product = next(r for r in report["rules"] if r["rule"].startswith("the product"))
     assert (product["true"], product["wrong"]) == (3, 0)
+
+
+def test_model_fusion_bench_ranks_by_the_mean_calibrated_ratio(tmp_path: Path) -> None:
+    """Two models' lists of 4 persons; at odd positions (b, d) model A puts the true Body
+    second for b, model B first with a large margin, so only the fused list has both."""
+    def folder(name: str, slope: float, lists: dict[str, list[list[object]]]) -> Path:
+        out = tmp_path / name
+        out.mkdir()
+        (out / "report.json").write_text(json.dumps({
+            "model_id": f"{name}@1", "slope": slope, "intercept": -slope / 2,
+            "fitted_on": "t", "pairs": {"same": 100, "different": 100}, "date": "d"}))
+        (out / "lists-clean.json").write_text(json.dumps([f"{name}@1", lists]))
+        return out
+
+    a = folder("a", 10.0, {"a": [["a", 0.9]], "b": [["c", 0.60], ["b", 0.58]],
+                           "c": [["c", 0.9]], "d": [["d", 0.9], ["a", 0.2]]})
+    b = folder("b", 10.0, {"a": [["a", 0.9]], "b": [["b", 0.95], ["c", 0.3]],
+                           "c": [["c", 0.9]], "d": [["a", 0.52], ["d", 0.50]]})
+    done = _run("bench/model_fusion.py", str(a), str(b))
+    assert done.returncode == 0, done.stderr
+    rows = {line.split(" | ")[1]: line for line in done.stdout.splitlines()
+            if line.startswith("| clean")}
+    assert "| 2 | 50.0% |" in rows["A alone"]
+    assert "| 2 | 50.0% |" in rows["B alone"]
+    assert "| 2 | 100.0% |" in rows["fused (mean calibrated log10 LR)"]
