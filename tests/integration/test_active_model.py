@@ -5,7 +5,6 @@ active pack is missing on this computer refuses to compute and still opens to re
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -20,23 +19,19 @@ from athar.casework.domain.errors import InvalidRequest, ModelUnavailableError
 from athar.casework.domain.permissions import PermissionDenied
 from athar.casework.intake.active_model import SetActiveModel, active_model_id
 from athar.models.dlib_backend import DlibPipelineFactory
-from athar.models.packs import open_pack
 from support import PASSPHRASE, PASSWORD, SUPERVISOR
 
 DLIB = DlibPipelineFactory().model_info().model_id
 
 
 @pytest.fixture
-def pack_id(test_packs: dict[str, Path], monkeypatch: pytest.MonkeyPatch) -> str:
-    monkeypatch.setenv("ATHAR_MODELS_DIR", str(test_packs["dir"]))
-    return open_pack(test_packs["insightface"]).pack_id
+def pack_id(insightface_pack: str) -> str:
+    return insightface_pack
 
 
 @pytest.fixture
-def root(tmp_path: Path, small_ws_template: Path) -> Path:
-    dest = tmp_path / "ws"
-    shutil.copytree(small_ws_template, dest)
-    return dest
+def root(small_ws_root: Path) -> Path:
+    return small_ws_root
 
 
 def _audit(root: Path) -> list[dict[str, object]]:

@@ -4,7 +4,6 @@ list ranked by their mean, each model's score shown; refused without a calibrati
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -36,10 +35,8 @@ def pack_id(test_packs: dict[str, Path], tmp_path: Path, monkeypatch: pytest.Mon
 
 
 @pytest.fixture
-def root(tmp_path: Path, small_ws_template: Path) -> Path:
-    dest = tmp_path / "ws"
-    shutil.copytree(small_ws_template, dest)
-    return dest
+def root(small_ws_root: Path) -> Path:
+    return small_ws_root
 
 
 def _search(capsys: pytest.CaptureFixture[str], *args: str) -> list[dict[str, object]]:

@@ -28,17 +28,13 @@ DLIB = DlibPipelineFactory().model_info().model_id
 
 
 @pytest.fixture
-def models_env(test_packs: dict[str, Path], monkeypatch: pytest.MonkeyPatch) -> str:
-    """The test packs installed in ATHAR_MODELS_DIR; returns the insightface pack's id."""
-    monkeypatch.setenv("ATHAR_MODELS_DIR", str(test_packs["dir"]))
-    return open_pack(test_packs["insightface"]).pack_id
+def models_env(insightface_pack: str) -> str:
+    return insightface_pack
 
 
 @pytest.fixture
-def root(tmp_path: Path, small_ws_template: Path) -> Path:
-    dest = tmp_path / "ws"
-    shutil.copytree(small_ws_template, dest)
-    return dest
+def root(small_ws_root: Path) -> Path:
+    return small_ws_root
 
 
 def _vectors(ws: Workspace, model_id: str) -> dict[int, str]:
