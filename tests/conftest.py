@@ -152,23 +152,6 @@ def small_ws_template(tmp_path_factory: pytest.TempPathFactory, small_pm: Path) 
 
 
 @pytest.fixture
-def small_ws_root(tmp_path: Path, small_ws_template: Path) -> Path:
-    """A private copy of the imported six-identity workspace's folder, not opened."""
-    root = tmp_path / "ws"
-    shutil.copytree(small_ws_template, root)
-    return root
-
-
-@pytest.fixture
-def insightface_pack(test_packs: dict[str, Path], monkeypatch: pytest.MonkeyPatch) -> str:
-    """The test packs installed in ATHAR_MODELS_DIR; returns the insightface pack's id."""
-    from athar.models.packs import open_pack
-
-    monkeypatch.setenv("ATHAR_MODELS_DIR", str(test_packs["dir"]))
-    return open_pack(test_packs["insightface"]).pack_id
-
-
-@pytest.fixture
 def small_ws(tmp_path: Path, small_ws_template: Path) -> Iterator[Workspace]:
     """A private copy of the imported six-identity workspace."""
     root = tmp_path / "ws"

@@ -127,11 +127,9 @@ def add_calibration_folder(folder: Callable[[], Path]) -> None:
 
 def calibration_for(model_id: str) -> Calibration | None:
     """The stored calibration of a model (None: not calibrated)."""
-    shipped = resources.files("athar.casework.checks") / "calibration" / _file_name(model_id)
-    if shipped.is_file():
-        found = _parse(shipped.read_text(encoding="utf-8"))
-        if found is not None and found.model_id == model_id:
-            return found
+    found = _shipped(model_id)
+    if found is not None:
+        return found
     for folder in _folders:
         path = folder() / _file_name(model_id)
         try:
@@ -145,11 +143,20 @@ def calibration_for(model_id: str) -> Calibration | None:
 
 
 @cache
+def _shipped(model_id: str) -> Calibration | None:
+    """The calibration shipped with Athar for exactly this model, read once."""
+    path = resources.files("athar.casework.checks") / "calibration" / _file_name(model_id)
+    if not path.is_file():
+        return None
+    found = _parse(path.read_text(encoding="utf-8"))
+    return found if found is not None and found.model_id == model_id else None
+
+
+@cache
 def _read(path: str, _stamp: int) -> Calibration | None:
     return _parse(Path(path).read_text(encoding="utf-8"))
 
 
-@cache
 def _parse(text: str) -> Calibration | None:
     try:
         data = json.loads(text)

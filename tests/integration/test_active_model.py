@@ -24,16 +24,6 @@ from support import PASSPHRASE, PASSWORD, SUPERVISOR
 DLIB = DlibPipelineFactory().model_info().model_id
 
 
-@pytest.fixture
-def pack_id(insightface_pack: str) -> str:
-    return insightface_pack
-
-
-@pytest.fixture
-def root(small_ws_root: Path) -> Path:
-    return small_ws_root
-
-
 def _audit(root: Path) -> list[dict[str, object]]:
     ws = open_ws(root, PASSPHRASE, repair=False, model="default")
     try:

@@ -34,11 +34,6 @@ def pack_id(test_packs: dict[str, Path], tmp_path: Path, monkeypatch: pytest.Mon
     return pack.pack_id
 
 
-@pytest.fixture
-def root(small_ws_root: Path) -> Path:
-    return small_ws_root
-
-
 def _search(capsys: pytest.CaptureFixture[str], *args: str) -> list[dict[str, object]]:
     assert main(["search", *args, "--json"]) == 0
     return json.loads(capsys.readouterr().out)  # type: ignore[no-any-return]

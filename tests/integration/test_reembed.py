@@ -27,16 +27,6 @@ from support import PASSPHRASE, PASSWORD, SUPERVISOR, kill_when
 DLIB = DlibPipelineFactory().model_info().model_id
 
 
-@pytest.fixture
-def models_env(insightface_pack: str) -> str:
-    return insightface_pack
-
-
-@pytest.fixture
-def root(small_ws_root: Path) -> Path:
-    return small_ws_root
-
-
 def _vectors(ws: Workspace, model_id: str) -> dict[int, str]:
     """face id -> SHA-256 of its vector of the model."""
     with ws.engine.connect() as conn:
@@ -59,27 +49,27 @@ def _state(root: Path, model_id: str) -> tuple[dict[int, str], dict[int, str], i
 
 
 def test_reembed_adds_a_vector_to_every_face_and_changes_nothing_else(
-        root: Path, models_env: str, capsys: pytest.CaptureFixture[str]) -> None:
-    dlib_before, pack_before, faces = _state(root, models_env)
+        root: Path, pack_id: str, capsys: pytest.CaptureFixture[str]) -> None:
+    dlib_before, pack_before, faces = _state(root, pack_id)
     assert pack_before == {}
     assert len(dlib_before) == faces > 20
-    assert main(["reembed", str(root), "--model", models_env[:28], "--quiet"]) == 0
+    assert main(["reembed", str(root), "--model", pack_id[:28], "--quiet"]) == 0
     out = capsys.readouterr().out
-    assert f"{models_env}: {faces} faces embedded now, 0 before" in out
-    dlib_after, pack_after, _ = _state(root, models_env)
+    assert f"{pack_id}: {faces} faces embedded now, 0 before" in out
+    dlib_after, pack_after, _ = _state(root, pack_id)
     assert dlib_after == dlib_before
     assert sorted(pack_after) == sorted(dlib_before)
-    assert main(["reembed", str(root), "--model", models_env, "--quiet"]) == 0
+    assert main(["reembed", str(root), "--model", pack_id, "--quiet"]) == 0
     assert f"0 faces embedded now, {faces} before" in capsys.readouterr().out
-    assert _state(root, models_env)[1] == pack_after
+    assert _state(root, pack_id)[1] == pack_after
 
-    ws = open_ws(root, PASSPHRASE, model=models_env)
+    ws = open_ws(root, PASSPHRASE, model=pack_id)
     try:
         assert all(not (f.added or f.rebuilt) for f in ws.indexes.last_sync.values())
-        assert ws.model == ModelInfo(models_env, 128)
+        assert ws.model == ModelInfo(pack_id, 128)
         for side in Side:
             index = ws.indexes.get(ws.model, side)
-            assert index.model_id == models_env
+            assert index.model_id == pack_id
             assert len(index) > 0
         actor = login(ws, SUPERVISOR, PASSWORD)
         results = MessageBus(ws).handle(RunSearch(all_persons=True, top=3), actor)
@@ -88,17 +78,17 @@ def test_reembed_adds_a_vector_to_every_face_and_changes_nothing_else(
         with ws.engine.connect() as conn:
             models = {m for (m,) in conn.execute(text("SELECT DISTINCT model_id FROM "
                                                        "search_run"))}
-        assert models == {models_env}
+        assert models == {pack_id}
     finally:
         ws.close()
 
 
 def test_search_names_its_model_and_explains_missing_vectors(
-        root: Path, models_env: str, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["search", str(root), "--all", "--top", "3", "--model", models_env,
+        root: Path, pack_id: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["search", str(root), "--all", "--top", "3", "--model", pack_id,
                  "--json"]) == 0
     captured = capsys.readouterr()
-    assert f"model: {models_env}" in captured.err
+    assert f"model: {pack_id}" in captured.err
     assert "no face has vectors of model" in captured.out
     assert "athar reembed" in captured.out
     assert main(["search", str(root), "--all", "--top", "3"]) == 0
@@ -107,11 +97,11 @@ def test_search_names_its_model_and_explains_missing_vectors(
     assert "is not installed" in capsys.readouterr().err
 
 
-def test_reembed_needs_a_model_and_a_supervisor(root: Path, models_env: str,
+def test_reembed_needs_a_model_and_a_supervisor(root: Path, pack_id: str,
                                                 capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["reembed", str(root)]) == 2
     assert "give --model ID" in capsys.readouterr().err
-    ws = open_ws(root, PASSPHRASE, model=models_env)
+    ws = open_ws(root, PASSPHRASE, model=pack_id)
     try:
         bus = MessageBus(ws)
         sup = login(ws, SUPERVISOR, PASSWORD)
@@ -123,13 +113,13 @@ def test_reembed_needs_a_model_and_a_supervisor(root: Path, models_env: str,
         ida = login(ws, "ida", "a long enough password")
         with pytest.raises(PermissionDenied):
             bus.handle(Reembed(), ida)
-        assert _vectors(ws, models_env) == {}
+        assert _vectors(ws, pack_id) == {}
     finally:
         ws.close()
 
 
-def test_two_models_vectors_are_never_compared(root: Path, models_env: str) -> None:
-    ws = open_ws(root, PASSPHRASE, model=models_env)
+def test_two_models_vectors_are_never_compared(root: Path, pack_id: str) -> None:
+    ws = open_ws(root, PASSPHRASE, model=pack_id)
     try:
         actor = login(ws, SUPERVISOR, PASSWORD)
         dlib_index = ws.indexes.get(ModelInfo(DLIB, 128), Side.PM)
@@ -158,38 +148,38 @@ def test_a_tampered_pack_is_refused_before_anything_runs(
     assert "det_500m.onnx has been modified" in capsys.readouterr().err
 
 
-def test_a_killed_reembed_resumes_to_the_same_vectors(root: Path, models_env: str,
+def test_a_killed_reembed_resumes_to_the_same_vectors(root: Path, pack_id: str,
                                                       tmp_path: Path) -> None:
     reference = tmp_path / "reference"
     shutil.copytree(root, reference)
-    assert main(["reembed", str(reference), "--model", models_env, "--quiet"]) == 0
+    assert main(["reembed", str(reference), "--model", pack_id, "--quiet"]) == 0
     ws = open_ws(root, PASSPHRASE, repair=False)
     try:
-        kill_when(["reembed", str(root), "--model", models_env, "--quiet"],
-                  lambda: bool(_vectors(ws, models_env)))
+        kill_when(["reembed", str(root), "--model", pack_id, "--quiet"],
+                  lambda: bool(_vectors(ws, pack_id)))
     finally:
         ws.engine.dispose()
-    dlib, partial, faces = _state(root, models_env)
+    dlib, partial, faces = _state(root, pack_id)
     assert 0 < len(partial) < faces  # one batch committed, the rest not
-    assert main(["reembed", str(root), "--model", models_env, "--quiet"]) == 0
-    assert _state(root, models_env) == _state(reference, models_env)
-    assert _state(root, models_env)[0] == dlib
+    assert main(["reembed", str(root), "--model", pack_id, "--quiet"]) == 0
+    assert _state(root, pack_id) == _state(reference, pack_id)
+    assert _state(root, pack_id)[0] == dlib
 
 
 def test_import_with_a_pack_then_add_the_default_models_vectors(
-        tmp_path: Path, small_pm: Path, models_env: str,
+        tmp_path: Path, small_pm: Path, pack_id: str,
         capsys: pytest.CaptureFixture[str]) -> None:
     from support import new_ws
 
     root = tmp_path / "ws"
     new_ws(root)[0].close()
     assert main(["import-pm", str(root), str(small_pm / "pm"), "--collection", "c",
-                 "--quiet", "--model", models_env, "--workers", "2"]) == 0
-    assert f"model: {models_env}" in capsys.readouterr().err
-    dlib, pack, faces = _state(root, models_env)
+                 "--quiet", "--model", pack_id, "--workers", "2"]) == 0
+    assert f"model: {pack_id}" in capsys.readouterr().err
+    dlib, pack, faces = _state(root, pack_id)
     assert dlib == {}
     assert len(pack) == faces > 0
     assert main(["reembed", str(root), "--model", "default", "--quiet"]) == 0
-    dlib, pack_after, _ = _state(root, models_env)
+    dlib, pack_after, _ = _state(root, pack_id)
     assert len(dlib) == faces
     assert pack_after == pack
