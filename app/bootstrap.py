@@ -127,6 +127,12 @@ def _with_active_model(ws: Workspace, device: str) -> Workspace:
     return ws.with_model(factory)
 
 
+def device_used(ws: Workspace) -> str:
+    """Where the workspace's model computes ("CPU", "CUDA"): dlib's model always on the
+    CPU, an ONNX pack where its sessions were actually placed."""
+    return str(getattr(ws.pipeline_factory, "device", lambda: "CPU")())
+
+
 def _repair(ws: Workspace) -> None:
     for side in Side:
         ws.indexes.get(ws.model, side)

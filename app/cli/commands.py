@@ -24,6 +24,7 @@ from athar.app import credentials
 from athar.app.bootstrap import (
     DEFAULT_MODEL,
     create_ws,
+    device_used,
     open_ws,
     open_ws_lenient,
     pipeline_factory,
@@ -321,7 +322,7 @@ def cmd_reembed(args: argparse.Namespace) -> int:
         bar.refresh()
 
     with session(args.workspace, model=args.model, device=args.device) as (bus, actor):
-        device = getattr(bus.ws.pipeline_factory, "device", lambda: "CPU")()
+        device = device_used(bus.ws)
         print(f"model {bus.ws.model.model_id} on {device}", file=sys.stderr)
         try:
             with cancel_on_interrupt() as cancel:

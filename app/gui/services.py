@@ -18,6 +18,7 @@ from typing import TypeVar
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from athar.app import model_admin
+from athar.app.bootstrap import device_used
 from athar.app.gui.tasks import hold_until_delivered
 from athar.casework.accounts import preferences
 from athar.casework.accounts.preferences import SetPreference
@@ -311,7 +312,7 @@ class Services:
         target = model_admin.activate(self.ws, self.actor(), model_id, device)
         self.ws, self.bus = target, MessageBus(target)
         self.model_problem = None
-        self.device = str(getattr(target.pipeline_factory, "device", lambda: "CPU")())
+        self.device = device_used(target)
         return target.model.model_id
 
     def reembed(self, model_id: str, device: str, progress: Callable[[ReembedProgress], None],

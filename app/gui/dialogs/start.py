@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from athar.app.bootstrap import create_ws, open_ws_lenient
+from athar.app.bootstrap import create_ws, device_used, open_ws_lenient
 from athar.app.gui.i18n import LANGUAGES, AppSettings
 from athar.app.gui.services import Services
 from athar.app.gui.tasks import Progress, TaskRunner
@@ -42,8 +42,7 @@ def _services(root: Path, passphrase: str, username: str, password: str,
     except BaseException:
         ws.close()
         raise
-    used = getattr(ws.pipeline_factory, "device", lambda: "CPU")()
-    return Services(ws, session, str(used), model_problem=problem)
+    return Services(ws, session, device_used(ws), model_problem=problem)
 
 
 def _password(edit: QLineEdit) -> QLineEdit:
