@@ -11,9 +11,11 @@ from pathlib import Path
 
 from athar.app.bootstrap import pipeline_factory
 from athar.casework.bus import MessageBus
+from athar.casework.checks.strength import calibration_for
 from athar.casework.domain.permissions import Actor
 from athar.casework.intake.active_model import SetActiveModel, active_model_id
 from athar.casework.intake.reembed import Reembed, ReembedProgress, ReembedReport
+from athar.casework.matching.search import FusedModel
 from athar.casework.storage.workspace import Workspace
 from athar.models.dlib_backend import DLIB_MANIFEST, DlibPipelineFactory
 from athar.models.packs import install_pack, installed_packs
@@ -85,3 +87,44 @@ def reembed(ws: Workspace, actor: Actor, model_id: str, device: str,
     """Add an installed model's vectors to every face of the open workspace."""
     target = ws.with_model(pipeline_factory(model_id, device))
     return MessageBus(target).handle(Reembed(progress=progress, cancel=cancel), actor)
+
+
+@dataclass(frozen=True)
+class FusionChoice:
+    """A model a search of this session could be fused with, or why it cannot be."""
+
+    model_id: str
+    name: str
+    problem: str | None = None
+
+
+def fusion_choices(ws: Workspace) -> list[FusionChoice]:
+    """Every usable model other than the session's: fusable once it has a calibration for
+    its scores and the workspace's faces have its vectors (and the session's model has a
+    calibration too)."""
+    rows = model_rows(ws)
+    mine = next((r for r in rows if r.in_use), None)
+    own_problem = (None if calibration_for(ws.model.model_id) is not None else
+                   f"the model in use ({ws.model.model_id}) has no calibration")
+    choices = []
+    for r in rows:
+        if r.in_use or not r.model_id or mine is None:
+            continue
+        problem = own_problem
+        if calibration_for(r.model_id) is None:
+            problem = (f"model {r.model_id} has no calibration: fit one with "
+                       "bench/calibrate.py --model ID --write")
+        elif r.faces_with_vectors == 0:
+            problem = (f"no face has vectors of model {r.model_id} yet: add them with "
+                       "Re-embed on the Models page")
+        choices.append(FusionChoice(r.model_id, r.name, problem))
+    return choices
+
+
+def fusion(ws: Workspace, others: list[str], device: str) -> tuple[FusedModel, ...]:
+    """The session's model, then each other model named, with their calibrations (a
+    search refuses the fusion if one has none); empty when no other is named."""
+    if not others:
+        return ()
+    models = [ws.model] + [pipeline_factory(m, device).model_info() for m in others]
+    return tuple(FusedModel(m, calibration_for(m.model_id)) for m in models)

@@ -86,6 +86,24 @@ def test_packs(tmp_path_factory: pytest.TempPathFactory, models_test: Path
     return out
 
 
+@pytest.fixture
+def own_models(test_packs: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+               ) -> tuple[Path, str]:
+    """A model folder of this test's own (ATHAR_MODELS_DIR) holding the insightface test
+    pack, so that what a test writes there (a calibration) stays its own: (folder, the
+    pack's id)."""
+    from athar.models.packs import installed_packs, open_pack
+
+    pack = open_pack(test_packs["insightface"])
+    models = tmp_path / "models"
+    models.mkdir()
+    installed = next(e.folder for e in installed_packs(test_packs["dir"])
+                     if e.pack is not None and e.pack.pack_id == pack.pack_id)
+    (models / installed.name).symlink_to(installed, target_is_directory=True)
+    monkeypatch.setenv("ATHAR_MODELS_DIR", str(models))
+    return models, pack.pack_id
+
+
 def identities(root: Path, count: int | None = None) -> list[Path]:
     """Identity folders (with at least two photos), sorted by name."""
     folders = [p for p in sorted(root.iterdir())

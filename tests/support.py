@@ -78,3 +78,19 @@ def kill_when(cli_args: list[str], ready: Callable[[], bool], timeout_s: float =
     finally:
         os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
+
+
+def write_calibration(models_dir: Path, model_id: str, slope: float, intercept: float
+                      ) -> None:
+    """A calibration for a pack in a model folder, where bench/calibrate.py --write puts
+    it (log10 LR = slope * score + intercept)."""
+    import json
+
+    from athar.models.packs import CALIBRATION_FOLDER
+
+    folder = models_dir / CALIBRATION_FOLDER
+    folder.mkdir(exist_ok=True)
+    (folder / f"{model_id.split('@')[0]}.json").write_text(json.dumps({
+        "model_id": model_id, "slope": slope, "intercept": intercept,
+        "fitted_on": "test pairs", "pairs": {"same": 100, "different": 10000},
+        "date": "2026-12-03", "held_out": {}}))

@@ -20,7 +20,7 @@ from typing import IO, Never, TypeVar
 
 from tqdm import tqdm
 
-from athar.app import credentials
+from athar.app import credentials, model_admin
 from athar.app.bootstrap import (
     DEFAULT_MODEL,
     create_ws,
@@ -32,7 +32,6 @@ from athar.app.bootstrap import (
 from athar.app.cli import duplicates, marks, models, output, victims
 from athar.casework.accounts.users import CreateUser, Login, SetActive, SetIdleLock
 from athar.casework.bus import MessageBus
-from athar.casework.checks.strength import calibration_for
 from athar.casework.domain.entities import (
     CandidateState,
     IdentificationState,
@@ -56,7 +55,7 @@ from athar.casework.integrity.checkpoint import (
 )
 from athar.casework.integrity.verify import verify_workspace
 from athar.casework.matching import candidates, continuous
-from athar.casework.matching.search import FusedModel, RunSearch
+from athar.casework.matching.search import RunSearch
 from athar.casework.records import browse
 from athar.casework.reports import weight
 from athar.casework.reports.service import MakeReport
@@ -224,7 +223,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     csv_path = check_output(Path(args.csv)) if args.csv else None  # before any search runs
     with session(args.workspace, model=args.model, device=args.device) as (bus, actor):
         print(f"model: {bus.ws.model.model_id}", file=sys.stderr)
-        fusion = _fusion(bus.ws, args.fuse or [], args.device)
+        fusion = model_admin.fusion(bus.ws, args.fuse or [], args.device)
         if fusion:
             print("fused with: " + ", ".join(f.model.model_id for f in fusion[1:]),
                   file=sys.stderr)
@@ -235,14 +234,6 @@ def cmd_search(args: argparse.Namespace) -> int:
             output.write_results_csv(results, csv_path)
         output.print_results(results, args.json)
     return 0
-
-
-def _fusion(ws: Workspace, others: list[str], device: str) -> tuple[FusedModel, ...]:
-    """The opened model, then each `--fuse` model, with their calibrations."""
-    if not others:
-        return ()
-    models = [ws.model] + [pipeline_factory(m, device).model_info() for m in others]
-    return tuple(FusedModel(m, calibration_for(m.model_id)) for m in models)
 
 
 def _show(args: argparse.Namespace, read: Callable[[Workspace, Actor], T],

@@ -325,9 +325,17 @@ class Services:
         recorded when one cannot be filed)."""
         return self.handle(RegisterPerson(cmd, tuple(photos)))
 
-    def search(self, person_id: int, top: int = DEFAULT_TOP) -> None:
-        """Search the post-mortem index for a person; Candidates are stored."""
-        self.handle(RunSearch(person_ids=(person_id,), top=top))
+    def search(self, person_id: int, top: int = DEFAULT_TOP, fuse: tuple[str, ...] = (),
+               device: str = "auto") -> None:
+        """Search the post-mortem index for a person; Candidates are stored. With `fuse`,
+        the list is ranked by this session's model and those models together (the mean of
+        their calibrated scores; refused when one has no calibration)."""
+        fusion = model_admin.fusion(self.ws, list(fuse), device)
+        self.handle(RunSearch(person_ids=(person_id,), top=top, fusion=fusion))
+
+    def fusion_choices(self) -> list[model_admin.FusionChoice]:
+        """The models a search could be fused with, or why each cannot be."""
+        return model_admin.fusion_choices(self.ws)
 
     def update_body(self, body_id: int, changes: dict[str, str]) -> dict[str, list[str | None]]:
         """Edit a Body's numbers (audited)."""

@@ -8,10 +8,10 @@ from dataclasses import replace
 from athar.casework.domain import blind
 from athar.casework.domain.entities import CandidateState
 from athar.casework.domain.permissions import Actor, Permission, require
-from athar.casework.storage.repositories.candidates import CandidateView
+from athar.casework.storage.repositories.candidates import CandidateView, FusedScores
 from athar.casework.storage.workspace import Workspace
 
-__all__ = ["CandidateView", "all_candidates", "candidates_of", "candidates_of_body"]
+__all__ = ["CandidateView", "FusedScores", "all_candidates", "candidates_of", "candidates_of_body"]
 
 
 def candidates_of(ws: Workspace, actor: Actor, person_id: int,
@@ -77,7 +77,8 @@ def as_seen(view: CandidateView, reviewed: bool, blind_scores: bool, reviews: in
     if blind.DECISION in hidden:
         seen = replace(seen, state=None)
     if blind.SCORES in hidden:
-        seen = replace(seen, score=None, best=None, mean_faces=None, score_mean3=None)
+        seen = replace(seen, score=None, best=None, mean_faces=None, score_mean3=None,
+                       fusion=None)
     if blind.RANK in hidden:
         seen = replace(seen, rank=None, body_rank=None)
     return seen

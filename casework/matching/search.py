@@ -322,7 +322,10 @@ class _Searcher:
                 "index_versions": {m: v for (m, side), v in self._versions.items()
                                    if side is target_side},
                 "scores": {str(o): {m: round(sc.score, 6) for m, sc in by.items()}
-                           for o, by in per_model.items()}}
+                           for o, by in per_model.items()},
+                "log10_lr": {str(o): {m: round(_calibration(self.fusion, m).log10_lr(
+                    sc.score), 4) for m, sc in by.items()} for o, by in per_model.items()},
+                "fused_log10_lr": {str(o): round(v, 4) for o, v in self._fused_lr.items()}}
         run = uow.candidates.add_run(SearchRun(
             direction=direction, model_id=model.model_id, index_version=version,
             actor=self.actor.username, query_side=query_side.value, query_id=query_id,

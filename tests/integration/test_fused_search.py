@@ -11,27 +11,23 @@ from sqlalchemy import text
 
 from athar.app.bootstrap import open_ws
 from athar.app.cli import main
+from athar.casework.accounts.users import login
+from athar.casework.bus import MessageBus
 from athar.casework.checks.strength import Calibration, calibration_for
+from athar.casework.matching.candidates import candidates_of
+from athar.casework.matching.search import RunSearch
+from athar.casework.review.reviews import SetBlindScores
 from athar.models.dlib_backend import DlibPipelineFactory
-from athar.models.packs import CALIBRATION_FOLDER, installed_packs, open_pack
-from support import PASSPHRASE
+from support import PASSPHRASE, PASSWORD, SUPERVISOR, write_calibration
 
 DLIB = DlibPipelineFactory().model_info().model_id
 
 
 @pytest.fixture
-def pack_id(test_packs: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-            ) -> str:
-    """The insightface test pack installed in a model folder of this test's own (its
+def pack_id(own_models: tuple[Path, str]) -> str:
+    """The insightface test pack, installed in a model folder of this test's own (its
     calibration is written there)."""
-    pack = open_pack(test_packs["insightface"])
-    models = tmp_path / "models"
-    models.mkdir()
-    installed = next(e.folder for e in installed_packs(test_packs["dir"])
-                     if e.pack is not None and e.pack.pack_id == pack.pack_id)
-    (models / installed.name).symlink_to(installed, target_is_directory=True)
-    monkeypatch.setenv("ATHAR_MODELS_DIR", str(models))
-    return pack.pack_id
+    return own_models[1]
 
 
 def _search(capsys: pytest.CaptureFixture[str], *args: str) -> list[dict[str, object]]:
@@ -49,12 +45,7 @@ def test_a_fused_list_ranks_by_the_mean_calibrated_score_and_shows_each_model(
     assert "bench/calibrate.py" in err
 
     # a calibration for the test pack, as bench/calibrate.py --write stores it
-    folder = Path(str(root.parent / "models")) / CALIBRATION_FOLDER
-    folder.mkdir()
-    (folder / f"{pack_id.split('@')[0]}.json").write_text(json.dumps({
-        "model_id": pack_id, "slope": 20.0, "intercept": -9.0, "fitted_on": "test pairs",
-        "pairs": {"same": 100, "different": 10000}, "date": "2026-12-03",
-        "held_out": {}}))
+    write_calibration(root.parent / "models", pack_id, 20.0, -9.0)
     pack_cal = calibration_for(pack_id)
     dlib_cal = calibration_for(DLIB)
     assert isinstance(pack_cal, Calibration)
@@ -109,6 +100,41 @@ def test_a_fused_list_ranks_by_the_mean_calibrated_score_and_shows_each_model(
     fusion = (json.loads(params) if isinstance(params, str) else params)["fusion"]
     assert fusion["models"] == [DLIB, pack_id]
     assert "calibrated log10 likelihood ratio" in fusion["rule"]
+    _the_lists_show_what_the_fused_search_gave(root, pack_id, fused)
+
+
+def _the_lists_show_what_the_fused_search_gave(root: Path, pack_id: str,
+                                               fused: list[dict[str, object]]) -> None:
+    """The candidates read model (the desktop's lists) carries each model's scores of the
+    fused search that stored the pair; blind review withholds them with the scores; a
+    later search with one model replaces them."""
+    person = fused[0]["person"]
+    assert isinstance(person, int)
+    expected = {c["body"]: c for c in fused[0]["candidates"]}  # type: ignore[union-attr]
+    ws = open_ws(root, PASSPHRASE, repair=False)
+    try:
+        sup = login(ws, SUPERVISOR, PASSWORD)
+        views = candidates_of(ws, sup, person)
+        shown = {v.body_id: v for v in views if v.rank is not None}
+        assert len(shown) == 3  # the latest fused search (--top 3)
+        assert set(shown) <= set(expected)
+        for body, view in shown.items():
+            c, f = expected[body], view.fusion
+            assert f is not None
+            assert f.models == (DLIB, pack_id)
+            assert f.fused_log10_lr == pytest.approx(c["fused_log10_lr"], abs=1e-4)
+            assert f.scores == pytest.approx({m: v["score"] for m, v in c["models"].items()},
+                                             abs=1e-6)
+            assert f.log10_lr == pytest.approx(
+                {m: v["log10_lr"] for m, v in c["models"].items()}, abs=1e-4)
+        MessageBus(ws).handle(SetBlindScores(True), sup)
+        assert all(v.fusion is None and v.score is None
+                   for v in candidates_of(ws, sup, person))
+        MessageBus(ws).handle(SetBlindScores(False), sup)
+        MessageBus(ws).handle(RunSearch(person_ids=(person,)), sup)
+        assert all(v.fusion is None for v in candidates_of(ws, sup, person))
+    finally:
+        ws.close()
 
 
 def test_fusing_a_model_with_itself_or_without_a_calibration_is_refused(

@@ -266,123 +266,155 @@
 <context>
     <name>CandidateTableModel</name>
     <message>
-        <location filename="../itemmodels/candidates.py" line="129"/>
+        <location filename="../itemmodels/candidates.py" line="134"/>
         <source>Rank</source>
         <translation>الترتيب</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="129"/>
+        <location filename="../itemmodels/candidates.py" line="134"/>
         <source>Family photo</source>
         <translation>صورة العائلة</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="129"/>
+        <location filename="../itemmodels/candidates.py" line="134"/>
         <source>Post-mortem face</source>
         <translation>وجه ما بعد الوفاة</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="130"/>
+        <location filename="../itemmodels/candidates.py" line="135"/>
         <source>Body</source>
         <translation>الجثمان</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="130"/>
+        <location filename="../itemmodels/candidates.py" line="135"/>
         <source>Score (best pair and mean faces)</source>
         <translation>الدرجة (أفضل زوج والمتوسط)</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="131"/>
+        <location filename="../itemmodels/candidates.py" line="136"/>
         <source>Strength of evidence</source>
         <translation>قوة الدليل</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="132"/>
+        <location filename="../itemmodels/candidates.py" line="137"/>
         <source>Distinctive marks</source>
         <translation>العلامات المميزة</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="132"/>
+        <location filename="../itemmodels/candidates.py" line="137"/>
         <source>Records</source>
         <translation>السجلات</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="147"/>
+        <location filename="../itemmodels/candidates.py" line="152"/>
         <source>new</source>
         <translation>جديد</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="150"/>
-        <location filename="../itemmodels/candidates.py" line="221"/>
+        <location filename="../itemmodels/candidates.py" line="155"/>
+        <location filename="../itemmodels/candidates.py" line="253"/>
         <source>hidden until you decide</source>
         <translation>مخفية حتى تقرّر</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="187"/>
+        <location filename="../itemmodels/candidates.py" line="194"/>
         <source>Blind review: the scores are shown once you have recorded your own review of this pair</source>
         <translation>مراجعة عمياء: تظهر الدرجات بعد أن تسجّل مراجعتك الخاصة لهذا الزوج</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="190"/>
+        <location filename="../itemmodels/candidates.py" line="197"/>
         <source>Best pair %1, mean of best three %2 (cosine similarity; stored before mean faces)</source>
         <translation>أفضل زوج %1، متوسط أفضل ثلاثة %2 (تشابه جيب التمام؛ حُفظت قبل الوجوه المتوسطة)</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="193"/>
+        <location filename="../itemmodels/candidates.py" line="200"/>
         <source>Mean of best pair %1 and mean faces %2; mean of best three pairs %3 (cosine similarity)</source>
         <translation>متوسط أفضل زوج %1 والوجهين المتوسطين %2؛ متوسط أفضل ثلاثة أزواج %3 (تشابه جيب التمام)</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="208"/>
+        <location filename="../itemmodels/candidates.py" line="215"/>
         <source>disagree: %1</source>
         <translation>تختلف في: %1</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="212"/>
+        <location filename="../itemmodels/candidates.py" line="219"/>
         <source>nothing to compare yet</source>
         <translation>لا شيء للمقارنة بعد</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="213"/>
+        <location filename="../itemmodels/candidates.py" line="220"/>
         <source>agree: %1; cannot tell: %2</source>
         <translation>متفقة: %1؛ لا يمكن الحكم: %2</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../itemmodels/candidates.py" line="225"/>
+        <source>Ranked by %n models together: the mean of their calibrated scores (log10 likelihood ratio) is %1</source>
+        <translation>
+            <numerusform>رُتّب بـ %n نموذج: متوسط الدرجات المعايَرة (لوغاريتم نسبة الأرجحية) %1</numerusform>
+            <numerusform>رُتّب بنموذج واحد: متوسط درجاته المعايَرة (لوغاريتم نسبة الأرجحية) %1</numerusform>
+            <numerusform>رُتّب بنموذجين معاً: متوسط درجتيهما المعايَرتين (لوغاريتم نسبة الأرجحية) %1</numerusform>
+            <numerusform>رُتّب بـ %n نماذج معاً: متوسط درجاتها المعايَرة (لوغاريتم نسبة الأرجحية) %1</numerusform>
+            <numerusform>رُتّب بـ %n نموذجاً معاً: متوسط درجاتها المعايَرة (لوغاريتم نسبة الأرجحية) %1</numerusform>
+            <numerusform>رُتّب بـ %n نموذج معاً: متوسط درجاتها المعايَرة (لوغاريتم نسبة الأرجحية) %1</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="222"/>
+        <location filename="../itemmodels/candidates.py" line="230"/>
+        <source>%1: score %2, log10 LR %3</source>
+        <translation>%1: الدرجة %2، لوغاريتم نسبة الأرجحية %3</translation>
+    </message>
+    <message>
+        <location filename="../itemmodels/candidates.py" line="234"/>
+        <source>%1: could not score this pair (no face with its vectors)</source>
+        <translation>%1: تعذّر تقييم هذا الزوج (لا وجه له متجهات هذا النموذج)</translation>
+    </message>
+    <message>
+        <location filename="../itemmodels/candidates.py" line="236"/>
+        <source>The bar and the strength of evidence are those of %1.</source>
+        <translation>الشريط وقوة الدليل هما لنموذج %1.</translation>
+    </message>
+    <message>
+        <location filename="../itemmodels/candidates.py" line="244"/>
+        <source>Models together: mean log10 LR %1</source>
+        <translation>النموذجان معاً: متوسط لوغاريتم نسبة الأرجحية %1</translation>
+    </message>
+    <message>
+        <location filename="../itemmodels/candidates.py" line="254"/>
         <source>no calibration for this model</source>
         <translation>لا معايرة لهذا النموذج</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="223"/>
+        <location filename="../itemmodels/candidates.py" line="255"/>
         <source>Face: %1</source>
         <translation>الوجه: %1</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="226"/>
+        <location filename="../itemmodels/candidates.py" line="258"/>
         <source>All evidence: %1</source>
         <translation>الأدلة كلها: %1</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="235"/>
+        <location filename="../itemmodels/candidates.py" line="267"/>
         <source>Likelihood ratio: how much more probable this score is if the two are the same person than if they are different people. Not a probability of identity.</source>
         <translation>نسبة الأرجحية: كم مرة تكون هذه الدرجة أرجح إذا كان الاثنان شخصاً واحداً منها إذا كانا شخصين مختلفين. ليست احتمال الهوية.</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="238"/>
+        <location filename="../itemmodels/candidates.py" line="270"/>
         <source>Calibration: %1, fitted %2 on %3 same-person and %4 different-person pairs (%5)</source>
         <translation>المعايرة: %1، مُلائمة في %2 على %3 زوجاً للشخص نفسه و%4 زوجاً لشخصين مختلفين (%5)</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="244"/>
+        <location filename="../itemmodels/candidates.py" line="276"/>
         <source>What the fused score adds up (log10 of each ratio):</source>
         <translation>ما تجمعه الدرجة المدمجة (log10 لكل نسبة):</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="253"/>
+        <location filename="../itemmodels/candidates.py" line="285"/>
         <source>%1 of %2 supported</source>
         <translation>%1 من %2 مدعومة</translation>
     </message>
     <message numerus="yes">
-        <location filename="../itemmodels/candidates.py" line="256"/>
+        <location filename="../itemmodels/candidates.py" line="288"/>
         <source>%n contradicted</source>
         <translation>
             <numerusform>لا تناقض</numerusform>
@@ -394,7 +426,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="131"/>
+        <location filename="../itemmodels/candidates.py" line="136"/>
         <source>Review state</source>
         <translation>حالة المراجعة</translation>
     </message>
@@ -402,77 +434,92 @@
 <context>
     <name>CandidatesView</name>
     <message>
-        <location filename="../pages/candidates.py" line="81"/>
+        <location filename="../pages/candidates.py" line="86"/>
         <source>All states</source>
         <translation>كل الحالات</translation>
     </message>
     <message>
-        <location filename="../pages/candidates.py" line="104"/>
+        <location filename="../pages/candidates.py" line="109"/>
         <source>Search</source>
         <translation>بحث</translation>
     </message>
     <message>
-        <location filename="../pages/candidates.py" line="110"/>
+        <location filename="../pages/candidates.py" line="122"/>
         <source>Missing person</source>
         <translation>المفقود</translation>
     </message>
     <message>
-        <location filename="../pages/candidates.py" line="113"/>
+        <location filename="../pages/candidates.py" line="126"/>
         <source>Show</source>
         <translation>إظهار</translation>
     </message>
     <message>
-        <location filename="../pages/candidates.py" line="60"/>
+        <location filename="../pages/candidates.py" line="65"/>
         <source>Candidates</source>
         <translation>المرشحون</translation>
     </message>
     <message>
-        <location filename="../pages/candidates.py" line="62"/>
+        <location filename="../pages/candidates.py" line="67"/>
         <source>A candidate is not an identification: every pair is reviewed by people before anything is recorded.</source>
         <translation>المرشح ليس تعرّفاً: يراجع أشخاصٌ كل زوج قبل تسجيل أي شيء.</translation>
     </message>
     <message>
-        <location filename="../pages/candidates.py" line="87"/>
+        <location filename="../pages/candidates.py" line="92"/>
         <source>Whatever the records say</source>
         <translation>أياً كان ما تقوله السجلات</translation>
     </message>
     <message>
-        <location filename="../pages/candidates.py" line="88"/>
+        <location filename="../pages/candidates.py" line="93"/>
         <source>Records disagree on something</source>
         <translation>السجلات تختلف في أمر ما</translation>
     </message>
     <message>
-        <location filename="../pages/candidates.py" line="89"/>
+        <location filename="../pages/candidates.py" line="94"/>
         <source>Records agree or cannot tell</source>
         <translation>السجلات متفقة أو لا يمكن الحكم</translation>
     </message>
     <message>
-        <location filename="../pages/candidates.py" line="90"/>
+        <location filename="../pages/candidates.py" line="95"/>
         <source>Sex, age, dates and branch of the two records: a candidate whose records disagree is flagged, never dropped (records can be wrong)</source>
         <translation>الجنس والعمر والتواريخ والفرع في السجلين: المرشح الذي يختلف سجلاه يُعلَّم ولا يُسقط أبداً (فالسجلات قد تخطئ)</translation>
     </message>
     <message>
-        <location filename="../pages/candidates.py" line="96"/>
+        <location filename="../pages/candidates.py" line="101"/>
         <source>Rank by the face</source>
         <translation>الترتيب حسب الوجه</translation>
     </message>
     <message>
-        <location filename="../pages/candidates.py" line="97"/>
+        <location filename="../pages/candidates.py" line="102"/>
         <source>Rank by all the evidence</source>
         <translation>الترتيب حسب الأدلة كلها</translation>
     </message>
     <message>
-        <location filename="../pages/candidates.py" line="98"/>
+        <location filename="../pages/candidates.py" line="103"/>
         <source>All the evidence: the face&apos;s likelihood ratio multiplied by what the records and the marks say (the README&apos;s &quot;Fused score&quot; and every report explain the weights)</source>
         <translation>الأدلة كلها: نسبة أرجحية الوجه مضروبة فيما تقوله السجلات والعلامات (يشرح الأوزانَ قسمُ «Fused score» في README وكلُّ تقرير)</translation>
     </message>
     <message>
-        <location filename="../pages/candidates.py" line="194"/>
+        <location filename="../pages/candidates.py" line="115"/>
+        <source>Search with the model in the status bar alone, or rank by it and another model together: the mean of each model&apos;s calibrated score (log10 likelihood ratio); every model&apos;s own score is shown</source>
+        <translation>ابحث بالنموذج المذكور في شريط الحالة وحده، أو رتّب به وبنموذج آخر معاً: متوسط الدرجة المعايَرة لكل نموذج (لوغاريتم نسبة الأرجحية)؛ وتُعرض درجة كل نموذج</translation>
+    </message>
+    <message>
+        <location filename="../pages/candidates.py" line="180"/>
+        <source>This model alone</source>
+        <translation>هذا النموذج وحده</translation>
+    </message>
+    <message>
+        <location filename="../pages/candidates.py" line="183"/>
+        <source>Fused with %1</source>
+        <translation>مدموجاً مع %1</translation>
+    </message>
+    <message>
+        <location filename="../pages/candidates.py" line="229"/>
         <source>No missing person yet.</source>
         <translation>لا يوجد مفقودون بعد.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/candidates.py" line="206"/>
+        <location filename="../pages/candidates.py" line="241"/>
         <source>Candidates: %n</source>
         <translation>
             <numerusform>لا مرشحين</numerusform>
@@ -484,22 +531,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../pages/candidates.py" line="207"/>
+        <location filename="../pages/candidates.py" line="242"/>
         <source>No candidates yet: press Search.</source>
         <translation>لا مرشحين بعد: اضغط «بحث».</translation>
     </message>
     <message>
-        <location filename="../pages/candidates.py" line="215"/>
+        <location filename="../pages/candidates.py" line="252"/>
         <source>Searching…</source>
         <translation>جارٍ البحث…</translation>
     </message>
     <message>
-        <location filename="../pages/candidates.py" line="221"/>
+        <location filename="../pages/candidates.py" line="258"/>
+        <source>Search finished: ranked by both models together.</source>
+        <translation>انتهى البحث: رُتّب بالنموذجين معاً.</translation>
+    </message>
+    <message>
+        <location filename="../pages/candidates.py" line="259"/>
         <source>Search finished.</source>
         <translation>انتهى البحث.</translation>
     </message>
     <message>
-        <location filename="../pages/candidates.py" line="226"/>
+        <location filename="../pages/candidates.py" line="264"/>
         <source>The search failed</source>
         <translation>فشل البحث</translation>
     </message>
@@ -1494,27 +1546,27 @@
 <context>
     <name>LockDialog</name>
     <message>
-        <location filename="../dialogs/start.py" line="200"/>
+        <location filename="../dialogs/start.py" line="199"/>
         <source>Session locked</source>
         <translation>الجلسة مقفلة</translation>
     </message>
     <message>
-        <location filename="../dialogs/start.py" line="205"/>
+        <location filename="../dialogs/start.py" line="204"/>
         <source>The session locked itself after a period without activity. Enter your password to continue.</source>
         <translation>أُقفلت الجلسة تلقائياً بعد فترة دون نشاط. أدخل كلمة المرور للمتابعة.</translation>
     </message>
     <message>
-        <location filename="../dialogs/start.py" line="209"/>
+        <location filename="../dialogs/start.py" line="208"/>
         <source>Unlock</source>
         <translation>فتح القفل</translation>
     </message>
     <message>
-        <location filename="../dialogs/start.py" line="214"/>
+        <location filename="../dialogs/start.py" line="213"/>
         <source>User</source>
         <translation>المستخدم</translation>
     </message>
     <message>
-        <location filename="../dialogs/start.py" line="215"/>
+        <location filename="../dialogs/start.py" line="214"/>
         <source>Password</source>
         <translation>كلمة المرور</translation>
     </message>
@@ -3097,94 +3149,94 @@ Every session&apos;s searches and imports will use %2 unless a command names ano
 <context>
     <name>WorkspaceDialog</name>
     <message>
-        <location filename="../dialogs/start.py" line="64"/>
+        <location filename="../dialogs/start.py" line="63"/>
         <source>Athar — open a workspace</source>
         <translation>أثر — فتح مساحة عمل</translation>
     </message>
     <message>
-        <location filename="../dialogs/start.py" line="96"/>
+        <location filename="../dialogs/start.py" line="95"/>
         <source>Choose…</source>
         <translation>اختيار…</translation>
     </message>
     <message>
-        <location filename="../dialogs/start.py" line="127"/>
+        <location filename="../dialogs/start.py" line="126"/>
         <source>Recent workspaces</source>
         <translation>مساحات العمل الأخيرة</translation>
     </message>
     <message>
-        <location filename="../dialogs/start.py" line="134"/>
+        <location filename="../dialogs/start.py" line="133"/>
         <source>A new workspace is an encrypted folder. Choose a long passphrase: it cannot be recovered. The user below becomes its first supervisor.</source>
         <translation>مساحة العمل الجديدة مجلد مشفّر. اختر عبارة مرور طويلة: لا يمكن استرجاعها. يصبح المستخدم أدناه أول مشرف عليها.</translation>
     </message>
     <message>
-        <location filename="../dialogs/start.py" line="136"/>
+        <location filename="../dialogs/start.py" line="135"/>
         <source>Repeat the passphrase</source>
         <translation>أعد كتابة عبارة المرور</translation>
     </message>
     <message>
-        <location filename="../dialogs/start.py" line="137"/>
+        <location filename="../dialogs/start.py" line="136"/>
         <source>Open</source>
         <translation>فتح</translation>
     </message>
     <message>
-        <location filename="../dialogs/start.py" line="138"/>
+        <location filename="../dialogs/start.py" line="137"/>
         <source>Create new</source>
         <translation>إنشاء جديدة</translation>
     </message>
     <message>
-        <location filename="../dialogs/start.py" line="114"/>
-        <location filename="../dialogs/start.py" line="155"/>
+        <location filename="../dialogs/start.py" line="113"/>
+        <location filename="../dialogs/start.py" line="154"/>
         <source>Workspace folder</source>
         <translation>مجلد مساحة العمل</translation>
     </message>
     <message>
-        <location filename="../dialogs/start.py" line="115"/>
+        <location filename="../dialogs/start.py" line="114"/>
         <source>Passphrase</source>
         <translation>عبارة المرور</translation>
     </message>
     <message>
-        <location filename="../dialogs/start.py" line="116"/>
+        <location filename="../dialogs/start.py" line="115"/>
         <source>User name</source>
         <translation>اسم المستخدم</translation>
     </message>
     <message>
-        <location filename="../dialogs/start.py" line="117"/>
+        <location filename="../dialogs/start.py" line="116"/>
         <source>Password</source>
         <translation>كلمة المرور</translation>
     </message>
     <message>
-        <location filename="../dialogs/start.py" line="118"/>
+        <location filename="../dialogs/start.py" line="117"/>
         <source>Language</source>
         <translation>اللغة</translation>
     </message>
     <message>
-        <location filename="../dialogs/start.py" line="72"/>
-        <location filename="../dialogs/start.py" line="147"/>
+        <location filename="../dialogs/start.py" line="71"/>
+        <location filename="../dialogs/start.py" line="146"/>
         <source>Unlock and open</source>
         <translation>فتح القفل والدخول</translation>
     </message>
     <message>
-        <location filename="../dialogs/start.py" line="146"/>
+        <location filename="../dialogs/start.py" line="145"/>
         <source>Create and open</source>
         <translation>إنشاء والدخول</translation>
     </message>
     <message>
-        <location filename="../dialogs/start.py" line="164"/>
+        <location filename="../dialogs/start.py" line="163"/>
         <source>Choose a workspace folder.</source>
         <translation>اختر مجلد مساحة العمل.</translation>
     </message>
     <message>
-        <location filename="../dialogs/start.py" line="167"/>
+        <location filename="../dialogs/start.py" line="166"/>
         <source>The two passphrases differ.</source>
         <translation>عبارتا المرور مختلفتان.</translation>
     </message>
     <message>
-        <location filename="../dialogs/start.py" line="172"/>
+        <location filename="../dialogs/start.py" line="171"/>
         <source>Creating the workspace…</source>
         <translation>جارٍ إنشاء مساحة العمل…</translation>
     </message>
     <message>
-        <location filename="../dialogs/start.py" line="173"/>
+        <location filename="../dialogs/start.py" line="172"/>
         <source>Unlocking…</source>
         <translation>جارٍ فتح القفل…</translation>
     </message>

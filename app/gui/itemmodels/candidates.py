@@ -19,10 +19,15 @@ from athar.app.gui.thumbnails import PictureKey, ThumbnailCache
 from athar.app.gui.widgets.common import SCORE_ROLE
 from athar.casework.checks.consistency import Consistency
 from athar.casework.marks.search import MarksAgreement
-from athar.casework.matching.candidates import CandidateView
+from athar.casework.matching.candidates import CandidateView, FusedScores
 from athar.casework.reports.weight import FACE_ORDER, Weighed, ordered
 
 FACE = 88
+
+
+def model_name(model_id: str) -> str:
+    """A model's name without its SHA-256 (the full id is on the Models page)."""
+    return model_id.split("@", 1)[0]
 
 
 BODY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -183,6 +188,8 @@ class CandidateTableModel(QAbstractTableModel):
         if role == SCORE_ROLE and col == COL_SCORE:
             return c.score
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_SCORE:
+            if c.fusion is not None:
+                return self._fusion_tip(c.fusion, c.model_id)
             if c.best is None or c.score_mean3 is None:
                 return self.tr("Blind review: the scores are shown once you have recorded "
                                "your own review of this pair")
@@ -213,7 +220,32 @@ class CandidateTableModel(QAbstractTableModel):
         return self.tr("agree: %1; cannot tell: %2").replace("%1", str(known)).replace(
             "%2", str(len(found.results) - known))
 
+    def _fusion_tip(self, fusion: FusedScores, shown: str) -> str:
+        """Each fused model's own score and calibrated log10 LR, and their mean."""
+        lines = [self.tr("Ranked by %n models together: the mean of their calibrated "
+                         "scores (log10 likelihood ratio) is %1", "", len(fusion.models))
+                 .replace("%1", f"{fusion.fused_log10_lr:+.2f}")]
+        for m in fusion.models:
+            if m in fusion.scores:
+                lines.append(self.tr("%1: score %2, log10 LR %3").replace(
+                    "%1", model_name(m)).replace("%2", f"{fusion.scores[m]:.3f}").replace(
+                    "%3", f"{fusion.log10_lr.get(m, 0.0):+.2f}"))
+            else:
+                lines.append(self.tr("%1: could not score this pair (no face with its "
+                                     "vectors)").replace("%1", model_name(m)))
+        lines.append(self.tr("The bar and the strength of evidence are those of %1.")
+                     .replace("%1", model_name(shown)))
+        return "\n".join(lines)
+
     def _evidence_text(self, c: CandidateView) -> str:
+        text = self._face_evidence_text(c)
+        if c.fusion is not None:
+            text = (text + "\n" if text else "") + self.tr(
+                "Models together: mean log10 LR %1").replace(
+                "%1", f"{c.fusion.fused_log10_lr:+.2f}")
+        return text
+
+    def _face_evidence_text(self, c: CandidateView) -> str:
         found = self._weighed.get((c.person_id, c.body_id))
         if found is None:
             return ""

@@ -3,11 +3,14 @@ Bodies with the family photo, the best-matching post-mortem face, the score and 
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import (
     QModelIndex,
     QSize,
     Signal,
 )
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from athar.app.gui import labels
+from athar.app.gui.i18n import AppSettings
 from athar.app.gui.itemmodels.candidates import (
     BODY_ROLE,
     COL_AM,
@@ -38,6 +42,7 @@ from athar.app.gui.services import Services
 from athar.app.gui.tasks import TaskRunner
 from athar.app.gui.thumbnails import ThumbnailCache
 from athar.app.gui.widgets.common import ScoreBarDelegate, show_error
+from athar.app.model_admin import FusionChoice
 from athar.casework.domain.entities import CandidateState
 from athar.casework.domain.permissions import Permission
 from athar.casework.intake.persons import PersonSummary
@@ -104,11 +109,19 @@ class CandidatesView(QWidget):
         self.search = QPushButton(self.tr("Search"))
         self.search.setObjectName("runSearch")
         self.search.clicked.connect(self.run_search)
+        self.fuse = QComboBox()
+        self.fuse.setObjectName("fuseWith")
+        self.fuse.setToolTip(self.tr(
+            "Search with the model in the status bar alone, or rank by it and another "
+            "model together: the mean of each model's calibrated score (log10 likelihood "
+            "ratio); every model's own score is shown"))
+        self._fill_fusion([])
         self.status = QLabel()
         self.status.setObjectName("candidateStatus")
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Missing person")))
         bar.addWidget(self.person, 1)
+        bar.addWidget(self.fuse)
         bar.addWidget(self.search)
         bar.addWidget(QLabel(self.tr("Show")))
         bar.addWidget(self.state)
@@ -151,9 +164,31 @@ class CandidatesView(QWidget):
             self.table.setRowHidden(row, hide)
 
     def refresh(self) -> None:
-        """Reload the persons to choose from (keeps the current choice)."""
+        """Reload the persons to choose from (keeps the current choice) and the models a
+        search can be fused with."""
         self.tasks.submit(lambda _p: self.services.persons(), self._show_persons,
                           lambda _m: None, latest=(self, "persons"))
+        self.tasks.submit(lambda _p: self.services.fusion_choices(), self._fill_fusion,
+                          lambda _m: None, latest=(self, "fusion"))
+
+    def _fill_fusion(self, choices: list[FusionChoice]) -> None:
+        """The session's model alone, then each other model; one that cannot be fused is
+        listed greyed out, with the reason as its tooltip."""
+        current = self.fuse.currentData()
+        self.fuse.blockSignals(True)
+        self.fuse.clear()
+        self.fuse.addItem(self.tr("This model alone"), "")
+        items = cast(QStandardItemModel, self.fuse.model())  # a plain combo's model
+        for c in choices:
+            self.fuse.addItem(self.tr("Fused with %1").replace("%1", c.name), c.model_id)
+            if c.problem is not None:
+                item = items.item(self.fuse.count() - 1)
+                item.setEnabled(False)
+                item.setToolTip(c.problem)
+        i = self.fuse.findData(current)
+        self.fuse.setCurrentIndex(i if i >= 0 and items.item(i).isEnabled() else 0)
+        self.fuse.blockSignals(False)
+        self.fuse.setVisible(bool(choices))
 
     def _changed(self, what: str) -> None:
         if what in ("person", "import"):
@@ -211,14 +246,17 @@ class CandidatesView(QWidget):
         pid = self.person.currentData()
         if pid is None:
             return
+        fuse = tuple(m for m in (str(self.fuse.currentData() or ""),) if m)
+        device = AppSettings().device
         self.search.setEnabled(False)
         self.status.setText(self.tr("Searching…"))
-        self.tasks.submit(lambda _p: self.services.search(int(pid)), self._searched,
-                          self._failed, write=True)
+        self.tasks.submit(lambda _p: self.services.search(int(pid), fuse=fuse, device=device),
+                          lambda _r: self._searched(bool(fuse)), self._failed, write=True)
 
-    def _searched(self, _result: object) -> None:
+    def _searched(self, fused: bool) -> None:
         self.search.setEnabled(True)
-        self.status.setText(self.tr("Search finished."))
+        self.status.setText(self.tr("Search finished: ranked by both models together.")
+                            if fused else self.tr("Search finished."))
 
     def _failed(self, message: str) -> None:
         self.search.setEnabled(True)

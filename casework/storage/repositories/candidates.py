@@ -19,6 +19,19 @@ from athar.casework.domain.entities import (
 
 
 @dataclass(frozen=True)
+class FusedScores:
+    """What a fused search (several models, casework.matching.search.FUSION) gave a pair:
+    each model's rank score and its calibrated log10 likelihood ratio, and their mean, by
+    which the list was ranked. Models that could not score the pair are absent."""
+
+    models: tuple[str, ...]
+    """Every model the search fused, the opened one first."""
+    scores: dict[str, float]
+    log10_lr: dict[str, float]
+    fused_log10_lr: float
+
+
+@dataclass(frozen=True)
 class CandidateView:
     """One proposed pair as the candidates list shows it."""
 
@@ -55,6 +68,8 @@ class CandidateView:
     """What blind review withholds from the user who asked (see domain.blind)."""
     created_at: datetime | None = None
     """When a search first proposed the pair."""
+    fusion: FusedScores | None = None
+    """The scores of a fused search, when the stored scores come from one."""
 
 
 class CandidateRepository:
@@ -102,9 +117,45 @@ class CandidateRepository:
              .where(where))
         if states is not None:
             q = q.where(Candidate.state.in_(sorted(states)))
-        return [CandidateView(c.id, c.person_id, c.body_id, label, coll, c.rank,
-                              c.ranked_score, c.score, c.score_mean_faces, c.score_mean3,
-                              CandidateState(c.state), c.am_face_id, c.pm_face_id, c.model_id,
-                              person_label, c.body_rank, c.search_run_id, c.index_version,
-                              c.attention, created_at=c.created_at)
-                for c, label, coll, person_label in self._s.execute(q).all()]
+        rows = self._s.execute(q).all()
+        fused = self._fused_runs({c.search_run_id for c, *_ in rows} - {None})
+        views = []
+        for c, label, coll, person_label in rows:
+            run = fused.get(c.search_run_id) if c.search_run_id is not None else None
+            views.append(CandidateView(
+                c.id, c.person_id, c.body_id, label, coll, c.rank, c.ranked_score, c.score,
+                c.score_mean_faces, c.score_mean3, CandidateState(c.state), c.am_face_id,
+                c.pm_face_id, c.model_id, person_label, c.body_rank, c.search_run_id,
+                c.index_version, c.attention, created_at=c.created_at,
+                fusion=None if run is None else _fused_scores(
+                    run, c.body_id if run[0] == "am" else c.person_id)))
+        return views
+
+    def _fused_runs(self, run_ids: set[int]) -> dict[int, tuple[str, dict[str, object]]]:
+        """The fused searches among these runs: their query side and `params["fusion"]`."""
+        if not run_ids:
+            return {}
+        q = select(SearchRun.id, SearchRun.query_side, SearchRun.params).where(
+            SearchRun.id.in_(sorted(run_ids)))
+        found: dict[int, tuple[str, dict[str, object]]] = {}
+        for rid, side, params in self._s.execute(q).all():
+            fusion = params.get("fusion") if isinstance(params, dict) else None
+            if isinstance(fusion, dict):
+                found[rid] = (side or "am", fusion)
+        return found
+
+
+def _fused_scores(run: tuple[str, dict[str, object]], owner: int) -> FusedScores | None:
+    """One owner's scores in a fused run's parameters (None: runs stored before the
+    calibrated values were, or an owner the run did not score)."""
+    fusion, key = run[1], str(owner)
+    scores, lrs, fused = (fusion.get("scores"), fusion.get("log10_lr"),
+                          fusion.get("fused_log10_lr"))
+    models = fusion.get("models")
+    if not (isinstance(scores, dict) and isinstance(lrs, dict) and isinstance(fused, dict)
+            and isinstance(models, list) and key in fused):
+        return None
+    return FusedScores(tuple(str(m) for m in models),
+                       {str(m): float(v) for m, v in scores.get(key, {}).items()},
+                       {str(m): float(v) for m, v in lrs.get(key, {}).items()},
+                       float(fused[key]))
