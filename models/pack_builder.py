@@ -34,6 +34,13 @@ from athar.models.packs import (
 from athar.models.restore import cv2
 
 LICENCE_FILE = "LICENCE.txt"
+SFACE_INPUT = ("OpenCV's FaceRecognizerSF feeds the network raw 0-255 RGB pixels, which "
+               "is what SFace's own file expects; a recogniser trained on normalised input "
+               "(insightface's (x - 127.5) / 127.5, e.g. MobileFaceNet or ArcFace) gives "
+               "meaningless vectors through it (measured: cosine 0.73 to its true vectors): "
+               "pack such a file with --kind insightface, and check a pack on known faces "
+               "with bench/accuracy.py --model before using it")
+"""Why an opencv pack's recogniser must be SFace's (said when such a pack is made)."""
 
 
 def _input_size(path: Path) -> tuple[int, int] | None:
@@ -92,7 +99,8 @@ def _describe_loaded(kind: str, task: str, path: Path) -> PackFile:
     feature = probe._model.feature(np.zeros((112, 112, 3), np.uint8))
     dim = int(np.asarray(feature).size)
     return PackFile(task, path.name, digest, nbytes, size or (112, 112), "BGR",
-                    "OpenCV FaceRecognizerSF: alignCrop (5-point) then the network's own", dim)
+                    "OpenCV FaceRecognizerSF: alignCrop (5-point), then raw 0-255 RGB into "
+                    "the network (SFace's own input)", dim)
 
 
 def make_pack(kind: str, detector: Path, recognizer: Path, name: str, out: Path,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -90,13 +91,15 @@ def licence_of(model_id: str) -> str:
 def run(args: argparse.Namespace, ws: Workspace | None = None) -> int:
     """Carry out `athar models ACTION`; `ws` is open for `list --workspace`."""
     if args.models_command == "pack":
-        from athar.models.pack_builder import make_pack  # loads insightface: only here
+        from athar.models.pack_builder import SFACE_INPUT, make_pack  # loads insightface
 
         pack = make_pack(args.kind, Path(args.detector), Path(args.recognizer), args.name,
                          Path(args.out), Path(args.licence) if args.licence else None,
                          args.accuracy)
         print(f"pack written to {pack.folder}\nid: {pack.pack_id}\nlicence: "
               f"{pack.manifest.licence}")
+        if args.kind == "opencv":
+            print(f"warning: {SFACE_INPUT}", file=sys.stderr)
         return 0
     if args.models_command == "install":
         pack, new = install_pack(Path(args.path))
