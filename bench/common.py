@@ -81,7 +81,7 @@ def stage(dest: Path, files: dict[str, list[Path]],
 PASSPHRASE = "benchmark passphrase"
 
 
-def open_workspace(root: Path, factory: DlibPipelineFactory | None = None) -> Workspace:
+def open_workspace(root: Path, factory: PipelineFactory | None = None) -> Workspace:
     """Open a benchmark workspace (made by new_workspace) with a model configuration."""
     factory = factory or DlibPipelineFactory()
     return Workspace.open(root, PASSPHRASE, factory, factory.model_info(), open_store)

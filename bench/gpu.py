@@ -5,7 +5,9 @@
 
 Imports DATA_DIR (one Body per file) into fresh encrypted workspaces: with the default
 dlib model on the CPU, then with the model pack on each device (CUDA with one worker
-process: one GPU; the CPU with --workers). Prints images/s, faces/s, the GPU memory in
+process: one GPU; the CPU with --workers); then adds the pack's vectors to every face of
+the default model's workspace on each device (`athar reembed`, which sends the faces of
+several photos to the recogniser per call). Prints images/s, faces/s, the GPU memory in
 use at the peak (nvidia-smi, polled), the device each run reports, and, for the pack, the
 cosine between the CPU's and the GPU's vector of every face found by both (they should
 agree to >= 0.999). bench/gpu.sh prepares a GPU machine and runs this.
@@ -30,11 +32,14 @@ from sqlalchemy import select
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import new_workspace  # noqa: E402
+from common import new_workspace, open_workspace  # noqa: E402
 
+from athar.casework.accounts.users import login  # noqa: E402
+from athar.casework.bus import MessageBus  # noqa: E402
 from athar.casework.domain.entities import Embedding, Face, Photo, Side  # noqa: E402
 from athar.casework.domain.ports import PipelineFactory  # noqa: E402
 from athar.casework.intake.ingest import ImportPhotos, ImportService  # noqa: E402
+from athar.casework.intake.reembed import Reembed  # noqa: E402
 from athar.models.onnx_backend import OnnxPipelineFactory  # noqa: E402
 
 AGREEMENT = 0.999
@@ -102,6 +107,25 @@ def run_import(data: Path, factory: PipelineFactory | None, workers: int, work: 
             "gpu_peak_mib": memory.peak}, vectors
 
 
+def run_reembed(imported: Path, factory: OnnxPipelineFactory, work: Path) -> dict[str, Any]:
+    """Add the pack's vectors to every face of a copy of the default model's workspace
+    (`athar reembed`: the faces of BATCH_PHOTOS photos per recogniser call, the next
+    batch's photos decoded meanwhile); its figures."""
+    shutil.copytree(imported, work)
+    ws = open_workspace(work, factory)
+    try:
+        actor = login(ws, "bench", "bench-password")
+        with GpuMemory() as memory:
+            started = time.monotonic()
+            report = MessageBus(ws).handle(Reembed(), actor)
+            seconds = time.monotonic() - started
+    finally:
+        ws.close()
+    return {"device": factory.device(), "workers": 1, "seconds": round(seconds, 2),
+            "images": None, "faces": report.added, "images_per_s": None,
+            "faces_per_s": round(report.added / seconds, 2), "gpu_peak_mib": memory.peak}
+
+
 def agreement(a: Faces, b: Faces) -> dict[str, float | int]:
     """Cosine between the two runs' vectors of the faces both found at the same place
     (box corners within 5 px)."""
@@ -142,6 +166,12 @@ def main(argv: list[str] | None = None) -> int:
             rows[name], vectors[device] = run_import(args.data, factory, workers,
                                                      Path(tmp) / device)
             print(json.dumps({name: rows[name]}), flush=True)
+        for device in [d for d in args.devices.split(",") if d]:
+            factory = OnnxPipelineFactory(str(args.pack.resolve()), device)
+            name = f"pack re-embed, {device}"
+            rows[name] = run_reembed(Path(tmp) / "dlib" / "ws", factory,
+                                     Path(tmp) / f"reembed-{device}")
+            print(json.dumps({name: rows[name]}), flush=True)
     result: dict[str, Any] = {"data": str(args.data), "pack": str(args.pack), "runs": rows}
     if "cpu" in vectors and "cuda" in vectors:
         result["cpu_vs_cuda"] = agreement(vectors["cpu"], vectors["cuda"])
@@ -149,7 +179,7 @@ def main(argv: list[str] | None = None) -> int:
     (args.out / "report.json").write_text(json.dumps(result, indent=1))
     lines = ["| run | device used | workers | images/s | faces/s | faces | GPU MiB at peak |",
              "|---|---|---|---|---|---|---|"]
-    lines += [f"| {name} | {r['device']} | {r['workers']} | {r['images_per_s']} | "
+    lines += [f"| {name} | {r['device']} | {r['workers']} | {r['images_per_s'] or '—'} | "
               f"{r['faces_per_s']} | {r['faces']} | {r['gpu_peak_mib'] or '—'} |"
               for name, r in rows.items()]
     if "cpu_vs_cuda" in result:

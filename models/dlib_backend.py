@@ -432,25 +432,38 @@ class DlibPipeline:
         Returns:
             (len(faces), 128) float32, rows L2-normalised.
         """
-        out = np.zeros((len(faces), DLIB_MANIFEST.dim), dtype=np.float32)
-        h, w = image.shape[:2]
-        by_rotation: dict[int, list[int]] = {}
-        for i, face in enumerate(faces):
-            by_rotation.setdefault(face.rotation, []).append(i)
-        for rotation, idx in by_rotation.items():
-            turned = view(image, rotation)
-            plain = [i for i in idx if not self._enhance(faces[i].method)]
-            degraded = [i for i in idx if self._enhance(faces[i].method)]
-            if plain:
-                chips = self._chips(turned, self._shapes(faces, plain, rotation, w, h))
-                out[plain] = self._described(chips, mirrored_too=self._flip)
-            if degraded:
-                chips = self._chips(turned, self._shapes(faces, degraded, rotation, w, h))
-                if self._restore:
-                    chips = [restore_chip(c) for c in chips]
-                out[degraded] = self._described(chips, mirrored_too=True)
-        norms = np.linalg.norm(out, axis=1, keepdims=True)
-        return np.asarray(out / np.maximum(norms, 1e-12), dtype=np.float32)
+        return self.embed_many([(image, faces)])[0]
+
+    def embed_many(self, photos: Sequence[tuple[Image, Sequence[Detection]]]
+                   ) -> list[Vectors]:
+        """`embed` for several photos: the chips of all their faces go to the network
+        together (one batch for the plain faces, one for the degraded ones)."""
+        outs = [np.zeros((len(faces), DLIB_MANIFEST.dim), dtype=np.float32)
+                for _, faces in photos]
+        plain: list[tuple[int, int, Image]] = []  # photo, face, chip
+        degraded: list[tuple[int, int, Image]] = []
+        for p, (image, faces) in enumerate(photos):
+            h, w = image.shape[:2]
+            by_rotation: dict[int, list[int]] = {}
+            for i, face in enumerate(faces):
+                by_rotation.setdefault(face.rotation, []).append(i)
+            for rotation, idx in by_rotation.items():
+                turned = view(image, rotation)
+                for bucket, wanted in ((plain, False), (degraded, True)):
+                    chosen = [i for i in idx if self._enhance(faces[i].method) == wanted]
+                    if chosen:
+                        chips = self._chips(turned, self._shapes(faces, chosen, rotation, w,
+                                                                 h))
+                        bucket += [(p, i, c) for i, c in zip(chosen, chips, strict=True)]
+        if self._restore:
+            degraded = [(p, i, restore_chip(c)) for p, i, c in degraded]
+        for bucket, mirrored in ((plain, self._flip), (degraded, True)):
+            if bucket:
+                vecs = self._described([c for _, _, c in bucket], mirrored_too=mirrored)
+                for (p, i, _), v in zip(bucket, vecs, strict=True):
+                    outs[p][i] = v
+        return [np.asarray(o / np.maximum(np.linalg.norm(o, axis=1, keepdims=True), 1e-12),
+                           dtype=np.float32) for o in outs]
 
     @staticmethod
     def _shapes(faces: Sequence[Detection], idx: list[int], rotation: int, w: int,

@@ -69,6 +69,9 @@ YUNET_STRONG = 1.01
 PROBE_SCORE = 0.3
 """What the detectors report at all; faces between this and MIN_SCORE are dropped, except
 inside a box a person drew (manual faces)."""
+RECOGNISER_BATCH = 64
+"""Aligned faces per recogniser call when the network takes batches (re-embedding sends
+the faces of several photos together; on a GPU, fewer and larger calls are faster)."""
 SEARCH_TURNS = (0, 90, 270, 180)
 TILT_STEP = 30
 DETECT_MAX_SIDE = 1280
@@ -184,17 +187,25 @@ class _ArcFace:
 
     def __call__(self, bgr: npt.NDArray[np.uint8], faces: Sequence[Detection]
                  ) -> npt.NDArray[np.float32]:
+        return self.many([(bgr, faces)])[0]
+
+    def many(self, photos: Sequence[tuple[npt.NDArray[np.uint8], Sequence[Detection]]]
+             ) -> list[npt.NDArray[np.float32]]:
+        """The faces of several photos aligned, then embedded RECOGNISER_BATCH crops per
+        network call (one per crop when the network's batch size is fixed at 1)."""
         from insightface.utils.face_align import norm_crop
 
         with warnings.catch_warnings():  # scikit-image's `estimate` deprecation, inside it
             warnings.simplefilter("ignore", FutureWarning)
             crops = [norm_crop(bgr, np.asarray(f.landmarks, np.float32), self._size)
-                     for f in faces]
-        if self._batch:
-            feats = self._model.get_feat(crops)
-        else:
-            feats = np.concatenate([self._model.get_feat([c]) for c in crops])
-        return np.asarray(feats, np.float32).reshape(len(faces), self._dim)
+                     for bgr, faces in photos for f in faces]
+        step = RECOGNISER_BATCH if self._batch else 1
+        feats = np.zeros((len(crops), self._dim), np.float32)
+        for start in range(0, len(crops), step):
+            chunk = crops[start:start + step]
+            feats[start:start + len(chunk)] = np.asarray(
+                self._model.get_feat(chunk), np.float32).reshape(len(chunk), self._dim)
+        return _split(feats, [len(faces) for _, faces in photos])
 
 
 class _SFace:
@@ -209,6 +220,11 @@ class _SFace:
         self._dim = dim
         self.session_providers = [devices.CPU]
 
+    def many(self, photos: Sequence[tuple[npt.NDArray[np.uint8], Sequence[Detection]]]
+             ) -> list[npt.NDArray[np.float32]]:
+        """Photo by photo: OpenCV's SFace API embeds one aligned face per call."""
+        return [self(bgr, faces) for bgr, faces in photos]
+
     def __call__(self, bgr: npt.NDArray[np.uint8], faces: Sequence[Detection]
                  ) -> npt.NDArray[np.float32]:
         out = np.zeros((len(faces), self._dim), np.float32)
@@ -218,6 +234,13 @@ class _SFace:
             out[i] = np.asarray(self._model.feature(self._model.alignCrop(bgr, row)),
                                 np.float32).reshape(-1)
         return out
+
+
+def _split(rows: npt.NDArray[np.float32], counts: Sequence[int]
+           ) -> list[npt.NDArray[np.float32]]:
+    """Rows of several photos' faces cut back into one array per photo."""
+    ends = np.cumsum(counts)
+    return [rows[end - n:end] for n, end in zip(counts, ends, strict=True)]
 
 
 def _bgr(image: Image) -> npt.NDArray[np.uint8]:
@@ -438,11 +461,23 @@ class OnnxPipeline:
     def embed(self, image: Image, faces: Sequence[Detection]) -> Vectors:
         """One unit vector per face, aligned on its keypoints from the original pixels
         (the alignment undoes any rotation, so a turned photo gives the same vector)."""
-        if not faces:
-            return np.zeros((0, self._info.dim), np.float32)
-        vecs = self._recogniser(_bgr(image), faces)
-        norms = np.linalg.norm(vecs, axis=1, keepdims=True)
-        return np.asarray(vecs / np.maximum(norms, 1e-12), np.float32)
+        return self.embed_many([(image, faces)])[0]
+
+    def embed_many(self, photos: Sequence[tuple[Image, Sequence[Detection]]]
+                   ) -> list[Vectors]:
+        """`embed` for several photos: insightface recognisers get the faces of all of
+        them in batches of RECOGNISER_BATCH (SFace one face per call)."""
+        given = [(_bgr(image), faces) for image, faces in photos if faces]
+        found = iter(self._recogniser.many(given)) if given else iter(())
+        out = []
+        for _image, faces in photos:
+            if not faces:
+                out.append(np.zeros((0, self._info.dim), np.float32))
+                continue
+            vecs = next(found)
+            norms = np.linalg.norm(vecs, axis=1, keepdims=True)
+            out.append(np.asarray(vecs / np.maximum(norms, 1e-12), np.float32))
+        return out
 
 
 def _iou(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> float:

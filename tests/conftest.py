@@ -86,6 +86,30 @@ def test_packs(tmp_path_factory: pytest.TempPathFactory, models_test: Path
     return out
 
 
+@pytest.fixture(scope="session")
+def batch_pack(tmp_path_factory: pytest.TempPathFactory, models_test: Path) -> Path:
+    """An insightface pack whose recogniser takes batches: the test MobileFaceNet (exported
+    for one face per call) with its batch dimension made free and its final reshape
+    keeping it, written in tmp (same weights, same vectors)."""
+    import numpy as np
+    import onnx
+    from onnx import numpy_helper
+
+    from athar.models.pack_builder import make_pack
+
+    net = onnx.load(str(models_test / "mobilefacenet_128.onnx"))
+    for node in net.graph.node:
+        if node.op_type == "Constant" and node.output[0] == "/Constant_output_0":
+            node.attribute[0].t.CopyFrom(numpy_helper.from_array(np.array([0, -1], np.int64)))
+    for tensor in [*net.graph.input, *net.graph.output]:
+        tensor.type.tensor_type.shape.dim[0].dim_param = "N"
+    del net.graph.value_info[:]
+    folder = tmp_path_factory.mktemp("batch-net")
+    onnx.save(net, str(folder / "mobilefacenet_batch.onnx"))
+    return make_pack("insightface", models_test / "det_500m.onnx",
+                     folder / "mobilefacenet_batch.onnx", "test-batch", folder / "pack").folder
+
+
 @pytest.fixture
 def own_models(test_packs: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
                ) -> tuple[Path, str]:

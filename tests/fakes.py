@@ -41,6 +41,10 @@ class FakePipeline:
         vec /= np.linalg.norm(vec)
         return np.tile(vec, (len(faces), 1))
 
+    def embed_many(self, photos: Sequence[tuple[Image, Sequence[Detection]]]
+                   ) -> list[Vectors]:
+        return [self.embed(image, faces) for image, faces in photos]
+
 
 @dataclass(frozen=True)
 class FakePipelineFactory:

@@ -135,9 +135,12 @@ def test_gpu_bench_runs_on_the_cpu(tmp_path: Path, faces_dev: Path,
                 "--devices", "cpu", "--workers", "1", "--out", str(out))
     assert done.returncode == 0, done.stderr
     report = json.loads((out / "report.json").read_text())
-    assert set(report["runs"]) == {"default model, cpu", "pack, cpu"}
+    assert set(report["runs"]) == {"default model, cpu", "pack, cpu", "pack re-embed, cpu"}
     assert report["runs"]["pack, cpu"]["faces"] > 0
     assert report["runs"]["pack, cpu"]["device"] == "CPU"
+    # the pack's vectors added to every face the default model's import found
+    assert (report["runs"]["pack re-embed, cpu"]["faces"]
+            == report["runs"]["default model, cpu"]["faces"] > 0)
     assert "cpu_vs_cuda" not in report
     import importlib.util
 

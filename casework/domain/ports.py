@@ -92,6 +92,13 @@ class FaceEmbedder(Protocol):
         """Embed each face from the original pixels: (len(faces), dim) float32, unit rows."""
         ...
 
+    def embed_many(self, photos: Sequence[tuple[Image, Sequence[Detection]]]
+                   ) -> list[Vectors]:
+        """`embed` for the faces of several photos, in as few network calls as the model
+        allows (on a GPU, the calls are what costs): one array per photo, each equal to
+        what `embed` gives that photo."""
+        ...
+
 
 class FacePipeline(FaceDetector, FaceEmbedder, Protocol):
     """A detector and embedder that belong together (one model family)."""

@@ -269,3 +269,21 @@ def test_a_tiny_face_is_found_after_upsampling(faces_dev: Path) -> None:
     box = found[0].box
     assert 15 <= box.width <= 30
     assert abs(box.left + box.width / 2 - (52 + 25)) <= 6  # on the small face
+
+
+def test_the_faces_of_several_photos_are_embedded_together_as_alone(
+        faces_dev: Path) -> None:
+    pipeline = DlibPipelineFactory(use_cnn=False)()
+    photos = [np.asarray(Image.open(sorted(f.glob("*.jpg"))[0]).convert("RGB"))
+              for f in sorted(p for p in faces_dev.iterdir() if p.is_dir())[:4]]
+    found = [(p, pipeline.detect(p)) for p in photos]
+    turned = np.ascontiguousarray(np.rot90(photos[0]))
+    found.append((turned, pipeline.detect(turned)))
+    plain = found[1][1][0]
+    found.append((photos[1], [plain, replace(plain, method="hog+equalize")]))  # degraded
+    found.append((photos[2], []))
+    alone = [pipeline.embed(p, faces) for p, faces in found]
+    together = pipeline.embed_many(found)
+    assert [v.shape for v in together] == [v.shape for v in alone]
+    for a, b in zip(alone, together, strict=True):
+        np.testing.assert_allclose(a, b, atol=1e-5)

@@ -15,7 +15,12 @@ from PIL import Image
 from athar.casework.domain.errors import InvalidRequest, ModelUnavailableError
 from athar.casework.domain.ports import Box, Detection
 from athar.models import devices
-from athar.models.onnx_backend import OnnxPipeline, OnnxPipelineFactory, upright_in_view
+from athar.models.onnx_backend import (
+    OnnxPipeline,
+    OnnxPipelineFactory,
+    _ArcFace,
+    upright_in_view,
+)
 from athar.models.packs import open_pack
 
 KINDS = ("insightface", "opencv")
@@ -192,3 +197,58 @@ def test_a_tampered_pack_does_not_load(test_packs: dict[str, Path], tmp_path: Pa
     (copy / "yunet_2026may.onnx").write_bytes(b"\0" * 10)
     with pytest.raises(ModelUnavailableError, match="yunet_2026may.onnx has been modified"):
         OnnxPipelineFactory(str(copy))()
+
+
+def _counting(rec: _ArcFace, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The number of crops of each recogniser call, from now on."""
+    calls: list[int] = []
+    get_feat = rec._model.get_feat
+
+    def counted(crops: list[np.ndarray]) -> object:
+        calls.append(len(crops))
+        return get_feat(crops)
+
+    monkeypatch.setattr(rec._model, "get_feat", counted)
+    return calls
+
+
+def test_the_faces_of_several_photos_are_embedded_together_as_alone(
+        pipeline: OnnxPipeline, photos: list[np.ndarray], monkeypatch: pytest.MonkeyPatch
+        ) -> None:
+    found = [(p, pipeline.detect(p)) for p in photos]
+    found.insert(2, (photos[0], []))  # a photo without faces keeps its place
+    alone = [pipeline.embed(p, faces) for p, faces in found]
+    rec = pipeline._recogniser
+    calls = _counting(rec, monkeypatch) if isinstance(rec, _ArcFace) else []
+    together = pipeline.embed_many(found)
+    assert [v.shape for v in together] == [v.shape for v in alone]
+    assert together[2].shape == (0, pipeline.info.dim)
+    for a, b in zip(alone, together, strict=True):
+        np.testing.assert_allclose(a, b, atol=1e-5)
+    if isinstance(rec, _ArcFace):  # the test network takes one face per call
+        assert calls == [1] * sum(len(f) for _, f in found)
+
+
+def test_a_recogniser_that_takes_batches_gets_many_photos_faces_per_call(
+        batch_pack: Path, test_packs: dict[str, Path], photos: list[np.ndarray],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from athar.models import onnx_backend
+
+    pipeline = OnnxPipelineFactory(str(batch_pack), "cpu")()
+    single = OnnxPipelineFactory(str(test_packs["insightface"]), "cpu")()
+    rec = pipeline._recogniser
+    assert isinstance(rec, _ArcFace)
+    found = [(p, pipeline.detect(p)) for p in photos]
+    faces = sum(len(f) for _, f in found)
+    assert faces == PHOTOS
+    calls = _counting(rec, monkeypatch)
+    together = pipeline.embed_many(found)
+    assert calls == [faces]  # every photo's faces in one call
+    for (p, f), vecs in zip(found, together, strict=True):  # the same weights' vectors
+        np.testing.assert_allclose(vecs, single.embed(p, f), atol=1e-5)
+    monkeypatch.setattr(onnx_backend, "RECOGNISER_BATCH", 4)
+    calls.clear()
+    again = pipeline.embed_many(found)
+    assert calls == [4, 2]
+    for a, b in zip(together, again, strict=True):
+        np.testing.assert_allclose(a, b, atol=1e-5)
