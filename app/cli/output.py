@@ -202,7 +202,11 @@ def _candidate_json(c: CandidateView) -> dict[str, Any]:
             "state": None if c.state is None else c.state.value, "reviews": c.reviews,
             "hidden": sorted(c.hidden), "attention": c.attention,
             "am_face": c.am_face_id, "pm_face": c.pm_face_id, "model_id": c.model_id,
-            "index_version": c.index_version, "search_run": c.search_run_id}
+            "index_version": c.index_version, "search_run": c.search_run_id,
+            "models": None if c.fusion is None else {
+                m: {"score": c.fusion.scores[m], "log10_lr": c.fusion.log10_lr.get(m)}
+                for m in c.fusion.models if m in c.fusion.scores},
+            "fused_log10_lr": None if c.fusion is None else c.fusion.fused_log10_lr}
 
 
 def _marks_json(agreement: MarksAgreement | None) -> dict[str, Any] | None:

@@ -100,11 +100,12 @@ def test_a_fused_list_ranks_by_the_mean_calibrated_score_and_shows_each_model(
     fusion = (json.loads(params) if isinstance(params, str) else params)["fusion"]
     assert fusion["models"] == [DLIB, pack_id]
     assert "calibrated log10 likelihood ratio" in fusion["rule"]
-    _the_lists_show_what_the_fused_search_gave(root, pack_id, fused)
+    _the_lists_show_what_the_fused_search_gave(root, pack_id, fused, capsys)
 
 
 def _the_lists_show_what_the_fused_search_gave(root: Path, pack_id: str,
-                                               fused: list[dict[str, object]]) -> None:
+                                               fused: list[dict[str, object]],
+                                               capsys: pytest.CaptureFixture[str]) -> None:
     """The candidates read model (the desktop's lists) carries each model's scores of the
     fused search that stored the pair; blind review withholds them with the scores; a
     later search with one model replaces them."""
@@ -127,6 +128,17 @@ def _the_lists_show_what_the_fused_search_gave(root: Path, pack_id: str,
                                              abs=1e-6)
             assert f.log10_lr == pytest.approx(
                 {m: v["log10_lr"] for m, v in c["models"].items()}, abs=1e-4)
+    finally:
+        ws.close()
+    capsys.readouterr()
+    assert main(["candidates", str(root), "--person", str(person), "--json"]) == 0
+    listed = {c["body"]: c for c in json.loads(capsys.readouterr().out) if c["rank"]}
+    assert {b: c["fused_log10_lr"] for b, c in listed.items()} == pytest.approx(
+        {b: v.fusion.fused_log10_lr for b, v in shown.items() if v.fusion}, abs=1e-6)
+    assert all(set(c["models"]) == {DLIB, pack_id} for c in listed.values())
+    ws = open_ws(root, PASSPHRASE, repair=False)
+    try:
+        sup = login(ws, SUPERVISOR, PASSWORD)
         MessageBus(ws).handle(SetBlindScores(True), sup)
         assert all(v.fusion is None and v.score is None
                    for v in candidates_of(ws, sup, person))
