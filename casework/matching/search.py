@@ -264,6 +264,8 @@ class _Searcher:
         self.fusion = fusion
         self._versions: dict[tuple[str, Side], str] = {}
         self._fused_lr: dict[int, float] = {}
+        self._model_lr: dict[int, dict[str, float]] = {}
+        """Fused searches: each owner's calibrated log10 LR per scoring model."""
 
     def _index(self, model: ModelInfo, side: Side) -> tuple[VectorIndex, str]:
         """The model's index of a side and its version (one digest per run)."""
@@ -323,8 +325,8 @@ class _Searcher:
                                    if side is target_side},
                 "scores": {str(o): {m: round(sc.score, 6) for m, sc in by.items()}
                            for o, by in per_model.items()},
-                "log10_lr": {str(o): {m: round(_calibration(self.fusion, m).log10_lr(
-                    sc.score), 4) for m, sc in by.items()} for o, by in per_model.items()},
+                "log10_lr": {str(o): {m: round(v, 4) for m, v in by.items()}
+                             for o, by in self._model_lr.items()},
                 "fused_log10_lr": {str(o): round(v, 4) for o, v in self._fused_lr.items()}}
         run = uow.candidates.add_run(SearchRun(
             direction=direction, model_id=model.model_id, index_version=version,
@@ -390,7 +392,9 @@ class _Searcher:
             for o, sc in self._owner_scores(f.model, q_ids, q_vecs, target_side,
                                             sorted(owners), canon).items():
                 per_model[o][f.model.model_id] = sc
-        self._fused_lr = {o: fused_log10_lr(by, self.fusion) for o, by in per_model.items()}
+        self._model_lr = {o: model_log10_lrs(by, self.fusion) for o, by in per_model.items()}
+        self._fused_lr = {o: float(np.mean(list(by.values())))
+                          for o, by in self._model_lr.items()}
         first = {o: next(by[f.model.model_id] for f in self.fusion if f.model.model_id in by)
                  for o, by in per_model.items()}
         ranked = sorted(first.values(),
@@ -460,8 +464,7 @@ class _Searcher:
                     cand.body_rank = rank
             uow.session.flush()
             by = per_model.get(r.owner, {})
-            lrs = {m: round(_calibration(self.fusion, m).log10_lr(sc.score), 4)
-                   for m, sc in by.items()}
+            lrs = {m: round(v, 4) for m, v in self._model_lr.get(r.owner, {}).items()}
             matches.append(RankedMatch(
                 r.owner, labels.get(r.owner, "?"), r.score, r.best, r.mean_faces, r.mean3,
                 rank, cand.state.value, r.query_face, r.match_face, cand.id,
@@ -489,10 +492,11 @@ class _Searcher:
         cand.search_run_id, cand.updated_at = run.id, utcnow()
 
 
-def fused_log10_lr(scores: dict[str, OwnerScore], fusion: tuple[FusedModel, ...]) -> float:
-    """The mean of each scoring model's calibrated log10 likelihood ratio (FUSION)."""
-    values = [_calibration(fusion, m).log10_lr(sc.score) for m, sc in scores.items()]
-    return float(np.mean(values))
+def model_log10_lrs(scores: dict[str, OwnerScore], fusion: tuple[FusedModel, ...]
+                    ) -> dict[str, float]:
+    """Each scoring model's score read through its calibration; FUSION ranks by their
+    mean."""
+    return {m: _calibration(fusion, m).log10_lr(sc.score) for m, sc in scores.items()}
 
 
 def _calibration(fusion: tuple[FusedModel, ...], model_id: str) -> ScoreCalibration:
