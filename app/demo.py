@@ -82,7 +82,8 @@ def _demo_credentials() -> tuple[str, str, str]:
 
 def run_demo(data: Path | None, workspace: Path | None, workers: int) -> int:
     """Run the demo and print candidates and hit rates; 2 when no data folder is found."""
-    from athar.app.cli import print_results, run_import
+    from athar.app.cli.commands import run_import
+    from athar.app.cli.output import print_results
 
     data = data or default_data_dir()
     if data is None or not data.is_dir():

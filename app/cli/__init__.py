@@ -7,14 +7,9 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from athar.app import crash
-from athar.app.cli.commands import HANDLERS, INTERRUPTED, run_import
-from athar.app.cli.output import print_results
-from athar.app.cli.parser import build_parser
-from athar.casework.domain.errors import AtharError
 from athar.casework.domain.offline import forbid_network
 
-__all__ = ["build_parser", "main", "print_results", "run_import"]
+__all__ = ["main"]
 
 REFUSED = 2
 BUG = 70
@@ -22,8 +17,18 @@ BUG = 70
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the `athar` console script."""
+    """Entry point of the `athar` console script.
+
+    Everything else is imported here, not at the top: each import worker process re-runs
+    the console script (multiprocessing's spawn start), which imports this package and
+    would otherwise load the whole command line (1.3 s of imports) before its first photo.
+    """
     forbid_network()
+    from athar.app import crash
+    from athar.app.cli.commands import HANDLERS, INTERRUPTED
+    from athar.app.cli.parser import build_parser
+    from athar.casework.domain.errors import AtharError
+
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")
