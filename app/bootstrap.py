@@ -130,7 +130,7 @@ def _with_active_model(ws: Workspace, device: str) -> Workspace:
 def device_used(ws: Workspace) -> str:
     """Where the workspace's model computes ("CPU", "CUDA"): dlib's model always on the
     CPU, an ONNX pack where its sessions were actually placed."""
-    return str(getattr(ws.pipeline_factory, "device", lambda: "CPU")())
+    return ws.pipeline_factory.device()
 
 
 def _repair(ws: Workspace) -> None:

@@ -4,8 +4,10 @@
         [--workers 2] [--out bench/out/gpu]
 
 Imports DATA_DIR (one Body per file) into fresh encrypted workspaces: with the default
-dlib model on the CPU, then with the model pack on each device (CUDA with one worker
-process: one GPU; the CPU with --workers); then adds the pack's vectors to every face of
+dlib model on the CPU, then with the model pack on each device, with --workers worker
+processes (on CUDA they share the GPU: each detects the faces of PHOTOS_PER_TASK_ON_GPU
+photos on the CPU, then embeds them in one call, so one worker's detection overlaps
+another's GPU call; on the CPU, one photo per task); then adds the pack's vectors to every face of
 the default model's workspace on each device (`athar reembed`, which sends the faces of
 several photos to the recogniser per call). Prints images/s, faces/s, the GPU memory in
 use at the peak (nvidia-smi, polled), the device each run reports, and, for the pack, the
@@ -38,8 +40,8 @@ from athar.casework.accounts.users import login  # noqa: E402
 from athar.casework.bus import MessageBus  # noqa: E402
 from athar.casework.domain.entities import Embedding, Face, Photo, Side  # noqa: E402
 from athar.casework.domain.ports import PipelineFactory  # noqa: E402
-from athar.casework.intake.ingest import ImportPhotos, ImportService  # noqa: E402
-from athar.casework.intake.reembed import Reembed  # noqa: E402
+from athar.casework.intake.ingest import ImportPhotos, ImportService, photos_per_task  # noqa: E402
+from athar.casework.intake.reembed import BATCH_PHOTOS, Reembed  # noqa: E402
 from athar.models.onnx_backend import OnnxPipelineFactory  # noqa: E402
 
 AGREEMENT = 0.999
@@ -82,7 +84,8 @@ def run_import(data: Path, factory: PipelineFactory | None, workers: int, work: 
                ) -> tuple[dict[str, Any], Faces]:
     """One import; its figures and every face's vector."""
     ws, actor = new_workspace(work / "ws", factory)
-    device = getattr(factory, "device", lambda: "CPU")()
+    device = ws.pipeline_factory.device()
+    per_task = photos_per_task(ws.pipeline_factory)
     try:
         with GpuMemory() as memory:
             started = time.monotonic()
@@ -100,7 +103,8 @@ def run_import(data: Path, factory: PipelineFactory | None, workers: int, work: 
                     (float(left), float(top), np.frombuffer(vec, np.float32)))
     finally:
         ws.close()
-    return {"device": device, "workers": workers, "seconds": round(seconds, 2),
+    return {"device": device, "workers": workers, "photos_per_task": per_task,
+            "seconds": round(seconds, 2),
             "images": report.new_photos, "faces": report.faces,
             "images_per_s": round(report.new_photos / seconds, 2),
             "faces_per_s": round(report.faces / seconds, 2),
@@ -121,7 +125,8 @@ def run_reembed(imported: Path, factory: OnnxPipelineFactory, work: Path) -> dic
             seconds = time.monotonic() - started
     finally:
         ws.close()
-    return {"device": factory.device(), "workers": 1, "seconds": round(seconds, 2),
+    return {"device": factory.device(), "workers": 1, "photos_per_task": BATCH_PHOTOS,
+            "seconds": round(seconds, 2),
             "images": None, "faces": report.added, "images_per_s": None,
             "faces_per_s": round(report.added / seconds, 2), "gpu_peak_mib": memory.peak}
 
@@ -161,9 +166,8 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps({"default model, cpu": rows["default model, cpu"]}), flush=True)
         for device in [d for d in args.devices.split(",") if d]:
             factory = OnnxPipelineFactory(str(args.pack.resolve()), device)
-            workers = 1 if device == "cuda" else args.workers
             name = f"pack, {device}"
-            rows[name], vectors[device] = run_import(args.data, factory, workers,
+            rows[name], vectors[device] = run_import(args.data, factory, args.workers,
                                                      Path(tmp) / device)
             print(json.dumps({name: rows[name]}), flush=True)
         for device in [d for d in args.devices.split(",") if d]:
@@ -177,9 +181,10 @@ def main(argv: list[str] | None = None) -> int:
         result["cpu_vs_cuda"] = agreement(vectors["cpu"], vectors["cuda"])
         result["agree"] = result["cpu_vs_cuda"]["min_cosine"] >= AGREEMENT
     (args.out / "report.json").write_text(json.dumps(result, indent=1))
-    lines = ["| run | device used | workers | images/s | faces/s | faces | GPU MiB at peak |",
-             "|---|---|---|---|---|---|---|"]
-    lines += [f"| {name} | {r['device']} | {r['workers']} | {r['images_per_s'] or '—'} | "
+    lines = ["| run | device used | workers | photos per task | images/s | faces/s | faces | "
+             "GPU MiB at peak |", "|---|---|---|---|---|---|---|---|"]
+    lines += [f"| {name} | {r['device']} | {r['workers']} | {r.get('photos_per_task', '—')} | "
+              f"{r['images_per_s'] or '—'} | "
               f"{r['faces_per_s']} | {r['faces']} | {r['gpu_peak_mib'] or '—'} |"
               for name, r in rows.items()]
     if "cpu_vs_cuda" in result:

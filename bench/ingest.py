@@ -75,7 +75,7 @@ def athar(data: Path, out: Path, workers: int, model: str | None = None,
     with tempfile.TemporaryDirectory(prefix="athar-ingest-") as tmp:
         factory = model_factory(model, device)
         ws, actor = new_workspace(Path(tmp) / "ws", factory)
-        label = getattr(factory, "device", lambda: "CPU")()
+        label = ws.pipeline_factory.device()
         started = time.monotonic()
         report = ImportService(ws).run(ImportPhotos(data, Side.PM, "file", "bench", workers),
                                        actor)

@@ -53,5 +53,8 @@ class FakePipelineFactory:
     def model_info(self) -> ModelInfo:
         return FAKE_INFO
 
+    def device(self) -> str:
+        return "CPU"
+
     def __call__(self) -> FakePipeline:
         return FakePipeline()

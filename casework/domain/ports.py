@@ -111,6 +111,10 @@ class PipelineFactory(Protocol):
         """The model id and dimension, known from the manifest without loading weights."""
         ...
 
+    def device(self) -> str:
+        """Where the pipeline computes, as shown to the user: "CPU", or a GPU's label."""
+        ...
+
     def __call__(self) -> FacePipeline:
         """Load the model files (verifying them) and return a ready pipeline."""
         ...

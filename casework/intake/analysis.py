@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import logging
 import signal
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -69,33 +70,99 @@ class Analyser:
 
     def analyse(self, path: str) -> FileResult:
         """Analyse one file; every expected failure becomes a FileResult with an error."""
-        try:
-            return self._analyse(path)
-        except AtharError as exc:
-            return FileResult(path=path, error=str(exc))
+        return self.analyse_many([path])[0]
 
-    def _analyse(self, path: str) -> FileResult:
+    def analyse_many(self, paths: Sequence[str]) -> list[FileResult]:
+        """`analyse` for several files, in order: each is read, stored and searched for
+        faces, then the faces of all of them go to the recogniser together
+        (`embed_many`: on a GPU its calls are what costs). Every result equals what
+        `analyse` gives that file alone; a file that fails fails alone."""
+        results: list[FileResult | None] = [None] * len(paths)
+        pending: list[tuple[int, _Detected]] = []
+        pixels = 0
+        for i, path in enumerate(paths):
+            try:
+                found = self._detect(path)
+            except AtharError as exc:
+                results[i] = FileResult(path=path, error=str(exc))
+                continue
+            if isinstance(found, FileResult):
+                results[i] = found
+                continue
+            pending.append((i, found))
+            pixels += found.pixels.size
+            if pixels > BATCH_PIXELS:  # photos wait for their batch's embedding in memory
+                self._embed(pending, results)
+                pending, pixels = [], 0
+        self._embed(pending, results)
+        return [r if r is not None else FileResult(path=p, error="not analysed")
+                for r, p in zip(results, paths, strict=True)]
+
+    def _detect(self, path: str) -> FileResult | _Detected:
         data = self.read(path)
         sha = sha256_hex(data)
         if sha in self.analysed:
             return FileResult(path=path, sha256=sha, already_analysed=True, size_bytes=len(data))
         decoded = decode(data)
         self.evidence.put(data, sha)
-        detections = self.pipeline.detect(decoded.pixels)
-        vectors = self.pipeline.embed(decoded.pixels, detections) if detections else None
-        faces = tuple(
-            FaceResult(d, face_size(d.box), sharpness(decoded.pixels, d.box),
-                       np.ascontiguousarray(vectors[i], dtype=np.float32).tobytes())
-            for i, d in enumerate(detections)
-        ) if vectors is not None else ()
         h, w = decoded.pixels.shape[:2]
-        return FileResult(
+        return _Detected(FileResult(
             path=path, sha256=sha, format=decoded.format, width=decoded.width,
             height=decoded.height, exif_orientation=decoded.exif_orientation,
-            size_bytes=len(data), faces=faces,
-            subject=subject_index([f.detection.box for f in faces], w, h,
-                                  [f.detection.score for f in faces]),
-        )
+            size_bytes=len(data)), decoded.pixels, self.pipeline.detect(decoded.pixels))
+
+    def _embed(self, pending: list[tuple[int, _Detected]],
+               results: list[FileResult | None]) -> None:
+        """Embed the faces of the pending photos in one call; when that call fails, photo
+        by photo, so that only a photo the recogniser refuses is reported."""
+        with_faces = [(i, d) for i, d in pending if d.detections]
+        for i, d in pending:
+            if not d.detections:
+                results[i] = d.finish(None)
+        try:
+            vectors = self.pipeline.embed_many([(d.pixels, d.detections) for _, d in with_faces])
+        except AtharError as exc:
+            if len(with_faces) == 1:
+                i, d = with_faces[0]
+                results[i] = FileResult(path=d.base.path, error=str(exc))
+            else:
+                for i, d in with_faces:
+                    results[i] = self._embed_alone(d)
+            return
+        for (i, d), v in zip(with_faces, vectors, strict=True):
+            results[i] = d.finish(v)
+
+    def _embed_alone(self, d: _Detected) -> FileResult:
+        try:
+            return d.finish(self.pipeline.embed_many([(d.pixels, d.detections)])[0])
+        except AtharError as exc:
+            return FileResult(path=d.base.path, error=str(exc))
+
+
+BATCH_PIXELS = 64_000_000
+"""A worker analysing several photos per task embeds what it has once their decoded
+pixels pass this (about 190 MB as RGB), so a batch of very large photos stays in memory."""
+
+
+@dataclass(frozen=True)
+class _Detected:
+    """A file read, stored and searched for faces, waiting for its embedding."""
+
+    base: FileResult
+    pixels: np.ndarray
+    detections: list[Detection]
+
+    def finish(self, vectors: np.ndarray | None) -> FileResult:
+        """The file's result with its faces (and their vectors) filled in."""
+        pixels = self.pixels
+        faces = tuple(
+            FaceResult(d, face_size(d.box), sharpness(pixels, d.box),
+                       np.ascontiguousarray(vectors[i], dtype=np.float32).tobytes())
+            for i, d in enumerate(self.detections)
+        ) if vectors is not None else ()
+        h, w = pixels.shape[:2]
+        return replace(self.base, faces=faces, subject=subject_index(
+            [f.detection.box for f in faces], w, h, [f.detection.score for f in faces]))
 
 
 _WORKER: Analyser | None = None
@@ -114,8 +181,9 @@ def init_worker(factory: PipelineFactory, evidence_root: str, tmp: str, keys: Wo
     _WORKER = Analyser(factory(), EvidenceStore(Path(evidence_root), Path(tmp), keys), analysed)
 
 
-def analyse_in_worker(path: str) -> FileResult:
-    """Process-pool task: analyse one file with the worker's pipeline."""
+def analyse_in_worker(paths: tuple[str, ...]) -> list[FileResult]:
+    """Process-pool task: analyse files with the worker's pipeline (one, or on a GPU a
+    few, per task: `Analyser.analyse_many`)."""
     if _WORKER is None:
         raise RuntimeError("worker used before init_worker")
-    return _WORKER.analyse(path)
+    return _WORKER.analyse_many(paths)

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
+from itertools import islice
 from pathlib import Path
 
 import numpy as np
@@ -19,6 +20,7 @@ from athar.casework.domain.entities import Body, FaceSource, MissingPerson, Phot
 from athar.casework.domain.errors import AtharError, InvalidRequest
 from athar.casework.domain.events import AuditAction
 from athar.casework.domain.permissions import Actor, Permission, require
+from athar.casework.domain.ports import PipelineFactory
 from athar.casework.intake.analysis import FileResult, analyse_in_worker, init_worker
 from athar.casework.intake.grouping import ImportItem, PlanEntry, PlanNote, Skipped, plan
 from athar.casework.storage.uow import UnitOfWork, execute
@@ -31,6 +33,16 @@ CANCEL_GRACE_S = 1.0
 (not recorded, so a later import of the same folder does them)."""
 INDEX_SAVE_EVERY = 500
 """Save the index after this many new searchable faces (it is repaired on open anyway)."""
+PHOTOS_PER_TASK_ON_GPU = 8
+"""On a GPU each worker detects the faces of this many photos on the CPU, then embeds them
+all in one call (`Analyser.analyse_many`): the GPU's cost is per call, not per face, and
+while one worker detects, another's batch is on the GPU. On the CPU batching gains
+nothing (bench/README.md, GPU) and one photo per task keeps progress and Cancel fine."""
+
+
+def photos_per_task(factory: PipelineFactory) -> int:
+    """How many photos a worker analyses per task with this model (see ImportPhotos)."""
+    return 1 if factory.device() == "CPU" else PHOTOS_PER_TASK_ON_GPU
 
 
 @dataclass(frozen=True)
@@ -48,6 +60,9 @@ class ImportPhotos(Command["ImportReport"]):
     """Where an AM submission came from; defaults to `import:<root>`."""
     file_timeout_s: float = 120.0
     """A file that keeps a worker busy longer than this (alone) is reported and skipped."""
+    photos_per_task: int | None = None
+    """Files a worker analyses per task, their faces embedded together; None: one on the
+    CPU, PHOTOS_PER_TASK_ON_GPU when the model computes on a GPU (`photos_per_task`)."""
     into_person: int | None = None
     """AM only: file every photo under this existing MissingPerson (a family's further
     photos). Without it each folder is its own person: a folder named like an existing
@@ -339,8 +354,9 @@ class _Importer:
         uow.commit()
         recorder = _Recorder(uow, cmd, self.actor, report)
         counter = _Counter(report, total, started, cmd.progress)
+        per_task = cmd.photos_per_task or photos_per_task(self.ws.pipeline_factory)
         try:
-            _Pool(self.ws, cmd.workers, analysed, cmd.file_timeout_s).run(
+            _Pool(self.ws, cmd.workers, analysed, cmd.file_timeout_s, per_task).run(
                 self.items(report, done), recorder.record, counter.tick, cmd.cancel)
         finally:
             recorder.flush()
@@ -406,13 +422,18 @@ class _Counter:
                                          len(r.skipped), time.monotonic() - self.started))
 
 
+Task = Future[list[FileResult]]
+"""A worker's analysis of one or a few files (`analyse_in_worker`)."""
+
+
 class _Pool:
     """A bounded window of files in flight across worker processes, surviving crashes."""
 
     def __init__(self, ws: Workspace, workers: int, analysed: frozenset[str],
-                 timeout_s: float) -> None:
+                 timeout_s: float, per_task: int = 1) -> None:
         self.ws, self.workers, self.analysed = ws, max(1, workers), analysed
-        self.window = self.workers * 4
+        self.per_task = max(1, per_task)
+        self.window = self.workers * (4 if self.per_task == 1 else 2)  # tasks in flight
         self.timeout_s = timeout_s
 
     def _executor_factory(self) -> ProcessPoolExecutor:
@@ -428,14 +449,15 @@ class _Pool:
             tick: Callable[[], None], cancel: threading.Event | None) -> None:
         """Analyse items in workers and record each result in this (the calling) thread.
 
-        When a worker dies (a file crashed native code) or overruns the time limit, the
-        files in flight are retried one at a time, so only a file that kills or stalls a
-        worker on its own is reported, and every other file is still imported.
+        When a worker dies (a file crashed native code) or overruns the time limit (the
+        per-file limit times the files of its task), the files in flight are retried one
+        at a time, so only a file that kills or stalls a worker on its own is reported,
+        and every other file is still imported.
         """
         self._suspects: list[ImportItem] = []
-        self._retrying: set[Future[FileResult]] = set()
+        self._retrying: set[Task] = set()
         self._executor = self._executor_factory()
-        self._inflight: dict[Future[FileResult], tuple[ImportItem, float]] = {}
+        self._inflight: dict[Task, tuple[list[ImportItem], float]] = {}
         cancelled_at: float | None = None
         try:
             while True:
@@ -451,8 +473,8 @@ class _Pool:
                                    return_when=FIRST_COMPLETED)
                 failed = self._collect(finished, record, tick)
                 now = time.monotonic()
-                overdue = [f for f, (_, t0) in self._inflight.items()
-                           if now - t0 > self.timeout_s]
+                overdue = [f for f, (batch, t0) in self._inflight.items()
+                           if now - t0 > self.timeout_s * len(batch)]
                 if failed or overdue:
                     self._recover(solo, failed, overdue, record, tick)
         finally:
@@ -462,33 +484,34 @@ class _Pool:
               cancel: threading.Event | None) -> None:
         while not (cancel is not None and cancel.is_set()) and len(self._inflight) < limit:
             retry = bool(self._suspects)
-            item = self._suspects.pop(0) if retry else next(items, None)
-            if item is None:
+            batch = [self._suspects.pop(0)] if retry else list(islice(items, self.per_task))
+            if not batch:
                 return
-            fut = self._executor.submit(analyse_in_worker, item.path)
-            self._inflight[fut] = (item, time.monotonic())
+            fut = self._executor.submit(analyse_in_worker, tuple(i.path for i in batch))
+            self._inflight[fut] = (batch, time.monotonic())
             if retry:
                 self._retrying.add(fut)
 
-    def _collect(self, finished: set[Future[FileResult]],
+    def _collect(self, finished: set[Task],
                  record: Callable[[ImportItem, FileResult], None],
                  tick: Callable[[], None]) -> list[ImportItem]:
         crashed: list[ImportItem] = []
         for fut in finished:
-            item, _ = self._inflight.pop(fut)
+            batch, _ = self._inflight.pop(fut)
             self._retrying.discard(fut)
             if isinstance(fut.exception(), BrokenProcessPool):
-                crashed.append(item)
+                crashed += batch
                 continue
-            record(item, fut.result())
-            tick()
+            for item, result in zip(batch, fut.result(), strict=True):
+                record(item, result)
+                tick()
         return crashed
 
     def _recover(self, solo: bool, crashed: list[ImportItem],
-                 overdue: list[Future[FileResult]],
+                 overdue: list[Task],
                  record: Callable[[ImportItem, FileResult], None],
                  tick: Callable[[], None]) -> None:
-        pending = crashed + [item for item, _ in self._inflight.values()]
+        pending = crashed + [item for batch, _ in self._inflight.values() for item in batch]
         if solo and len(pending) == 1:
             reason = (f"analysis took longer than {self.timeout_s:g} s (stopped)" if overdue
                       else "the file crashed the image decoder or face model (worker died)")

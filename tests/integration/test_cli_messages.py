@@ -19,8 +19,7 @@ from sqlalchemy import func, select
 
 from athar.app.bootstrap import open_ws
 from athar.app.cli import main
-from athar.app.cli.parser import build_parser
-from athar.app.cli.parser import DESCRIPTION
+from athar.app.cli.parser import DESCRIPTION, build_parser
 from athar.casework.domain.entities import AuditEvent, Candidate, Photo, SearchRun
 from athar.casework.storage.workspace import Workspace
 from imagegen import gradient
