@@ -75,8 +75,9 @@ class Analyser:
     def analyse_many(self, paths: Sequence[str]) -> list[FileResult]:
         """`analyse` for several files, in order: each is read, stored and searched for
         faces, then the faces of all of them go to the recogniser together
-        (`embed_many`: on a GPU its calls are what costs). Every result equals what
-        `analyse` gives that file alone; a file that fails fails alone."""
+        (`embed_many`: on a GPU its calls are what costs). Every result is what `analyse`
+        gives that file alone (its vectors to float rounding); a file that fails fails
+        alone."""
         results: list[FileResult | None] = [None] * len(paths)
         pending: list[tuple[int, _Detected]] = []
         pixels = 0
@@ -105,7 +106,6 @@ class Analyser:
             return FileResult(path=path, sha256=sha, already_analysed=True, size_bytes=len(data))
         decoded = decode(data)
         self.evidence.put(data, sha)
-        h, w = decoded.pixels.shape[:2]
         return _Detected(FileResult(
             path=path, sha256=sha, format=decoded.format, width=decoded.width,
             height=decoded.height, exif_orientation=decoded.exif_orientation,
