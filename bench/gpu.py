@@ -7,12 +7,12 @@ Imports DATA_DIR (one Body per file) into fresh encrypted workspaces: with the d
 dlib model on the CPU, then with the model pack on each device, with --workers worker
 processes (on CUDA they share the GPU: each detects the faces of PHOTOS_PER_TASK_ON_GPU
 photos on the CPU, then embeds them in one call, so one worker's detection overlaps
-another's GPU call; on the CPU, one photo per task); then adds the pack's vectors to every face of
-the default model's workspace on each device (`athar reembed`, which sends the faces of
-several photos to the recogniser per call). Prints images/s, faces/s, the GPU memory in
-use at the peak (nvidia-smi, polled), the device each run reports, and, for the pack, the
-cosine between the CPU's and the GPU's vector of every face found by both (they should
-agree to >= 0.999). bench/gpu.sh prepares a GPU machine and runs this.
+another's GPU call; on the CPU, one photo per task); then adds the pack's vectors to
+every face of the default model's workspace on each device (`athar reembed`, which sends
+the faces of several photos to the recogniser per call). Prints images/s, faces/s, the
+GPU memory in use at the peak (nvidia-smi, polled), the device each run reports, and,
+for the pack, the cosine between the CPU's and the GPU's vector of every face found by
+both (they should agree to >= 0.999). bench/gpu.sh prepares a GPU machine and runs this.
 """
 
 from __future__ import annotations
@@ -183,7 +183,7 @@ def main(argv: list[str] | None = None) -> int:
     (args.out / "report.json").write_text(json.dumps(result, indent=1))
     lines = ["| run | device used | workers | photos per task | images/s | faces/s | faces | "
              "GPU MiB at peak |", "|---|---|---|---|---|---|---|---|"]
-    lines += [f"| {name} | {r['device']} | {r['workers']} | {r.get('photos_per_task', '—')} | "
+    lines += [f"| {name} | {r['device']} | {r['workers']} | {r['photos_per_task']} | "
               f"{r['images_per_s'] or '—'} | "
               f"{r['faces_per_s']} | {r['faces']} | {r['gpu_peak_mib'] or '—'} |"
               for name, r in rows.items()]

@@ -91,7 +91,7 @@ class Analyser:
                 results[i] = found
                 continue
             pending.append((i, found))
-            pixels += found.pixels.size
+            pixels += found.pixels.shape[0] * found.pixels.shape[1]
             if pixels > BATCH_PIXELS:  # photos wait for their batch's embedding in memory
                 self._embed(pending, results)
                 pending, pixels = [], 0
@@ -119,6 +119,8 @@ class Analyser:
         for i, d in pending:
             if not d.detections:
                 results[i] = d.finish(None)
+        if not with_faces:
+            return
         try:
             vectors = self.pipeline.embed_many([(d.pixels, d.detections) for _, d in with_faces])
         except AtharError as exc:
@@ -141,7 +143,8 @@ class Analyser:
 
 BATCH_PIXELS = 64_000_000
 """A worker analysing several photos per task embeds what it has once their decoded
-pixels pass this (about 190 MB as RGB), so a batch of very large photos stays in memory."""
+pixels pass this (64 megapixels, about 190 MB as RGB), so that a batch of very large
+photos does not hold them all in memory."""
 
 
 @dataclass(frozen=True)

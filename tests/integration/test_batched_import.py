@@ -143,7 +143,7 @@ def test_large_photos_are_embedded_before_their_batch_outgrows_the_memory_budget
         monkeypatch: pytest.MonkeyPatch) -> None:
     ws, _ = fake_ws
     calls: list[int] = []
-    monkeypatch.setattr(analysis, "BATCH_PIXELS", 3 * 40 * 30 * 3)  # about three photos
+    monkeypatch.setattr(analysis, "BATCH_PIXELS", 3 * 40 * 30)  # about three photos
     results = _analyser(ws, calls).analyse_many(_photos(tmp_path / "in", 7))
     assert all(r.error is None for r in results)
     assert calls == [3, 3, 1]
