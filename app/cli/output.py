@@ -58,8 +58,9 @@ def _match_json(key: str, m: Any) -> dict[str, Any]:
               else (m.match_face_id, m.query_face_id))
     return {"candidate": m.candidate_id, key: m.owner_id, f"{key}_label": neutralise(m.label),
             "rank": m.rank, "score": round(m.score, 6), "best_pair": round(m.best, 6),
-            "mean_faces": round(m.mean_faces, 6), "score_mean3": round(m.score_mean3, 6),
-            "am_face": am, "pm_face": pm, "state": m.state,
+            "pooled": round(m.pooled, 6), "mean_faces": round(m.mean_faces, 6),
+            "score_mean3": round(m.score_mean3, 6), "am_face": am, "pm_face": pm,
+            "state": m.state,
             **({"model": m.model_id} if m.model_id else {}),
             **({"fused_log10_lr": m.fused_log10_lr,
                 "models": {k: {"score": round(v, 6), "log10_lr": m.model_log10_lr.get(k)}
@@ -90,11 +91,11 @@ def print_results(results: Sequence[QueryResult], as_json: bool) -> None:
             continue
         if r.matches:
             print(f"  {'rank':>4}  {'id':>6}  {'cand.':>6}  {'score':>6}  {'best':>6}  "
-                  f"{'means':>6}  {'mean3':>6}  {'state':<10} label")
+                  f"{'pooled':>6}  {'means':>6}  {'mean3':>6}  {'state':<10} label")
         for m in r.matches:
             print(f"  {m.rank:>4}  {m.owner_id:>6}  {m.candidate_id:>6}  {m.score:6.3f}  "
-                  f"{m.best:6.3f}  {m.mean_faces:6.3f}  {m.score_mean3:6.3f}  {m.state:<10} "
-                  f"{neutralise(m.label)}")
+                  f"{m.best:6.3f}  {m.pooled:6.3f}  {m.mean_faces:6.3f}  {m.score_mean3:6.3f}  "
+                  f"{m.state:<10} {neutralise(m.label)}")
 
 
 def _print_fused(r: QueryResult) -> None:
@@ -121,14 +122,15 @@ def write_results_csv(results: Sequence[QueryResult], path: Path) -> None:
         writer = csv.writer(fh)
         writer.writerow(["direction", "search_run", "query_id", "query_label", "rank",
                          "match_id", "match_label", "candidate", "score", "best_pair",
-                         "mean_faces", "score_mean3", "state", "model", "fused_log10_lr",
-                         "model_scores"])
+                         "pooled", "mean_faces", "score_mean3", "state", "model",
+                         "fused_log10_lr", "model_scores"])
         for r in results:
             for m in r.matches:
                 writer.writerow([csv_cell(v) for v in (
                     r.direction, r.search_run_id, r.query_id, r.query_label, m.rank,
                     m.owner_id, m.label, m.candidate_id, f"{m.score:.6f}", f"{m.best:.6f}",
-                    f"{m.mean_faces:.6f}", f"{m.score_mean3:.6f}", m.state, m.model_id,
+                    f"{m.pooled:.6f}", f"{m.mean_faces:.6f}", f"{m.score_mean3:.6f}", m.state,
+                    m.model_id,
                     "" if m.fused_log10_lr is None else f"{m.fused_log10_lr:.4f}",
                     " ".join(f"{k}={v:.6f}" for k, v in m.model_scores.items()))])
 
@@ -198,7 +200,8 @@ def _candidate_json(c: CandidateView) -> dict[str, Any]:
             "body": c.body_id, "body_label": neutralise(c.body_label),
             "collection": c.collection, "rank": c.rank, "body_rank": c.body_rank,
             "score": _round(c.score), "best_pair": _round(c.best),
-            "mean_faces": _round(c.mean_faces), "score_mean3": _round(c.score_mean3),
+            "pooled": _round(c.pooled), "mean_faces": _round(c.mean_faces),
+            "score_mean3": _round(c.score_mean3),
             "state": None if c.state is None else c.state.value, "reviews": c.reviews,
             "hidden": sorted(c.hidden), "attention": c.attention,
             "am_face": c.am_face_id, "pm_face": c.pm_face_id, "model_id": c.model_id,

@@ -290,6 +290,9 @@ class Candidate(Base):
     score_mean_faces: Mapped[float | None] = mapped_column(Float, nullable=True)
     """Cosine of the two owners' mean faces (None: stored before it existed, when the rank
     was by the best pair alone)."""
+    score_pooled: Mapped[float | None] = mapped_column(Float, nullable=True)
+    """The pooled faces' score the search ranked by with the best pair (matching.search
+    AGGREGATION; None: stored before it existed, when the mean faces' cosine was pooled)."""
     rank: Mapped[int | None] = mapped_column(Integer)
     """Rank in the missing person's list (the latest AM→PM search that returned the pair);
     None once it fell out of that list or when only a Body's search found the pair."""
@@ -315,8 +318,12 @@ class Candidate(Base):
 
     @property
     def ranked_score(self) -> float:
-        """The score the search ranked by: the mean of the best pair's and the mean faces'
-        cosines (the best pair's alone for candidates stored before mean faces)."""
+        """The score the search ranked by: the mean of the best pair's cosine and the
+        pooled faces' score; for candidates stored before the pooled score, the rule of
+        their search: the mean of the best pair's and the mean faces' cosines, or the best
+        pair's alone before mean faces."""
+        if self.score_pooled is not None:
+            return (self.score + self.score_pooled) / 2
         if self.score_mean_faces is None:
             return self.score
         return (self.score + self.score_mean_faces) / 2

@@ -78,7 +78,7 @@ def as_seen(view: CandidateView, reviewed: bool, blind_scores: bool, reviews: in
         seen = replace(seen, state=None)
     if blind.SCORES in hidden:
         seen = replace(seen, score=None, best=None, mean_faces=None, score_mean3=None,
-                       fusion=None)
+                       fusion=None, pooled=None)
     if blind.RANK in hidden:
         seen = replace(seen, rank=None, body_rank=None)
     return seen

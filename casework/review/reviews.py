@@ -162,6 +162,7 @@ def _evidence(uow: UnitOfWork, cand: Candidate, proposal: Review) -> dict[str, o
         "search_run": cand.search_run_id, "rank": cand.rank,
         "score": round(cand.ranked_score, 6), "best_pair": round(cand.score, 6),
         "mean_faces": None if cand.score_mean_faces is None else round(cand.score_mean_faces, 6),
+        "pooled": None if cand.score_pooled is None else round(cand.score_pooled, 6),
         "pairs": [{"am_face": p.am_face_id, "pm_face": p.pm_face_id,
                    "am_photo": p.am_photo_id, "pm_photo": p.pm_photo_id,
                    "am_sha256": p.am_sha256, "pm_sha256": p.pm_sha256,

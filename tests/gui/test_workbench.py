@@ -176,12 +176,14 @@ def test_create_import_add_person_search_finds_true_body_first(
     assert first.rank == 1
     assert first.body_label == target
     assert view.model.index(0, COL_STATE).data() == "Queued"
-    # the bar shows the rank's score; the tooltip the best pair and the mean faces it pools
+    # the bar shows the rank's score; the tooltip the best pair and the pooled faces
     assert first.mean_faces is not None
+    assert first.pooled is not None
     score = view.model.index(0, COL_SCORE)
-    assert score.data(SCORE_ROLE) == pytest.approx((first.best + first.mean_faces) / 2)
+    assert score.data(SCORE_ROLE) == pytest.approx((first.best + first.pooled) / 2)
     tip = score.data(Qt.ItemDataRole.ToolTipRole)
     assert f"best pair {first.best:.3f}" in tip
+    assert f"pooled faces {first.pooled:.3f}" in tip
     assert f"mean faces {first.mean_faces:.3f}" in tip
     qtbot.waitUntil(lambda: window.thumbs.get(PictureKey("face", first.pm_face_id, FACE))
                     is not None, timeout=10_000)

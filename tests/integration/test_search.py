@@ -57,9 +57,9 @@ def test_json_shape_and_body_direction(small_ws: Workspace,
     assert set(results[0]) == {"person", "person_label", "direction", "search_run",
                                "candidates"}
     first = results[0]["candidates"][0]  # type: ignore[index]
-    assert {"candidate", "body", "body_label", "score", "best_pair", "mean_faces", "rank",
-            "am_face", "pm_face", "state"} <= set(first)
-    assert first["score"] == pytest.approx((first["best_pair"] + first["mean_faces"]) / 2,
+    assert {"candidate", "body", "body_label", "score", "best_pair", "pooled", "mean_faces",
+            "rank", "am_face", "pm_face", "state"} <= set(first)
+    assert first["score"] == pytest.approx((first["best_pair"] + first["pooled"]) / 2,
                                            abs=2e-6)
     assert first["body_label"] == results[0]["person_label"]
     body_id = first["body"]
@@ -105,6 +105,9 @@ def test_candidates_record_model_and_index_version(small_ws: Workspace,
     assert {c.index_version for c in cands} == {index.version()}
     assert all(c.state is CandidateState.QUEUED for c in cands)
     assert all(c.score_mean_faces is not None for c in cands)
+    assert all(c.score_pooled is not None for c in cands)
+    assert all(c.ranked_score == pytest.approx((c.score + (c.score_pooled or 0.0)) / 2)
+               for c in cands)
     ranked = sorted(cands, key=lambda c: c.rank or 0)
     assert [c.ranked_score for c in ranked] == sorted((c.ranked_score for c in cands),
                                                       reverse=True)
@@ -166,3 +169,38 @@ def test_candidates_from_before_mean_faces_survive_the_migration(small_ws: Works
     views = candidates_of(small_ws, small_sup, 1)
     assert [v.score for v in views] == [v.best for v in views]
     assert all(v.mean_faces is None for v in views)
+
+
+def test_candidates_ranked_before_the_pooled_score_keep_their_rule(small_ws: Workspace,
+                                                                   small_sup: Actor) -> None:
+    """Migration 0010 on a workspace holding Candidates: every row kept; the old rows keep
+    the ranked score of the rule they were ranked by (best pair and mean faces) until the
+    next search scores them again, which stores the pooled score."""
+    from alembic import command
+    from sqlalchemy import text
+
+    from athar.casework.matching.candidates import candidates_of
+    from athar.casework.storage.folder import _alembic_config
+
+    SearchService(small_ws).run(RunSearch(person_ids=(1,), top=3), small_sup)
+    before = {c.id: (c.score, c.score_mean_faces, c.rank, c.state)
+              for c in _candidates(small_ws)}
+    cfg = _alembic_config(small_ws.engine)
+    with small_ws.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0009")
+    with small_ws.engine.connect() as conn:
+        assert "score_pooled" not in {
+            row[1] for row in conn.execute(text("PRAGMA table_info(candidate)"))}
+    with small_ws.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+    after = _candidates(small_ws)
+    assert {c.id: (c.score, c.score_mean_faces, c.rank, c.state) for c in after} == before
+    assert all(c.score_pooled is None for c in after)
+    views = candidates_of(small_ws, small_sup, 1)
+    assert [v.score for v in views] == pytest.approx(
+        [((v.best or 0.0) + (v.mean_faces or 0.0)) / 2 for v in views])
+    assert all(v.pooled is None for v in views)
+    SearchService(small_ws).run(RunSearch(person_ids=(1,), top=3), small_sup)
+    assert all(c.score_pooled is not None for c in _candidates(small_ws))

@@ -197,10 +197,16 @@ class CandidateTableModel(QAbstractTableModel):
                 return self.tr("Best pair %1, mean of best three %2 (cosine similarity; "
                                "stored before mean faces)").replace(
                     "%1", f"{c.best:.3f}").replace("%2", f"{c.score_mean3:.3f}")
-            return self.tr("Mean of best pair %1 and mean faces %2; mean of best three "
-                           "pairs %3 (cosine similarity)").replace(
-                "%1", f"{c.best:.3f}").replace("%2", f"{c.mean_faces:.3f}").replace(
-                "%3", f"{c.score_mean3:.3f}")
+            if c.pooled is None:
+                return self.tr("Mean of best pair %1 and mean faces %2; mean of best three "
+                               "pairs %3 (cosine similarity; stored before pooled faces)"
+                               ).replace("%1", f"{c.best:.3f}").replace(
+                    "%2", f"{c.mean_faces:.3f}").replace("%3", f"{c.score_mean3:.3f}")
+            return self.tr("Mean of best pair %1 and pooled faces %2 (all photos of both "
+                           "sides; mean faces %3); mean of best three pairs %4 (cosine "
+                           "similarity)").replace("%1", f"{c.best:.3f}").replace(
+                "%2", f"{c.pooled:.3f}").replace("%3", f"{c.mean_faces:.3f}").replace(
+                "%4", f"{c.score_mean3:.3f}")
         if role == BODY_ROLE:
             return c.body_id
         if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_RANK:

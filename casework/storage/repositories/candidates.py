@@ -44,8 +44,9 @@ class CandidateView:
     """Rank in the person's list: the latest AM→PM search that returned the Body (None
     once it fell out, or when only a Body's search found the pair)."""
     score: float | None
-    """The score the search ranked by: the mean of `best` and `mean_faces` (`best` alone
-    for candidates stored before mean faces); None while blind review hides it."""
+    """The score the search ranked by: the mean of `best` and `pooled` (for candidates
+    stored before the pooled score, of `best` and `mean_faces`, or `best` alone before
+    mean faces); None while blind review hides it."""
     best: float | None
     """Cosine similarity of the best face pair (1.0: identical vectors)."""
     mean_faces: float | None
@@ -70,6 +71,8 @@ class CandidateView:
     """When a search first proposed the pair."""
     fusion: FusedScores | None = None
     """The scores of a fused search, when the stored scores come from one."""
+    pooled: float | None = None
+    """The pooled faces' score (None: stored before it existed, or hidden)."""
 
 
 class CandidateRepository:
@@ -128,7 +131,8 @@ class CandidateRepository:
                 c.pm_face_id, c.model_id, person_label, c.body_rank, c.search_run_id,
                 c.index_version, c.attention, created_at=c.created_at,
                 fusion=None if run is None else _fused_scores(
-                    run, c.body_id if run[0] == "am" else c.person_id)))
+                    run, c.body_id if run[0] == "am" else c.person_id),
+                pooled=c.score_pooled))
         return views
 
     def _fused_runs(self, run_ids: set[int]) -> dict[int, tuple[str, dict[str, object]]]:

@@ -1,4 +1,4 @@
-"""How face scores become a Body's score: best pair and mean faces, pooled."""
+"""How face scores become a Body's score: the best pair and the pooled faces."""
 
 from __future__ import annotations
 
@@ -6,34 +6,59 @@ import numpy as np
 import pytest
 
 from athar.casework.domain.entities import Candidate
-from athar.casework.matching.search import aggregate, mean_face, score_owner
+from athar.casework.matching.search import aggregate, pooled_score, score_owner
 
 
 def _unit(v: np.ndarray) -> np.ndarray:
     return (v / np.linalg.norm(v, axis=-1, keepdims=True)).astype(np.float32)
 
 
+def _around(direction: np.ndarray, cosine: float, offsets: np.ndarray) -> np.ndarray:
+    """Unit vectors at `cosine` to `direction`, each leaning towards one offset."""
+    return _unit(cosine * direction + np.sqrt(1 - cosine**2) * offsets)
+
+
 def test_a_body_whose_photos_agree_on_average_outranks_one_lucky_photo() -> None:
     e = np.eye(4, dtype=np.float32)
     query = _unit(e[:1])
     # Body 1: one photo at cosine 0.90. Body 2: two photos, each 0.88, off in opposite
-    # directions, so that their mean face is the query's own direction.
-    lucky = _unit(0.90 * e[0] + np.sqrt(1 - 0.90**2) * e[1])
-    noisy = _unit(np.stack([0.88 * e[0] + np.sqrt(1 - 0.88**2) * e[2],
-                            0.88 * e[0] - np.sqrt(1 - 0.88**2) * e[2]]))
-    match = np.concatenate([lucky[None, :], noisy])
-    aggs = aggregate([7], query, [10, 20, 21], [1, 2, 2], match)
+    # directions, so that their mean lies on the query's own direction.
+    lucky = _around(e[0], 0.90, e[1:2])
+    noisy = _around(e[0], 0.88, np.stack([e[2], -e[2]]))
+    aggs = aggregate([7], query, [10, 20, 21], [1, 2, 2], np.concatenate([lucky, noisy]))
     one, two = score_owner(1, aggs[1]), score_owner(2, aggs[2])
     assert one.best == pytest.approx(0.90, abs=1e-6)
     assert one.mean_faces == pytest.approx(0.90, abs=1e-6)  # one photo: its own face
+    assert one.pooled == pytest.approx(0.90, abs=1e-6)
     assert one.score == pytest.approx(0.90, abs=1e-6)
     assert two.best == pytest.approx(0.88, abs=1e-6)
     assert two.mean_faces == pytest.approx(1.0, abs=1e-6)
-    assert two.score == pytest.approx(0.94, abs=1e-6)
+    # mean vector 0.88 e0: pooled 0.88 / sqrt(0.88), the geometric mean of the mean pair
+    # cosine (0.88) and the mean faces' cosine (1.0)
+    assert two.pooled == pytest.approx(np.sqrt(0.88), abs=1e-6)
+    assert two.score == pytest.approx((0.88 + np.sqrt(0.88)) / 2, abs=1e-6)
     assert two.mean3 == pytest.approx(0.88, abs=1e-6)
     assert (two.query_face, two.match_face) in {(7, 20), (7, 21)}
-    assert two.score > one.score  # ranked first now
+    assert two.score > one.score  # ranked first
     assert one.best > two.best  # ... where the best pair alone put it second
+
+
+def test_many_photos_of_someone_else_do_not_outrank_the_true_body_by_their_number() -> None:
+    e = np.eye(10, dtype=np.float32)
+    query = _unit(e[:1])
+    true_body = _around(e[0], 0.93, e[1:2])  # one photo, the closest pair
+    # Another person's seven photos, each 0.90, each off in its own direction: their mean
+    # face points almost at the query (cosine 0.98), as the mean of many faces points
+    # near everyone's average face.
+    crowd = _around(e[0], 0.90, e[2:9])
+    aggs = aggregate([1], query, list(range(10, 18)), [1] + [2] * 7,
+                     np.concatenate([true_body, crowd]))
+    mine, other = score_owner(1, aggs[1]), score_owner(2, aggs[2])
+    assert other.mean_faces > 0.98
+    assert (other.best + other.mean_faces) / 2 > mine.score  # the rule before: crowd first
+    assert mine.score > other.score
+    assert other.pooled == pytest.approx(
+        0.90 / np.sqrt(np.sqrt(0.81 + 0.19 / 7)), abs=1e-5)
 
 
 def test_the_query_side_is_pooled_too() -> None:
@@ -42,13 +67,24 @@ def test_the_query_side_is_pooled_too() -> None:
     body = _unit(e[:1])
     agg = aggregate([1, 2], family, [5], [9], body)[9]
     scored = score_owner(9, agg)
+    mean_length = 1 / np.sqrt(1.25)  # the family's mean vector: 0.894 e0
     assert scored.mean_faces == pytest.approx(1.0, abs=1e-6)
+    assert scored.pooled == pytest.approx(mean_length / np.sqrt(mean_length), abs=1e-6)
     assert scored.best == pytest.approx(float(family[0] @ body[0]), abs=1e-6)
-    assert np.linalg.norm(mean_face(family)) == pytest.approx(1.0)
+    assert pooled_score(family, body) == pytest.approx((scored.pooled, scored.mean_faces))
 
 
-def test_candidates_stored_before_mean_faces_keep_their_best_pair_score() -> None:
-    old = Candidate(score=0.91, score_mean3=0.9, score_mean_faces=None)
-    assert old.ranked_score == 0.91
-    new = Candidate(score=0.91, score_mean3=0.9, score_mean_faces=0.95)
-    assert new.ranked_score == pytest.approx(0.93)
+def test_pooled_score_keeps_the_sign_of_unlike_faces() -> None:
+    e = np.eye(3, dtype=np.float32)
+    pooled, means = pooled_score(_unit(e[:1]), _unit(np.stack([-e[0] + e[1], -e[0] - e[1]])))
+    assert pooled < 0
+    assert means == pytest.approx(-1.0, abs=1e-6)
+
+
+def test_candidates_keep_the_rule_of_the_search_that_stored_them() -> None:
+    before_mean_faces = Candidate(score=0.91, score_mean3=0.9, score_mean_faces=None)
+    assert before_mean_faces.ranked_score == 0.91
+    before_pooling = Candidate(score=0.91, score_mean3=0.9, score_mean_faces=0.95)
+    assert before_pooling.ranked_score == pytest.approx(0.93)
+    now = Candidate(score=0.91, score_mean3=0.9, score_mean_faces=0.95, score_pooled=0.92)
+    assert now.ranked_score == pytest.approx(0.915)
