@@ -312,7 +312,7 @@
     </message>
     <message>
         <location filename="../itemmodels/candidates.py" line="155"/>
-        <location filename="../itemmodels/candidates.py" line="253"/>
+        <location filename="../itemmodels/candidates.py" line="259"/>
         <source>hidden until you decide</source>
         <translation>مخفية حتى تقرّر</translation>
     </message>
@@ -327,27 +327,32 @@
         <translation>أفضل زوج %1، متوسط أفضل ثلاثة %2 (تشابه جيب التمام؛ حُفظت قبل الوجوه المتوسطة)</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="200"/>
-        <source>Mean of best pair %1 and mean faces %2; mean of best three pairs %3 (cosine similarity)</source>
-        <translation>متوسط أفضل زوج %1 والوجهين المتوسطين %2؛ متوسط أفضل ثلاثة أزواج %3 (تشابه جيب التمام)</translation>
+        <location filename="../itemmodels/candidates.py" line="201"/>
+        <source>Mean of best pair %1 and mean faces %2; mean of best three pairs %3 (cosine similarity; stored before pooled faces)</source>
+        <translation>متوسط أفضل زوج %1 والوجهين المتوسطين %2؛ متوسط أفضل ثلاثة أزواج %3 (تشابه جيب التمام؛ حُفظت قبل الوجوه المجمّعة)</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="215"/>
+        <location filename="../itemmodels/candidates.py" line="205"/>
+        <source>Mean of best pair %1 and pooled faces %2 (all photos of both sides; mean faces %3); mean of best three pairs %4 (cosine similarity)</source>
+        <translation>متوسط أفضل زوج %1 والوجوه المجمّعة %2 (كل صور الجانبين؛ الوجهان المتوسطان %3)؛ متوسط أفضل ثلاثة أزواج %4 (تشابه جيب التمام)</translation>
+    </message>
+    <message>
+        <location filename="../itemmodels/candidates.py" line="221"/>
         <source>disagree: %1</source>
         <translation>تختلف في: %1</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="219"/>
+        <location filename="../itemmodels/candidates.py" line="225"/>
         <source>nothing to compare yet</source>
         <translation>لا شيء للمقارنة بعد</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="220"/>
+        <location filename="../itemmodels/candidates.py" line="226"/>
         <source>agree: %1; cannot tell: %2</source>
         <translation>متفقة: %1؛ لا يمكن الحكم: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../itemmodels/candidates.py" line="225"/>
+        <location filename="../itemmodels/candidates.py" line="231"/>
         <source>Ranked by %n models together: the mean of their calibrated scores (log10 likelihood ratio) is %1</source>
         <translation>
             <numerusform>رُتّب بـ %n نموذج: متوسط الدرجات المعايَرة (لوغاريتم نسبة الأرجحية) %1</numerusform>
@@ -359,62 +364,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="230"/>
+        <location filename="../itemmodels/candidates.py" line="236"/>
         <source>%1: score %2, log10 LR %3</source>
         <translation>%1: الدرجة %2، لوغاريتم نسبة الأرجحية %3</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="234"/>
+        <location filename="../itemmodels/candidates.py" line="240"/>
         <source>%1: could not score this pair (no face with its vectors)</source>
         <translation>%1: تعذّر تقييم هذا الزوج (لا وجه له متجهات هذا النموذج)</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="236"/>
+        <location filename="../itemmodels/candidates.py" line="242"/>
         <source>The bar and the strength of evidence are those of %1.</source>
         <translation>الشريط وقوة الدليل هما لنموذج %1.</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="244"/>
+        <location filename="../itemmodels/candidates.py" line="250"/>
         <source>Models together: mean log10 LR %1</source>
         <translation>النموذجان معاً: متوسط لوغاريتم نسبة الأرجحية %1</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="254"/>
+        <location filename="../itemmodels/candidates.py" line="260"/>
         <source>no calibration for this model</source>
         <translation>لا معايرة لهذا النموذج</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="255"/>
+        <location filename="../itemmodels/candidates.py" line="261"/>
         <source>Face: %1</source>
         <translation>الوجه: %1</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="258"/>
+        <location filename="../itemmodels/candidates.py" line="264"/>
         <source>All evidence: %1</source>
         <translation>الأدلة كلها: %1</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="267"/>
+        <location filename="../itemmodels/candidates.py" line="273"/>
         <source>Likelihood ratio: how much more probable this score is if the two are the same person than if they are different people. Not a probability of identity.</source>
         <translation>نسبة الأرجحية: كم مرة تكون هذه الدرجة أرجح إذا كان الاثنان شخصاً واحداً منها إذا كانا شخصين مختلفين. ليست احتمال الهوية.</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="270"/>
+        <location filename="../itemmodels/candidates.py" line="276"/>
         <source>Calibration: %1, fitted %2 on %3 same-person and %4 different-person pairs (%5)</source>
         <translation>المعايرة: %1، مُلائمة في %2 على %3 زوجاً للشخص نفسه و%4 زوجاً لشخصين مختلفين (%5)</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="276"/>
+        <location filename="../itemmodels/candidates.py" line="282"/>
         <source>What the fused score adds up (log10 of each ratio):</source>
         <translation>ما تجمعه الدرجة المدمجة (log10 لكل نسبة):</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="285"/>
+        <location filename="../itemmodels/candidates.py" line="291"/>
         <source>%1 of %2 supported</source>
         <translation>%1 من %2 مدعومة</translation>
     </message>
     <message numerus="yes">
-        <location filename="../itemmodels/candidates.py" line="288"/>
+        <location filename="../itemmodels/candidates.py" line="294"/>
         <source>%n contradicted</source>
         <translation>
             <numerusform>لا تناقض</numerusform>
