@@ -94,6 +94,10 @@ class Row:
     mean_cmc10: float = 0.0
     """Mean hit rate over ranks 1 to 10: steadier than one rank at 60 persons."""
     mean_cmc10_best: float = 0.0
+    cmc_mean_faces: dict[int, float] = field(default_factory=dict)
+    """The same lists re-ranked by the rule before the pooled score: the mean of the best
+    pair's and the mean faces' cosines."""
+    mean_cmc10_mean_faces: float = 0.0
     no_face_files: list[str] = field(default_factory=list)
     """The PM photos (owner/stem) where no face was found."""
     lost_faces: float | None = None
@@ -146,10 +150,11 @@ def _run_pipeline(work: Path, pm: dict[str, list[Path]], am: dict[str, list[Path
         results = SearchService(ws).run(RunSearch(all_persons=True, top=top), actor)
         ranks = [next((m.rank for m in r.matches if m.label == r.query_label), None)
                  for r in results]
-        mean3, best = (
+        mean3, best, means = (
             [next((k for k, m in enumerate(sorted(r.matches, key=key), 1)
                    if m.label == r.query_label), None) for r in results]
-            for key in (lambda m: -m.score_mean3, lambda m: -m.best))
+            for key in (lambda m: -m.score_mean3, lambda m: -m.best,
+                        lambda m: -(m.best + m.mean_faces) / 2))
         with ws.uow() as uow:
             face_bodies = set(uow.faces.owners_of(Side.PM, uow.faces.subject_vectors(
                 ws.model.model_id, Side.PM, ws.model.dim)[0]).values())
@@ -160,8 +165,8 @@ def _run_pipeline(work: Path, pm: dict[str, list[Path]], am: dict[str, list[Path
         ws.close()
     pad = [None] * (len(am) - len(ranks))
     no_face = sorted(f"{Path(p).parent.name}/{Path(p).stem}" for p in pm_report.no_face)
-    return ((ranks + pad, mean3 + pad, best + pad), pm_report.new_photos, no_face,
-            n_bodies - len(face_bodies), lists)
+    return ((ranks + pad, mean3 + pad, best + pad, means + pad), pm_report.new_photos,
+            no_face, n_bodies - len(face_bodies), lists)
 
 
 def _labelled_vectors(ws: object) -> tuple[np.ndarray, list[str]]:
@@ -186,7 +191,7 @@ def closed_set(ids: list[Identity], name: str, condition: Condition | None, work
     started = time.monotonic()
     pm = {i.name: list(i.photos[1:]) for i in ids}
     am = {i.name: [i.photos[0]] for i in ids}
-    (ranks, mean3, best), pm_photos, no_face, faceless, lists = _run_pipeline(
+    (ranks, mean3, best, means), pm_photos, no_face, faceless, lists = _run_pipeline(
         work, pm, am, condition, factory, len(ids), templates)
     n = len(ranks)
 
@@ -196,10 +201,13 @@ def closed_set(ids: list[Identity], name: str, condition: Condition | None, work
     curve = [share(ranks, k) for k in range(1, n + 1)]
     mean10 = float(np.mean(curve[:10]))
     mean10_best = float(np.mean([share(best, k) for k in range(1, min(n, 10) + 1)]))
+    mean10_means = float(np.mean([share(means, k) for k in range(1, min(n, 10) + 1)]))
     return Row(name, variant, n, {k: share(ranks, k) for k in RANKS}, pm_photos,
                len(no_face), faceless, round(time.monotonic() - started, 1), curve,
                {k: share(mean3, k) for k in RANKS}, {k: share(best, k) for k in RANKS},
-               round(mean10, 4), round(mean10_best, 4), no_face), lists
+               round(mean10, 4), round(mean10_best, 4),
+               cmc_mean_faces={k: share(means, k) for k in RANKS},
+               mean_cmc10_mean_faces=round(mean10_means, 4), no_face_files=no_face), lists
 
 
 def mark_lost_faces(rows: list[Row]) -> None:
@@ -318,21 +326,26 @@ def _markdown(rows: list[Row], ver: dict[str, object], openset: dict[str, object
         "## Closed-set identification (CMC), post-mortem conditions on the PM side", "",
         "| condition | variant | rank 1 | rank 5 | rank 10 | rank 20 | mean CMC 1-10 "
         "| best pair: rank 1 | rank 10 | mean CMC 1-10 | best three: rank 1 | rank 10 "
+        "| rule before (mean faces): rank 1 | rank 10 | mean CMC 1-10 "
         "| PM photos | PM no face | face lost vs clean | Bodies with no face | s |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
         lines.append(f"| {r.condition} | {r.variant} | " + " | ".join(
             f"{r.cmc[k]:.1%}" for k in RANKS) + f" | {r.mean_cmc10:.3f}"
             f" | {r.cmc_best[1]:.1%} | {r.cmc_best[10]:.1%} | {r.mean_cmc10_best:.3f}"
             f" | {r.cmc_mean3[1]:.1%} | {r.cmc_mean3[10]:.1%}"
+            f" | {r.cmc_mean_faces[1]:.1%} | {r.cmc_mean_faces[10]:.1%}"
+            f" | {r.mean_cmc10_mean_faces:.3f}"
             f" | {r.pm_photos} | {r.pm_no_face} | "
             f"{'—' if r.lost_faces is None else f'{r.lost_faces:.1%}'}"
             f" | {r.bodies_without_face} | {r.seconds} |")
     lines += ["", "Ranks are Athar's: by the mean of the best photo pair's cosine and the "
-              "cosine of the two sides' mean faces (all photos of a Body pooled). *Best pair* "
-              "re-ranks the same lists by the best pair alone (Athar's ranking before mean "
-              "faces), *best three* by the mean of each Body's best three pairs. "
+              "pooled faces' score of all photos of both sides (casework/matching/search.py "
+              "AGGREGATION). *Best pair* re-ranks the same lists by the best pair alone "
+              "(Athar's ranking before mean faces), *best three* by the mean of each Body's "
+              "best three pairs, *rule before* by the mean of the best pair's and the mean "
+              "faces' cosines (Athar's ranking before the pooled score). "
               "Variant `baseline`: upright HOG only, as straightforward dlib code. "
               "`before: ...` rows (`--ablations`) re-run earlier Athar pipelines on the same "
               "photos; `pm-colour` is a second combined setting nothing was tuned on "

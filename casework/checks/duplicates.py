@@ -4,7 +4,7 @@ fragments of one person's remains recorded as two Bodies.
 Athar suggests pairs of Bodies from two kinds of evidence and a person decides:
 
 - the faces: every Body's faces searched against the other Bodies' (the search's own
-  aggregation: the mean of the best pair's cosine and the mean faces' cosine), read as a
+  aggregation: the mean of the best pair's cosine and the pooled faces' score), read as a
   likelihood ratio with the model's calibration. A pair is suggested from its faces when
   the two Bodies are each other's nearest and the LR reaches 10^MUTUAL_MIN_LOG10 (see
   bench/duplicates.py for what it finds and misses on faces-tune);

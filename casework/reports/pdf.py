@@ -256,9 +256,15 @@ def _scores(w: Writer, c: ReportContent) -> None:
     w.field("Model", ev.get("model_id"))
     w.field("Index version", ev.get("index_version"))
     w.field("Search run / rank", f"{ev.get('search_run')} / {ev.get('rank')}")
-    w.field("Candidate score", w.w("{score} (best pair {best}, mean faces {means})",
-                                   score=ev.get("score"), best=ev.get("best_pair"),
-                                   means=ev.get("mean_faces")))
+    if ev.get("pooled") is None:  # frozen before the search pooled all photos this way
+        w.field("Candidate score", w.w("{score} (best pair {best}, mean faces {means})",
+                                       score=ev.get("score"), best=ev.get("best_pair"),
+                                       means=ev.get("mean_faces")))
+    else:
+        w.field("Candidate score", w.w(
+            "{score} (best pair {best}, pooled faces {pooled}, mean faces {means})",
+            score=ev.get("score"), best=ev.get("best_pair"), pooled=ev.get("pooled"),
+            means=ev.get("mean_faces")))
     w.para(w.w("SCORE_MEANING"), SMALL)
     pairs = ev.get("pairs") or []
     rows = [[str(p["am_photo"]), str(p["am_sha256"])[:16], str(p["pm_photo"]),

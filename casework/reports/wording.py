@@ -150,6 +150,8 @@ ARABIC: dict[str, str] = {
     "Candidate score": "درجة المرشح",
     "{score} (best pair {best}, mean faces {means})":
         "{score}؛ أفضل زوج {best}؛ متوسط الوجوه {means}",
+    "{score} (best pair {best}, pooled faces {pooled}, mean faces {means})":
+        "{score}؛ أفضل زوج {best}؛ الوجوه المجمّعة {pooled}؛ متوسط الوجوه {means}",
     "family photo": "صورة العائلة", "its SHA-256 (start)": "بداية بصمتها",
     "PM photo": "صورة ما بعد الوفاة", "score": "الدرجة",
     "Reviews ({n})": "المراجعات ({n})",

@@ -369,6 +369,13 @@ def test_a_revoked_identifications_report_says_so_on_every_page(team: Team,
     first = pages[0].extract_text().replace("\n", " ")
     assert "the family recognised a different scar" in first
     assert "full post-mortem photographs" in first
+    text = " ".join(page.extract_text().replace("\n", " ") for page in pages)
+    with team.ws.uow() as uow:
+        found = uow.reviews.identification(ident)
+        assert found is not None
+        frozen = found.evidence
+    assert frozen["pooled"] is not None  # the score's parts, as the search ranked by them
+    assert f"pooled faces {frozen['pooled']}" in text
     with team.ws.uow() as uow:
         made = uow.session.scalars(select(AuditEvent).where(
             AuditEvent.action == "report.make")).one()

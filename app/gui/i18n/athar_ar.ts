@@ -287,8 +287,8 @@
     </message>
     <message>
         <location filename="../itemmodels/candidates.py" line="135"/>
-        <source>Score (best pair and mean faces)</source>
-        <translation>الدرجة (أفضل زوج والمتوسط)</translation>
+        <source>Score (best pair and pooled faces)</source>
+        <translation>الدرجة (أفضل زوج والوجوه المجمّعة)</translation>
     </message>
     <message>
         <location filename="../itemmodels/candidates.py" line="136"/>

@@ -132,7 +132,7 @@ class CandidateTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
         names = (self.tr("Rank"), self.tr("Family photo"), self.tr("Post-mortem face"),
-                 self.tr("Body"), self.tr("Score (best pair and mean faces)"),
+                 self.tr("Body"), self.tr("Score (best pair and pooled faces)"),
                  self.tr("Strength of evidence"), self.tr("Review state"),
                  self.tr("Distinctive marks"), self.tr("Records"))
         return names[section]
