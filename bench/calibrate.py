@@ -33,7 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import identities, model_factory, new_workspace, stage  # noqa: E402
 from conditions import CONDITIONS  # noqa: E402
 
-from athar.casework.checks.strength import Calibration  # noqa: E402
+from athar.casework.checks.strength import SCORE_RULE, Calibration  # noqa: E402
 from athar.casework.domain.entities import Side  # noqa: E402
 from athar.casework.intake.ingest import ImportPhotos, ImportService  # noqa: E402
 from athar.casework.matching.search import RunSearch, SearchService  # noqa: E402
@@ -172,6 +172,7 @@ def main() -> int:
                      f"{' and '.join(conditions)} post-mortem photos"
                      + (f" ({sizes})" if degraded else "")
                      + ", every person against every Body",
+        "score_rule": SCORE_RULE,
         "pairs": pairs_cal,
         "bounds_log10": [round(b, 3) for b in fitted.bounds],
         "date": datetime.now(UTC).strftime("%Y-%m-%d"),

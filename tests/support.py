@@ -86,11 +86,13 @@ def write_calibration(models_dir: Path, model_id: str, slope: float, intercept: 
     it (log10 LR = slope * score + intercept)."""
     import json
 
+    from athar.casework.checks.strength import SCORE_RULE
     from athar.models.packs import CALIBRATION_FOLDER
 
     folder = models_dir / CALIBRATION_FOLDER
     folder.mkdir(exist_ok=True)
     (folder / f"{model_id.split('@')[0]}.json").write_text(json.dumps({
         "model_id": model_id, "slope": slope, "intercept": intercept,
-        "fitted_on": "test pairs", "pairs": {"same": 100, "different": 10000},
+        "fitted_on": "test pairs", "score_rule": SCORE_RULE,
+        "pairs": {"same": 100, "different": 10000},
         "date": "2026-12-03", "held_out": {}}))

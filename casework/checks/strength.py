@@ -29,6 +29,13 @@ VERBAL = ((1.0, "no support either way"), (10.0, "weak support"),
 10-100 moderate, 100-1,000 moderately strong, 1,000-10,000 strong, above very strong."""
 MAX_LOG10 = 6.0
 """Likelihood ratios are never beyond 10^±6 (a calibration's own bounds are tighter)."""
+SCORE_RULE = "best pair + pooled faces"
+"""The rank score a calibration reads (casework.matching.search.AGGREGATION). A
+calibration is fitted on one rule's scores and means nothing for another's: a file that
+names another rule, or none (written before the rule was recorded: the best pair with the
+mean faces), is not used, and the screens say the model has no calibration until
+bench/calibrate.py --write fits it again."""
+RULE_BEFORE = "best pair + mean faces"
 
 
 @dataclass(frozen=True)
@@ -43,6 +50,8 @@ class Calibration:
     date: str
     held_out: dict[str, float]
     """Cllr and ECE on pairs the fit never saw."""
+    score_rule: str = SCORE_RULE
+    """The rank score it was fitted on (SCORE_RULE)."""
 
     @property
     def bounds(self) -> tuple[float, float]:
@@ -126,8 +135,9 @@ def add_calibration_folder(folder: Callable[[], Path]) -> None:
 
 
 def calibration_for(model_id: str) -> Calibration | None:
-    """The stored calibration of a model (None: not calibrated)."""
-    found = _shipped(model_id)
+    """The stored calibration of a model for the search's scores (None: not calibrated,
+    or calibrated on another rule's scores: SCORE_RULE)."""
+    found = _usable(_shipped(model_id), "shipped with Athar")
     if found is not None:
         return found
     for folder in _folders:
@@ -138,8 +148,22 @@ def calibration_for(model_id: str) -> Calibration | None:
             continue
         found = _read(str(path), stamp)
         if found is not None and found.model_id == model_id:
-            return found
+            return _usable(found, str(path))
     return None  # another version of the weights: its scores mean something else
+
+
+def _usable(found: Calibration | None, where: str) -> Calibration | None:
+    if found is None or found.score_rule == SCORE_RULE:
+        return found
+    _warn_rule(found.model_id, found.score_rule, where)
+    return None
+
+
+@cache
+def _warn_rule(model_id: str, rule: str, where: str) -> None:
+    logger.warning("the calibration of model %s (%s) was fitted on the scores of another "
+                   "rank rule (%s, not %s) and is not used: fit it again with "
+                   "bench/calibrate.py --write", model_id, where, rule, SCORE_RULE)
 
 
 @cache
@@ -162,7 +186,8 @@ def _parse(text: str) -> Calibration | None:
         data = json.loads(text)
         return Calibration(str(data["model_id"]), float(data["slope"]),
                            float(data["intercept"]), str(data["fitted_on"]),
-                           dict(data["pairs"]), str(data["date"]), dict(data["held_out"]))
+                           dict(data["pairs"]), str(data["date"]), dict(data["held_out"]),
+                           str(data.get("score_rule", RULE_BEFORE)))
     except (ValueError, KeyError, TypeError):
         logger.warning("a calibration file that cannot be read was ignored")
         return None

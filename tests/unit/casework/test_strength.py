@@ -3,7 +3,10 @@ monotonicity), the verbal scale, and the fused score's terms."""
 
 from __future__ import annotations
 
+import json
+import logging
 import math
+from pathlib import Path
 
 import pytest
 
@@ -127,3 +130,27 @@ def test_one_wrong_record_moves_a_candidate_by_about_one_order_of_magnitude() ->
         assert rate.log10_lr(Outcome.UNKNOWN) == 0
     assert MARK_WEIGHTS["not_corresponding"] < 0 < MARK_WEIGHTS["compatible"]
     assert MARK_WEIGHTS["none_recorded"] == MARK_WEIGHTS["other_at_location"] == 0
+
+
+def test_a_calibration_fitted_on_another_rules_scores_is_not_used(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """A team's calibration of a pack, fitted before the search pooled all photos the way
+    it does now (no `score_rule` in the file), would read today's scores wrongly: it is
+    ignored with a message that says how to fit it again; one fitted now is used."""
+    from athar.casework.checks.strength import SCORE_RULE, add_calibration_folder
+
+    fields = {"slope": 20.0, "intercept": -9.0, "fitted_on": "test pairs",
+              "pairs": {"same": 100, "different": 10000}, "date": "2026-12-03",
+              "held_out": {}}
+    (tmp_path / "old-pack.json").write_text(json.dumps({"model_id": "old-pack@1", **fields}))
+    (tmp_path / "new-pack.json").write_text(json.dumps(
+        {"model_id": "new-pack@1", "score_rule": SCORE_RULE, **fields}))
+    add_calibration_folder(lambda: tmp_path)
+    with caplog.at_level(logging.WARNING, logger="athar.casework.checks.strength"):
+        assert calibration_for("old-pack@1") is None
+    assert "another rank rule (best pair + mean faces" in caplog.text
+    assert "bench/calibrate.py --write" in caplog.text
+    fitted = calibration_for("new-pack@1")
+    assert fitted is not None
+    assert fitted.log10_lr(0.5) == pytest.approx(1.0)
+    assert _default().score_rule == SCORE_RULE  # the shipped one was fitted on this rule
