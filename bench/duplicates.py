@@ -74,10 +74,10 @@ def run(data: Path, condition: str, n_pairs: int, n_single: int) -> dict[str, ob
                 nearest: dict[int, int] = {}
                 for body in sorted(with_face):
                     near = face_neighbours(uow, body, {})
-                    for other, (score, _best) in near.items():
+                    for other, found in near.items():
                         key = frozenset((body, other))
-                        scores[key] = max(scores.get(key, -1.0), score)
-                    best = max(near, key=lambda o: near[o][0], default=None)
+                        scores[key] = max(scores.get(key, -1.0), found.score)
+                    best = max(near, key=lambda o: near[o].nearness, default=None)
                     if best is not None:
                         nearest[body] = best
                     twin = _twin(bodies, body)

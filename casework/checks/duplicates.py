@@ -3,11 +3,12 @@ fragments of one person's remains recorded as two Bodies.
 
 Athar suggests pairs of Bodies from two kinds of evidence and a person decides:
 
-- the faces: every Body's faces searched against the other Bodies' (the search's own
-  aggregation: the mean of the best pair's cosine and the pooled faces' score), read as a
-  likelihood ratio with the model's calibration. A pair is suggested from its faces when
-  the two Bodies are each other's nearest and the LR reaches 10^MUTUAL_MIN_LOG10 (see
-  bench/duplicates.py for what it finds and misses on faces-tune);
+- the faces: every Body's faces searched against the other Bodies'. A pair is suggested
+  from its faces when the two Bodies are each other's nearest (NEARNESS) and the search's
+  score of the pair (its own aggregation: the mean of the best pair's cosine and the
+  pooled faces' score), read as a likelihood ratio with the model's calibration, reaches
+  10^MUTUAL_MIN_LOG10 (see bench/duplicates.py for what it finds and misses on
+  faces-tune);
 - the numbers: the same detainee or forensic number on both Bodies (Arabic-Indic digits
   read as Western ones, leading zeros and separators ignored) suggests the pair whatever
   the faces say; a different number on both is shown as a reason against.
@@ -54,6 +55,16 @@ degraded with pm-hard: 19% found, 40% right). An LR threshold alone does not wor
 the calibration was fitted on family photos against post-mortem ones, and two degraded
 photos of different people score high (LR >= 100 found 36% on pm-hard with 7% right,
 1.4 wrong suggestions per Body)."""
+NEARNESS = "the mean of the best pair's cosine and the mean faces' cosine"
+"""Which other Body is a Body's nearest, for duplicates: two Bodies' photos are both
+post-mortem, and the mean faces' cosine, which the search no longer ranks by (families'
+photos against Bodies: casework.matching.search AGGREGATION), finds duplicates better
+than the search's pooled score. Measured on faces-tune (bench/duplicates.py, 150
+duplicated Bodies among 450, mutual nearest with LR >= 10; found / right): clean 93.3% /
+94.6% with this nearness against 94.7% / 91.6% with the pooled score, pm-hard 18.5% /
+39.7% against 17.0% / 28.4%, held-out (never tuned on) 53.4% / 73.7% against 51.9% /
+67.3%. The likelihood ratio shown and thresholded is always the calibrated one, of the
+search's score."""
 NEIGHBOURS = 32
 """Nearest faces looked at per face of a Body when looking for its duplicates."""
 NUMBER_FIELDS = (("detainee_no", "detainee number"), ("forensic_no", "forensic number"))
@@ -177,11 +188,22 @@ def _members(merged: dict[int, int], body_id: int) -> list[int]:
     return [body_id, *(b for b, kept in merged.items() if kept == body_id)]
 
 
+@dataclass(frozen=True)
+class Neighbour:
+    """Another Body near a Body's faces."""
+
+    score: float
+    """The search's score of the pair (what the calibration reads)."""
+    best: float
+    """The best face pair's cosine."""
+    nearness: float
+    """How near it is among the Body's neighbours (NEARNESS)."""
+
+
 def face_neighbours(uow: UnitOfWork, body_id: int, merged: dict[int, int]
-                    ) -> dict[int, tuple[float, float]]:
-    """Other Bodies near this Body's faces -> (score, best pair's cosine): those with a
-    face among the NEIGHBOURS nearest to each of its faces (merged duplicates counted as
-    their Bodies)."""
+                    ) -> dict[int, Neighbour]:
+    """Other Bodies near this Body's faces: those with a face among the NEIGHBOURS nearest
+    to each of its faces (merged duplicates counted as their Bodies)."""
     model = uow.ws.model
     q_ids, _, q_vecs = uow.faces.owner_faces(Side.PM, _members(merged, body_id),
                                              model.model_id, model.dim)
@@ -199,10 +221,10 @@ def face_neighbours(uow: UnitOfWork, body_id: int, merged: dict[int, int]
     fetch = [m for o in sorted(owners) for m in _members(merged, o)]
     m_ids, m_owner, m_vecs = uow.faces.owner_faces(Side.PM, fetch, model.model_id, model.dim)
     m_owner = [merged.get(o, o) for o in m_owner]
-    out: dict[int, tuple[float, float]] = {}
+    out: dict[int, Neighbour] = {}
     for owner, agg in aggregate(q_ids, q_vecs, m_ids, m_owner, m_vecs).items():
         scored = score_owner(owner, agg)
-        out[owner] = (scored.score, scored.best)
+        out[owner] = Neighbour(scored.score, scored.best, (scored.best + scored.mean_faces) / 2)
     return out
 
 
@@ -268,9 +290,9 @@ def suggestions(ws: Workspace, actor: Actor, body_id: int | None = None,
                 return []
         decided = _decided_pairs(uow)
         bodies = {b.id: b for b in uow.owners.all_bodies() if b.id not in merged}
-        near_of: dict[int, dict[int, tuple[float, float]]] = {}
+        near_of: dict[int, dict[int, Neighbour]] = {}
 
-        def near(b: int) -> dict[int, tuple[float, float]]:
+        def near(b: int) -> dict[int, Neighbour]:
             if b not in near_of:
                 near_of[b] = {o: sc for o, sc in face_neighbours(uow, b, merged).items()
                               if o in bodies and frozenset((b, o)) not in decided}
@@ -278,13 +300,14 @@ def suggestions(ws: Workspace, actor: Actor, body_id: int | None = None,
 
         def nearest(b: int) -> int | None:
             found = near(b)
-            return max(found, key=lambda o: (found[o][0], -o), default=None)
+            return max(found, key=lambda o: (found[o].nearness, -o), default=None)
 
         face_pairs: dict[frozenset[int], tuple[float, float]] = {}
         for q in ([body_id] if body_id is not None else sorted(bodies)):
             other = nearest(q)
             if other is not None and nearest(other) == q:
-                face_pairs[frozenset((q, other))] = near(q)[other]
+                pair = near(q)[other]
+                face_pairs[frozenset((q, other))] = (pair.score, pair.best)
         by_number: dict[tuple[str, str], list[int]] = defaultdict(list)
         for b in bodies.values():
             for name, _ in NUMBER_FIELDS:
