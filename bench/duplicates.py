@@ -34,6 +34,7 @@ from athar.casework.checks.duplicates import (  # noqa: E402
     log10_lr,
     suggestions,
 )
+from athar.casework.checks.duplicates import nearest as nearest_of  # noqa: E402
 from athar.casework.domain.entities import Side  # noqa: E402
 from athar.casework.intake.ingest import ImportPhotos, ImportService  # noqa: E402
 
@@ -77,7 +78,7 @@ def run(data: Path, condition: str, n_pairs: int, n_single: int) -> dict[str, ob
                     for other, found in near.items():
                         key = frozenset((body, other))
                         scores[key] = max(scores.get(key, -1.0), found.score)
-                    best = max(near, key=lambda o: near[o].nearness, default=None)
+                    best = nearest_of(near)
                     if best is not None:
                         nearest[body] = best
                     twin = _twin(bodies, body)

@@ -43,7 +43,7 @@ from athar.casework.domain.errors import InvalidRequest, NotFoundError, RuleViol
 from athar.casework.domain.events import AuditAction
 from athar.casework.domain.permissions import Actor, Permission, require
 from athar.casework.domain.text import neutralise
-from athar.casework.matching.search import aggregate, score_owner
+from athar.casework.matching.search import OwnerScore, aggregate, score_owner
 from athar.casework.storage.uow import UnitOfWork
 from athar.casework.storage.workspace import Workspace
 
@@ -200,6 +200,16 @@ class Neighbour:
     """How near it is among the Body's neighbours (NEARNESS)."""
 
 
+def neighbour(scored: OwnerScore) -> Neighbour:
+    """A scored Body as a neighbour: its search score, best pair and NEARNESS."""
+    return Neighbour(scored.score, scored.best, (scored.best + scored.mean_faces) / 2)
+
+
+def nearest(found: dict[int, Neighbour]) -> int | None:
+    """The nearest of these Bodies (NEARNESS; the lower id on a tie), None if none."""
+    return max(found, key=lambda o: (found[o].nearness, -o), default=None)
+
+
 def face_neighbours(uow: UnitOfWork, body_id: int, merged: dict[int, int]
                     ) -> dict[int, Neighbour]:
     """Other Bodies near this Body's faces: those with a face among the NEIGHBOURS nearest
@@ -223,8 +233,7 @@ def face_neighbours(uow: UnitOfWork, body_id: int, merged: dict[int, int]
     m_owner = [merged.get(o, o) for o in m_owner]
     out: dict[int, Neighbour] = {}
     for owner, agg in aggregate(q_ids, q_vecs, m_ids, m_owner, m_vecs).items():
-        scored = score_owner(owner, agg)
-        out[owner] = Neighbour(scored.score, scored.best, (scored.best + scored.mean_faces) / 2)
+        out[owner] = neighbour(score_owner(owner, agg))
     return out
 
 
@@ -298,14 +307,10 @@ def suggestions(ws: Workspace, actor: Actor, body_id: int | None = None,
                               if o in bodies and frozenset((b, o)) not in decided}
             return near_of[b]
 
-        def nearest(b: int) -> int | None:
-            found = near(b)
-            return max(found, key=lambda o: (found[o].nearness, -o), default=None)
-
         face_pairs: dict[frozenset[int], tuple[float, float]] = {}
         for q in ([body_id] if body_id is not None else sorted(bodies)):
-            other = nearest(q)
-            if other is not None and nearest(other) == q:
+            other = nearest(near(q))
+            if other is not None and nearest(near(other)) == q:
                 pair = near(q)[other]
                 face_pairs[frozenset((q, other))] = (pair.score, pair.best)
         by_number: dict[tuple[str, str], list[int]] = defaultdict(list)

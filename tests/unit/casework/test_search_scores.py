@@ -88,3 +88,23 @@ def test_candidates_keep_the_rule_of_the_search_that_stored_them() -> None:
     assert before_pooling.ranked_score == pytest.approx(0.93)
     now = Candidate(score=0.91, score_mean3=0.9, score_mean_faces=0.95, score_pooled=0.92)
     assert now.ranked_score == pytest.approx(0.915)
+
+
+def test_duplicates_find_a_bodys_nearest_by_the_mean_faces_not_the_search_score() -> None:
+    """Two Bodies' photos are both post-mortem: the nearest Body is the one the best pair
+    with the mean faces puts first (duplicates.NEARNESS, chosen on faces-tune), while the
+    score read as evidence stays the search's."""
+    from athar.casework.checks.duplicates import nearest, neighbour
+
+    e = np.eye(10, dtype=np.float32)
+    body = _unit(e[:1])
+    one_photo = _around(e[0], 0.93, e[1:2])
+    seven_photos = _around(e[0], 0.90, e[2:9])
+    aggs = aggregate([1], body, list(range(10, 18)), [2] + [3] * 7,
+                     np.concatenate([one_photo, seven_photos]))
+    found = {owner: neighbour(score_owner(owner, agg)) for owner, agg in aggs.items()}
+    assert found[2].score > found[3].score  # the search would put Body 2 first
+    assert found[3].nearness == pytest.approx(
+        (found[3].best + score_owner(3, aggs[3]).mean_faces) / 2)
+    assert nearest(found) == 3
+    assert nearest({}) is None
