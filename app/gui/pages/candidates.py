@@ -147,7 +147,7 @@ class CandidatesView(QWidget):
             header.resizeSection(col, width)
         header.setSectionResizeMode(COL_BODY, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_SCORE, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(COL_SCORE, 200)
+        header.resizeSection(COL_SCORE, 235)
         header.setSectionResizeMode(COL_STATE, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_EVIDENCE, QHeaderView.ResizeMode.Fixed)
         header.resizeSection(COL_EVIDENCE, 300)
