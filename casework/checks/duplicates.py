@@ -50,18 +50,18 @@ from athar.casework.storage.workspace import Workspace
 MUTUAL_MIN_LOG10 = 1.0
 """A pair is suggested from its faces when each Body is the other's nearest and their LR
 is at least 10 (chosen on faces-tune, bench/duplicates.py: 150 bodies filed twice among
-450; clean photos: 94% of the duplicates found, 95% of the suggestions right; both copies
-degraded with pm-hard: 19% found, 40% right). An LR threshold alone does not work here:
-the calibration was fitted on family photos against post-mortem ones, and two degraded
-photos of different people score high (LR >= 100 found 36% on pm-hard with 7% right,
-1.4 wrong suggestions per Body)."""
+450; clean photos: 94% of the duplicates found, 93% of the suggestions right; both copies
+degraded with pm-hard: 19% found, 40% right; with the calibration of 2026-12-06). An LR
+threshold alone does not work here: the calibration was fitted on family photos against
+post-mortem ones, and two degraded photos of different people score high (LR >= 100
+found 31% on pm-hard with 7% right, 1.3 wrong suggestions per Body)."""
 NEARNESS = "the mean of the best pair's cosine and the mean faces' cosine"
 """Which other Body is a Body's nearest, for duplicates: two Bodies' photos are both
 post-mortem, and the mean faces' cosine, which the search no longer ranks by (families'
 photos against Bodies: casework.matching.search AGGREGATION), finds duplicates better
 than the search's pooled score. Measured on faces-tune (bench/duplicates.py, 150
-duplicated Bodies among 450, mutual nearest with LR >= 10; found / right): clean 93.3% /
-94.6% with this nearness against 94.7% / 91.6% with the pooled score, pm-hard 18.5% /
+duplicated Bodies among 450, mutual nearest with LR >= 10; found / right): clean 94.0% /
+93.4% with this nearness against 94.7% / 91.6% with the pooled score, pm-hard 18.5% /
 39.7% against 17.0% / 28.4%, held-out (never tuned on) 53.4% / 73.7% against 51.9% /
 67.3%. The likelihood ratio shown and thresholded is always the calibrated one, of the
 search's score."""
