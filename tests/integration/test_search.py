@@ -141,28 +141,35 @@ def test_empty_workspace_search_all_says_there_is_no_person_yet(ws: Workspace, s
         SearchService(ws).run(RunSearch(all_persons=True), sup)
 
 
+def _down_and_up(ws: Workspace, revision: str, column: str) -> None:
+    """Downgrade the workspace's database to `revision` (the candidate table then has no
+    `column`), then upgrade it to the latest migration again."""
+    from alembic import command
+    from sqlalchemy import text
+
+    from athar.casework.storage.folder import _alembic_config
+
+    cfg = _alembic_config(ws.engine)
+    with ws.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, revision)
+    with ws.engine.connect() as conn:
+        assert column not in {
+            row[1] for row in conn.execute(text("PRAGMA table_info(candidate)"))}
+    with ws.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+
+
 def test_candidates_from_before_mean_faces_survive_the_migration(small_ws: Workspace,
                                                                  small_sup: Actor) -> None:
     """Migration 0003 on a workspace holding Candidates: every row and decision kept; the
     old rows keep their best-pair score until the next search scores them again."""
-    from alembic import command
-    from sqlalchemy import text
-
     from athar.casework.matching.candidates import candidates_of
-    from athar.casework.storage.folder import _alembic_config
 
     SearchService(small_ws).run(RunSearch(person_ids=(1,), top=3), small_sup)
     before = {c.id: (c.score, c.rank, c.state) for c in _candidates(small_ws)}
-    cfg = _alembic_config(small_ws.engine)
-    with small_ws.engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.downgrade(cfg, "0002")
-    with small_ws.engine.connect() as conn:
-        assert "score_mean_faces" not in {
-            row[1] for row in conn.execute(text("PRAGMA table_info(candidate)"))}
-    with small_ws.engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+    _down_and_up(small_ws, "0002", "score_mean_faces")
     after = _candidates(small_ws)
     assert {c.id: (c.score, c.rank, c.state) for c in after} == before
     assert all(c.score_mean_faces is None for c in after)
@@ -176,25 +183,12 @@ def test_candidates_ranked_before_the_pooled_score_keep_their_rule(small_ws: Wor
     """Migration 0010 on a workspace holding Candidates: every row kept; the old rows keep
     the ranked score of the rule they were ranked by (best pair and mean faces) until the
     next search scores them again, which stores the pooled score."""
-    from alembic import command
-    from sqlalchemy import text
-
     from athar.casework.matching.candidates import candidates_of
-    from athar.casework.storage.folder import _alembic_config
 
     SearchService(small_ws).run(RunSearch(person_ids=(1,), top=3), small_sup)
     before = {c.id: (c.score, c.score_mean_faces, c.rank, c.state)
               for c in _candidates(small_ws)}
-    cfg = _alembic_config(small_ws.engine)
-    with small_ws.engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.downgrade(cfg, "0009")
-    with small_ws.engine.connect() as conn:
-        assert "score_pooled" not in {
-            row[1] for row in conn.execute(text("PRAGMA table_info(candidate)"))}
-    with small_ws.engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+    _down_and_up(small_ws, "0009", "score_pooled")
     after = _candidates(small_ws)
     assert {c.id: (c.score, c.score_mean_faces, c.rank, c.state) for c in after} == before
     assert all(c.score_pooled is None for c in after)
