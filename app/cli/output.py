@@ -243,6 +243,10 @@ def _records_json(found: Consistency | None) -> list[dict[str, Any]]:
 
 
 def _evidence_json(found: Weighed | None) -> dict[str, Any] | None:
+    if found is not None and found.earlier_rule:
+        return {"face_log10_lr": None,
+                "note": "scored before the pooled faces: search again for its likelihood "
+                        "ratio"}
     if found is None or found.face is None or found.calibration is None:
         return None
     cal = found.calibration

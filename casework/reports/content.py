@@ -196,9 +196,12 @@ def gather(uow: UnitOfWork, actor: Actor, ident_id: int, full_body: bool,
 
 
 def _face_strength(view: IdentificationView) -> tuple[Calibration | None, Strength | None]:
-    """The frozen score's likelihood ratio under its model's calibration."""
+    """The frozen score's likelihood ratio under its model's calibration (none for a score
+    frozen before the search pooled all photos as it does now: the calibration reads the
+    current rule's scores, strength.SCORE_RULE)."""
     model, score = view.evidence.get("model_id"), view.evidence.get("score")
     calibration = calibration_for(str(model)) if model else None
-    if calibration is None or not isinstance(score, int | float):
+    if (calibration is None or not isinstance(score, int | float)
+            or view.evidence.get("pooled") is None):
         return calibration, None
     return calibration, strength(calibration, float(score))

@@ -36,6 +36,12 @@ def strength_section(w: Writer, c: ReportContent) -> None:
     """Likelihood ratios, never a percentage."""
     w.heading(w.w("Strength of evidence"))
     model = c.ident.evidence.get("model_id")
+    if c.calibration is not None and c.face is None:
+        w.para(w.w("The score was frozen before the search's current rank rule (the best "
+                   "pair with the pooled faces); the calibration of model {model} reads "
+                   "that rule's scores, so this score is not expressed as a likelihood "
+                   "ratio.", model=model), BODY)
+        return
     if c.calibration is None or c.face is None:
         w.para(w.w("No calibration is stored for model {model}: its score is not expressed "
                    "as a likelihood ratio.", model=model), BODY)

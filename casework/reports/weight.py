@@ -30,12 +30,16 @@ class Weighed:
     person_id: int
     body_id: int
     face: Strength | None
-    """None: the model has no calibration, or blind review withholds the score."""
+    """None: the model has no calibration, blind review withholds the score, or the score
+    is of an earlier rank rule (`earlier_rule`)."""
     calibration: Calibration | None
     records: Consistency
     marks: MarksAgreement | None
     """None: the person has no marks."""
     fused: Fused | None
+    earlier_rule: bool = False
+    """The candidate was scored before the search pooled all photos as it does now: the
+    calibration (strength.SCORE_RULE) does not read its score; a new search scores it."""
 
 
 def marks_tally(marks: MarksAgreement | None) -> dict[str, int]:
@@ -48,23 +52,29 @@ def marks_tally(marks: MarksAgreement | None) -> dict[str, int]:
 
 def weigh_in(uow: UnitOfWork, views: Sequence[CandidateView]
              ) -> dict[tuple[int, int], Weighed]:
-    """The evidence of each candidate, keyed by (person, Body)."""
-    return _weigh_pairs(uow, [(v.person_id, v.body_id, v.model_id, v.score) for v in views])
+    """The evidence of each candidate, keyed by (person, Body). A candidate scored by the
+    search's rule before the pooled faces (no pooled score stored) has no face likelihood
+    ratio: the calibration reads the current rule's scores (strength.SCORE_RULE)."""
+    return _weigh_pairs(uow, [(v.person_id, v.body_id, v.model_id, v.score,
+                               v.score is not None and v.pooled is None) for v in views])
 
 
-def _weigh_pairs(uow: UnitOfWork, items: Sequence[tuple[int, int, str, float | None]]
+def _weigh_pairs(uow: UnitOfWork,
+                 items: Sequence[tuple[int, int, str, float | None, bool]]
                  ) -> dict[tuple[int, int], Weighed]:
-    pairs = [(person, body) for person, body, _m, _s in items]
+    """(person, Body, model, score or None while hidden, scored by an earlier rule)."""
+    pairs = [(person, body) for person, body, *_ in items]
     records = consistency_in(uow, pairs)
     marks = agreements_in(uow, pairs)
     out = {}
-    for person, body, model_id, score in items:
+    for person, body, model_id, score, earlier in items:
         pair = (person, body)
         calibration = calibration_for(model_id)
         face = (strength(calibration, score)
-                if calibration is not None and score is not None else None)
+                if calibration is not None and score is not None and not earlier else None)
         out[pair] = Weighed(person, body, face, calibration, records[pair], marks.get(pair),
-                            fuse(face, records[pair], marks_tally(marks.get(pair))))
+                            fuse(face, records[pair], marks_tally(marks.get(pair))),
+                            earlier)
     return out
 
 
@@ -73,7 +83,8 @@ def weigh_context(ws: Workspace, actor: Actor, ctx: ReviewContext) -> Weighed:
     none while blind review withholds it)."""
     require(actor, Permission.VIEW_RECORDS)
     with ws.uow(actor) as uow:
-        return _weigh_pairs(uow, [(ctx.person_id, ctx.body_id, ctx.model_id, ctx.score)])[
+        return _weigh_pairs(uow, [(ctx.person_id, ctx.body_id, ctx.model_id, ctx.score,
+                                   ctx.score is not None and ctx.pooled is None)])[
             (ctx.person_id, ctx.body_id)]
 
 

@@ -79,6 +79,11 @@ EVIDENCE_WORDS_AR: dict[str, str] = {
     "No calibration is stored for model {model}: its score is not expressed as a "
     "likelihood ratio.":
         "لا معايرة محفوظة للنموذج {model}: فلا تُعبَّر درجته بنسبة أرجحية.",
+    "The score was frozen before the search's current rank rule (the best pair with the "
+    "pooled faces); the calibration of model {model} reads that rule's scores, so this "
+    "score is not expressed as a likelihood ratio.":
+        "ثُبّتت الدرجة قبل قاعدة الترتيب الحالية للبحث (أفضل زوج مع الوجوه المجمّعة)؛ "
+        "ومعايرة النموذج {model} تقرأ درجات تلك القاعدة، فلا تُعبَّر هذه الدرجة بنسبة أرجحية.",
     "Face: likelihood ratio": "الوجه: نسبة الأرجحية",
     "All evidence": "الأدلة كلها",
     "The records and the marks hold nothing to weigh yet: all the evidence is the face's.":

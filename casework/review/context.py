@@ -89,6 +89,9 @@ class ReviewContext:
     proposals: tuple[ProposalView, ...]
     attention: str | None
     opened_by_me: bool
+    pooled: float | None = None
+    """The pooled faces' score (None: hidden, or scored before the search pooled that way,
+    when the score has no likelihood ratio)."""
 
 
 def _review_view(r: Review) -> ReviewView:
@@ -148,7 +151,8 @@ def build_context(uow: UnitOfWork, actor: Actor, cand: Candidate) -> ReviewConte
         len(others) if blind.OTHER_REVIEWS in hidden else 0, hidden,
         tuple(ProposalView(i.id, IdentificationState(i.state), i.proposed_by, i.proposed_at)
               for i in uow.reviews.identifications(candidate_id=cand.id)),
-        cand.attention, cand.opened_by == actor.user_id)
+        cand.attention, cand.opened_by == actor.user_id,
+        cand.score_pooled if show_scores else None)
 
 
 def review_context(ws: Workspace, actor: Actor, candidate_id: int) -> ReviewContext:

@@ -181,9 +181,11 @@ def test_candidates_from_before_mean_faces_survive_the_migration(small_ws: Works
 def test_candidates_ranked_before_the_pooled_score_keep_their_rule(small_ws: Workspace,
                                                                    small_sup: Actor) -> None:
     """Migration 0010 on a workspace holding Candidates: every row kept; the old rows keep
-    the ranked score of the rule they were ranked by (best pair and mean faces) until the
-    next search scores them again, which stores the pooled score."""
+    the ranked score of the rule they were ranked by (best pair and mean faces), without a
+    likelihood ratio, until the next search scores them again, which stores the pooled
+    score."""
     from athar.casework.matching.candidates import candidates_of
+    from athar.casework.reports.weight import weigh
 
     SearchService(small_ws).run(RunSearch(person_ids=(1,), top=3), small_sup)
     before = {c.id: (c.score, c.score_mean_faces, c.rank, c.state)
@@ -196,5 +198,10 @@ def test_candidates_ranked_before_the_pooled_score_keep_their_rule(small_ws: Wor
     assert [v.score for v in views] == pytest.approx(
         [((v.best or 0.0) + (v.mean_faces or 0.0)) / 2 for v in views])
     assert all(v.pooled is None for v in views)
+    # the calibration reads the pooled score's scale: an older score gets no ratio
+    old_weights = weigh(small_ws, small_sup, views).values()
+    assert all(w.earlier_rule and w.face is None for w in old_weights)
     SearchService(small_ws).run(RunSearch(person_ids=(1,), top=3), small_sup)
     assert all(c.score_pooled is not None for c in _candidates(small_ws))
+    new_weights = weigh(small_ws, small_sup, candidates_of(small_ws, small_sup, 1)).values()
+    assert all(not w.earlier_rule and w.face is not None for w in new_weights)

@@ -312,7 +312,7 @@
     </message>
     <message>
         <location filename="../itemmodels/candidates.py" line="155"/>
-        <location filename="../itemmodels/candidates.py" line="259"/>
+        <location filename="../itemmodels/candidates.py" line="260"/>
         <source>hidden until you decide</source>
         <translation>مخفية حتى تقرّر</translation>
     </message>
@@ -384,42 +384,47 @@
         <translation>النموذجان معاً: متوسط لوغاريتم نسبة الأرجحية %1</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="260"/>
+        <location filename="../itemmodels/candidates.py" line="262"/>
+        <source>scored before the pooled faces: search again for its likelihood ratio</source>
+        <translation>قُدّرت الدرجة قبل الوجوه المجمّعة: أعد البحث لتظهر نسبة أرجحيتها</translation>
+    </message>
+    <message>
+        <location filename="../itemmodels/candidates.py" line="264"/>
         <source>no calibration for this model</source>
         <translation>لا معايرة لهذا النموذج</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="261"/>
+        <location filename="../itemmodels/candidates.py" line="265"/>
         <source>Face: %1</source>
         <translation>الوجه: %1</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="264"/>
+        <location filename="../itemmodels/candidates.py" line="268"/>
         <source>All evidence: %1</source>
         <translation>الأدلة كلها: %1</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="273"/>
+        <location filename="../itemmodels/candidates.py" line="277"/>
         <source>Likelihood ratio: how much more probable this score is if the two are the same person than if they are different people. Not a probability of identity.</source>
         <translation>نسبة الأرجحية: كم مرة تكون هذه الدرجة أرجح إذا كان الاثنان شخصاً واحداً منها إذا كانا شخصين مختلفين. ليست احتمال الهوية.</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="276"/>
+        <location filename="../itemmodels/candidates.py" line="280"/>
         <source>Calibration: %1, fitted %2 on %3 same-person and %4 different-person pairs (%5)</source>
         <translation>المعايرة: %1، مُلائمة في %2 على %3 زوجاً للشخص نفسه و%4 زوجاً لشخصين مختلفين (%5)</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="282"/>
+        <location filename="../itemmodels/candidates.py" line="286"/>
         <source>What the fused score adds up (log10 of each ratio):</source>
         <translation>ما تجمعه الدرجة المدمجة (log10 لكل نسبة):</translation>
     </message>
     <message>
-        <location filename="../itemmodels/candidates.py" line="291"/>
+        <location filename="../itemmodels/candidates.py" line="295"/>
         <source>%1 of %2 supported</source>
         <translation>%1 من %2 مدعومة</translation>
     </message>
     <message numerus="yes">
-        <location filename="../itemmodels/candidates.py" line="294"/>
+        <location filename="../itemmodels/candidates.py" line="298"/>
         <source>%n contradicted</source>
         <translation>
             <numerusform>لا تناقض</numerusform>
@@ -1926,46 +1931,51 @@
     </message>
     <message>
         <location filename="../widgets/marks_compare.py" line="161"/>
+        <source>Scored before the search pooled all photos as it does now: search again for its likelihood ratio.</source>
+        <translation>قُدّرت الدرجة قبل أن يجمع البحث كل الصور كما يفعل الآن: أعد البحث لتظهر نسبة أرجحيتها.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/marks_compare.py" line="163"/>
         <source>Shown once you have recorded your own review (blind review).</source>
         <translation>تظهر بعد أن تسجّل مراجعتك (مراجعة عمياء).</translation>
     </message>
     <message>
-        <location filename="../widgets/marks_compare.py" line="163"/>
+        <location filename="../widgets/marks_compare.py" line="165"/>
         <source>Face: %1</source>
         <translation>الوجه: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/marks_compare.py" line="168"/>
+        <location filename="../widgets/marks_compare.py" line="170"/>
         <source>All the evidence: %1 (log10: %2)</source>
         <translation>الأدلة كلها: %1 (log10: %2)</translation>
     </message>
     <message>
-        <location filename="../widgets/marks_compare.py" line="172"/>
+        <location filename="../widgets/marks_compare.py" line="174"/>
         <source>A likelihood ratio: how much more probable the evidence is if the two are the same person than if they are different people; not a probability of identity.</source>
         <translation>نسبة الأرجحية: كم مرة يكون الدليل أرجح إذا كان الاثنان شخصاً واحداً منه إذا كانا شخصين مختلفين؛ ليست احتمال الهوية.</translation>
     </message>
     <message>
-        <location filename="../widgets/marks_compare.py" line="179"/>
+        <location filename="../widgets/marks_compare.py" line="181"/>
         <source>The family reported no distinctive mark for this person.</source>
         <translation>لم تذكر العائلة أي علامة مميزة لهذا الشخص.</translation>
     </message>
     <message>
-        <location filename="../widgets/marks_compare.py" line="180"/>
+        <location filename="../widgets/marks_compare.py" line="182"/>
         <source>Marks: %1 of %2 supported, %3 contradicted by an examiner</source>
         <translation>العلامات: %1 من %2 مدعومة، و%3 نقضها خبير</translation>
     </message>
     <message>
-        <location filename="../widgets/marks_compare.py" line="211"/>
+        <location filename="../widgets/marks_compare.py" line="213"/>
         <source>Choose one mark on each side first.</source>
         <translation>اختر علامة واحدة من كل جانب أولاً.</translation>
     </message>
     <message>
-        <location filename="../widgets/marks_compare.py" line="216"/>
+        <location filename="../widgets/marks_compare.py" line="218"/>
         <source>Link %1 recorded: mark %2 and mark %3 are %4.</source>
         <translation>سُجل الربط %1: العلامة %2 والعلامة %3: %4.</translation>
     </message>
     <message>
-        <location filename="../widgets/marks_compare.py" line="224"/>
+        <location filename="../widgets/marks_compare.py" line="226"/>
         <source>The link was not recorded</source>
         <translation>لم يُسجل الربط</translation>
     </message>

@@ -256,8 +256,12 @@ class CandidateTableModel(QAbstractTableModel):
         if found is None:
             return ""
         if found.face is None:
-            return (self.tr("hidden until you decide") if c.score is None
-                    else self.tr("no calibration for this model"))
+            if c.score is None:
+                return self.tr("hidden until you decide")
+            if found.earlier_rule:
+                return self.tr("scored before the pooled faces: search again for its "
+                               "likelihood ratio")
+            return self.tr("no calibration for this model")
         text = self.tr("Face: %1").replace("%1", labels.strength_text(
             found.face.log10_lr, found.face.verbal, found.face.for_same))
         if found.fused is not None and len(found.fused.terms) > 1:

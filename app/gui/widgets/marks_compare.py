@@ -158,6 +158,8 @@ class MarksCompare(QWidget):
             lines.append(html.escape(
                 self.tr("No calibration for this model: the score is not read as a "
                         "likelihood ratio.") if weighed.calibration is None else
+                self.tr("Scored before the search pooled all photos as it does now: search "
+                        "again for its likelihood ratio.") if weighed.earlier_rule else
                 self.tr("Shown once you have recorded your own review (blind review).")))
             return lines
         lines.append(html.escape(self.tr("Face: %1").replace("%1", labels.strength_text(

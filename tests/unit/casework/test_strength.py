@@ -154,3 +154,26 @@ def test_a_calibration_fitted_on_another_rules_scores_is_not_used(
     assert fitted is not None
     assert fitted.log10_lr(0.5) == pytest.approx(1.0)
     assert _default().score_rule == SCORE_RULE  # the shipped one was fitted on this rule
+
+
+def test_a_report_gives_no_ratio_for_a_score_frozen_before_the_pooled_faces() -> None:
+    """Evidence frozen at a proposal before the search pooled all photos as it does now
+    holds a score of the rule before: the calibration, fitted on today's scores, does not
+    read it (the report says so); evidence frozen now is read."""
+    from types import SimpleNamespace
+    from typing import cast
+
+    from athar.casework.reports.content import _face_strength
+    from athar.casework.review.signoff import IdentificationView
+
+    def frozen(**evidence: object) -> IdentificationView:
+        return cast(IdentificationView, SimpleNamespace(evidence={
+            "model_id": DLIB_MANIFEST.model_id, "score": 0.95, "best_pair": 0.95,
+            "mean_faces": 0.96, **evidence}))
+
+    calibration, face = _face_strength(frozen())
+    assert calibration is not None
+    assert face is None
+    calibration, face = _face_strength(frozen(pooled=0.95))
+    assert face is not None
+    assert face.log10_lr == pytest.approx(_default().log10_lr(0.95), abs=0.01)  # shown rounded
