@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -195,6 +196,12 @@ def gather(uow: UnitOfWork, actor: Actor, ident_id: int, full_body: bool,
         calibration, face, fused)
 
 
+def frozen_before_pooling(evidence: Mapping[str, object]) -> bool:
+    """Evidence frozen before the search pooled all photos as it does now (no pooled
+    score): its score is of the rule before, which the calibration does not read."""
+    return evidence.get("pooled") is None
+
+
 def _face_strength(view: IdentificationView) -> tuple[Calibration | None, Strength | None]:
     """The frozen score's likelihood ratio under its model's calibration (none for a score
     frozen before the search pooled all photos as it does now: the calibration reads the
@@ -202,6 +209,6 @@ def _face_strength(view: IdentificationView) -> tuple[Calibration | None, Streng
     model, score = view.evidence.get("model_id"), view.evidence.get("score")
     calibration = calibration_for(str(model)) if model else None
     if (calibration is None or not isinstance(score, int | float)
-            or view.evidence.get("pooled") is None):
+            or frozen_before_pooling(view.evidence)):
         return calibration, None
     return calibration, strength(calibration, float(score))

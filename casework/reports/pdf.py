@@ -15,7 +15,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from athar.casework.domain.entities import IdentificationState
-from athar.casework.reports.content import ReportContent
+from athar.casework.reports.content import ReportContent, frozen_before_pooling
 from athar.casework.reports.marks_section import marks_section, records_section
 from athar.casework.reports.strength_section import strength_section
 from athar.casework.reports.typeset import Shaper, register_fonts
@@ -256,7 +256,7 @@ def _scores(w: Writer, c: ReportContent) -> None:
     w.field("Model", ev.get("model_id"))
     w.field("Index version", ev.get("index_version"))
     w.field("Search run / rank", f"{ev.get('search_run')} / {ev.get('rank')}")
-    if ev.get("pooled") is None:  # frozen before the search pooled all photos this way
+    if frozen_before_pooling(ev):
         w.field("Candidate score", w.w("{score} (best pair {best}, mean faces {means})",
                                        score=ev.get("score"), best=ev.get("best_pair"),
                                        means=ev.get("mean_faces")))

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from athar.casework.checks.fusion import MARK_WEIGHTS, RECORD_RATES
 from athar.casework.checks.strength import lr_figure
-from athar.casework.reports.content import ReportContent
+from athar.casework.reports.content import ReportContent, frozen_before_pooling
 
 if TYPE_CHECKING:
     from athar.casework.reports.pdf import Writer
@@ -36,7 +36,7 @@ def strength_section(w: Writer, c: ReportContent) -> None:
     """Likelihood ratios, never a percentage."""
     w.heading(w.w("Strength of evidence"))
     model = c.ident.evidence.get("model_id")
-    if c.calibration is not None and c.face is None:
+    if c.calibration is not None and frozen_before_pooling(c.ident.evidence):
         w.para(w.w("The score was frozen before the search's current rank rule (the best "
                    "pair with the pooled faces); the calibration of model {model} reads "
                    "that rule's scores, so this score is not expressed as a likelihood "
