@@ -2,13 +2,15 @@
 
     .venv/bin/python bench/accuracy.py DATA_DIR [--out bench/out/accuracy] [--quick]
         [--model PACK_DIR_OR_ID ...] [--model-conditions clean,pm-hard,held-out]
+        [--model-ablations]
 
 DATA_DIR holds one folder per identity (e.g. ../shared/data/faces-dev). Writes
 report.md, report.json and PNG plots (CMC per condition, ROC) to --out.
 
 Each `--model` (a model pack's folder or an installed pack's id) adds rows, in the same
 run and on the same staged photos, for the conditions of `--model-conditions` (default:
-all of --conditions), its variant named `model:<pack name>`.
+all of --conditions), its variant named `model:<pack name>`; with `--model-ablations`,
+also rows of each pack with its earlier embedding of flat (degraded) faces.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import shutil
 import sys
 import tempfile
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -44,6 +46,7 @@ from athar.casework.intake.ingest import ImportPhotos, ImportService  # noqa: E4
 from athar.casework.matching.search import RunSearch, SearchService  # noqa: E402
 from athar.casework.storage.workspace import Workspace  # noqa: E402
 from athar.models.dlib_backend import DlibPipelineFactory  # noqa: E402
+from athar.models.onnx_backend import OnnxPipelineFactory  # noqa: E402
 
 RANKS = (1, 5, 10, 20)
 BASELINE = DlibPipelineFactory(use_cnn=False, rotation_search=False, equalize=False)
@@ -68,10 +71,21 @@ ABLATIONS = (
      DlibPipelineFactory(wide_search=False, upsample_search=False)),
     ("held-out", "before: no wide tilts, no 4x upsampling",
      DlibPipelineFactory(wide_search=False, upsample_search=False)),
+    ("held-out", "before: degraded by the pass, not the chip",
+     DlibPipelineFactory(flat_chips=False)),
     ("clean", "flip-tta on every face", DlibPipelineFactory(flip_tta=True)),
     ("pm-hard", "flip-tta on every face", DlibPipelineFactory(flip_tta=True)),
 )
 """Earlier pipelines and rejected options, re-measured on the same data (`--ablations`)."""
+PACK_ABLATIONS: tuple[tuple[str, dict[str, object]], ...] = (
+    ("before: no flat-face handling", {"degraded_tta": False, "restore_degraded": False}),
+    ("flat faces mirrored, not restored", {"restore_degraded": False}),
+    ("faces from score 0.4", {"min_score": 0.4}),
+    ("faces from score 0.3", {"min_score": 0.3}),
+)
+"""Each `--model` pack's earlier or alternative embedding of degraded (flat) faces, and
+lower detector thresholds than MIN_SCORE, on the same photos (`--model-ablations`, or
+only the rows whose name contains WORDS)."""
 
 
 @dataclass
@@ -214,7 +228,8 @@ def mark_lost_faces(rows: list[Row]) -> None:
     """Fill each row's `lost_faces` against the clean row of the same variant."""
     clean = {r.variant: r for r in rows if r.condition == "clean"}
     for row in rows:
-        ref = clean.get(row.variant) or clean.get("athar")
+        ref = (clean.get(row.variant) or clean.get(row.variant.split(" ")[0])
+               or clean.get("athar"))
         if ref is None or row is ref:
             continue
         with_face = ref.pm_photos - ref.pm_no_face
@@ -389,13 +404,19 @@ def main(argv: list[str] | None = None) -> int:
                    help="also rank with this model pack (folder or installed id)")
     p.add_argument("--model-conditions", metavar="NAMES",
                    help="the conditions run with each --model (default: --conditions)")
+    p.add_argument("--model-ablations", nargs="?", const="", default=None,
+                   metavar="WORDS",
+                   help="also each --model pack with its earlier embedding of flat faces "
+                        "(none; mirrored only) and lower score thresholds, on "
+                        "--model-conditions except clean; with WORDS, only the rows "
+                        "whose name contains them (alternatives separated by |)")
     p.add_argument("--device", default="auto", choices=["auto", "cpu", "cuda"])
     args = p.parse_args(argv)
     conditions = [c for c in args.conditions.split(",") if c]
     baseline = [c for c in args.baseline.split(",") if c]
     known = CONDITIONS | HELD_OUT
     unknown = sorted(set(conditions + baseline) - set(known))
-    if unknown or not conditions:
+    if unknown or not (conditions or args.model):
         p.error(f"unknown condition(s) {', '.join(unknown)}; known: {', '.join(known)}"
                 if unknown else "--conditions names no condition: nothing to measure")
     ids = identities(args.data)[: args.limit]
@@ -420,11 +441,21 @@ def main(argv: list[str] | None = None) -> int:
         for j, model in enumerate(args.model):
             factory = model_factory(model, args.device)
             name = factory.model_info().model_id.partition("@")[0] if factory else "default"
-            for k, cond in enumerate(model_conditions):
-                row, _ = closed_set(ids, cond, known[cond], Path(tmp) / f"m{j}-{k}",
-                                    templates, f"model:{name}", factory)
-                rows.append(row)
-                print(f"{cond} model:{name}: {row.cmc}", file=sys.stderr)
+            variants = [(f"model:{name}", factory)] + [
+                (f"model:{name} {label}", replace(factory, **changes))
+                for label, changes in PACK_ABLATIONS
+                if args.model_ablations is not None and isinstance(factory, OnnxPipelineFactory)
+                and any(w in label for w in args.model_ablations.split("|"))]
+            for v, (variant, made) in enumerate(variants):
+                for k, cond in enumerate(model_conditions):
+                    if v and cond == "clean":  # clean faces are not flat: the same rows
+                        continue
+                    row, found = closed_set(ids, cond, known[cond],
+                                            Path(tmp) / f"m{j}-{v}-{k}", templates, variant,
+                                            made)
+                    lists.setdefault(f"{cond} {variant}", found)
+                    rows.append(row)
+                    print(f"{cond} {variant}: {row.cmc}", file=sys.stderr)
         wanted = [] if args.ablations is None else args.ablations.split("|")
         ablations = [a for a in ABLATIONS if any(w in a[1] for w in wanted)]
         for k, (name, variant, factory) in enumerate(ablations):

@@ -25,7 +25,7 @@ from athar.models.geometry import (
     view,
 )
 from athar.models.manifest import ModelManifest, WeightFile, verify_files
-from athar.models.restore import denoise_photo, restore_chip
+from athar.models.restore import denoise_photo, is_flat, restore_chip
 
 logger = logging.getLogger(__name__)
 
@@ -130,11 +130,9 @@ ENHANCED_METHODS = ("hog+equalize", "hog+tilt", "hog+wide", "hog+up2", "hog+deno
 
 
 def is_degraded(method: str) -> bool:
-    """Whether a face was found only after contrast enhancement (its landmarks are fitted
-    on the enhanced view, its chip restored and its vector averaged with its mirror
-    image). Faces plain HOG or the CNN finds, and faces marked by hand, are embedded as
-    face_recognition does (the same network and weights; on onnxruntime the descriptors
-    agree with dlib's to float rounding, cosine > 0.99999)."""
+    """Whether a face was found only after contrast enhancement: its landmarks are fitted
+    on the enhanced view. (Whether its chip is restored and its vector averaged with its
+    mirror image's is told by the chip itself: restore.is_flat.)"""
     return method.startswith(ENHANCED_METHODS)
 
 
@@ -144,9 +142,11 @@ class DlibPipeline:
     HOG on a denoised copy, CNN), then the ResNet descriptor.
 
     Faces found only on the contrast-enhanced picture get their landmarks fitted on that
-    picture and their vector averaged with that of the mirrored face (`degraded_tta`),
-    from a restored chip (`restore_degraded`, models/restore.py; both measured in
-    bench/README.md); faces plain HOG finds keep face_recognition's vector. The
+    picture. Faces whose chip is flat (restore.is_flat: dark, low contrast, whichever pass
+    found them; `flat_chips`, before which the pass decided) get their vector averaged
+    with that of the mirrored face (`degraded_tta`), from a restored chip
+    (`restore_degraded`, models/restore.py; all measured in bench/README.md); other faces
+    keep face_recognition's vector. The
     descriptor network runs on onnxruntime (`onnx_descriptor`, models/descriptor_onnx.py)
     or, when switched off, on dlib itself.
     """
@@ -157,7 +157,7 @@ class DlibPipeline:
                  weak_views: bool = True, degraded_tta: bool = True,
                  restore_degraded: bool = True, denoise_search: bool = True,
                  onnx_descriptor: bool = True, wide_search: bool = True,
-                 upsample_search: bool = True) -> None:
+                 upsample_search: bool = True, flat_chips: bool = True) -> None:
         paths = verify_files(DLIB_MANIFEST, folder or _models_folder())
         self._turns = SEARCH_TURNS if rotation_search else (0,)
         self._passes = ("hog",) + (("hog+equalize",) if equalize else ()) + (
@@ -180,6 +180,7 @@ class DlibPipeline:
         self._flip = flip_tta
         self._degraded_tta = degraded_tta
         self._restore = restore_degraded
+        self._flat_chips = flat_chips
         self._info = ModelInfo(variant_id(flip_tta), DLIB_MANIFEST.dim)
 
     @property
@@ -250,6 +251,14 @@ class DlibPipeline:
 
     def _enhance(self, method: str) -> bool:
         return self._degraded_tta and is_degraded(method)
+
+    def _degraded(self, method: str, chip: Image) -> bool:
+        """Whether a face is embedded as degraded (restored chip, mirror averaged): its
+        chip is flat (restore.is_flat), or, with `flat_chips` off (the rule before), it
+        was found only on the contrast-enhanced picture."""
+        if self._flat_chips:
+            return self._degraded_tta and is_flat(chip)
+        return self._enhance(method)
 
     @staticmethod
     def _small(img: Image) -> tuple[Image, float]:
@@ -424,10 +433,10 @@ class DlibPipeline:
     def embed(self, image: Image, faces: Sequence[Detection]) -> Vectors:
         """ResNet descriptors from the original pixels, one row per face.
 
-        Faces plain HOG or the CNN found, and manual faces, get face_recognition's
-        descriptor (averaged with the mirror image's only with `flip_tta`). Faces found only
-        on the contrast-enhanced picture get the mean of their chip's and its mirror
-        image's descriptors, the chip restored first (`restore_degraded`).
+        Faces whose chip is not flat get face_recognition's descriptor (averaged with the
+        mirror image's only with `flip_tta`). Faces whose chip is flat (dark, low
+        contrast: restore.is_flat), manual ones included, get the mean of their chip's and
+        its mirror image's descriptors, the chip restored first (`restore_degraded`).
 
         Returns:
             (len(faces), 128) float32, rows L2-normalised.
@@ -448,13 +457,11 @@ class DlibPipeline:
             for i, face in enumerate(faces):
                 by_rotation.setdefault(face.rotation, []).append(i)
             for rotation, idx in by_rotation.items():
-                turned = view(image, rotation)
-                for bucket, wanted in ((plain, False), (degraded, True)):
-                    chosen = [i for i in idx if self._enhance(faces[i].method) == wanted]
-                    if chosen:
-                        chips = self._chips(turned, self._shapes(faces, chosen, rotation, w,
-                                                                 h))
-                        bucket += [(p, i, c) for i, c in zip(chosen, chips, strict=True)]
+                chips = self._chips(view(image, rotation),
+                                    self._shapes(faces, idx, rotation, w, h))
+                for i, chip in zip(idx, chips, strict=True):
+                    bucket = degraded if self._degraded(faces[i].method, chip) else plain
+                    bucket.append((p, i, chip))
         if self._restore:
             degraded = [(p, i, restore_chip(c)) for p, i, c in degraded]
         for bucket, mirrored in ((plain, self._flip), (degraded, True)):
@@ -536,6 +543,7 @@ class DlibPipelineFactory:
     onnx_descriptor: bool = True
     wide_search: bool = True
     upsample_search: bool = True
+    flat_chips: bool = True
 
     def model_info(self) -> ModelInfo:
         """Id and dimension from the manifest (weights are verified when loaded)."""
@@ -552,4 +560,5 @@ class DlibPipelineFactory:
                             self.rotation_search, self.equalize, self.flip_tta,
                             self.tilt_search, self.weak_views, self.degraded_tta,
                             self.restore_degraded, self.denoise_search,
-                            self.onnx_descriptor, self.wide_search, self.upsample_search)
+                            self.onnx_descriptor, self.wide_search, self.upsample_search,
+                            self.flat_chips)

@@ -16,20 +16,20 @@ accepted in a view only when its keypoints lie upright there (eyes above the mou
 keypoints that do not follow the face, and such a face's vector is noise (cosine 0.10 to
 the upright face's, measured on a faces-dev photo). MIN_SCORE is the detectors' usual
 default; STRONG_SCORE is checked on faces-tune by bench/pack_orientation.py (bench/README).
+
+Embedding (`OnnxPipeline.embed_many`, the recognisers in models/onnx_recognisers.py): a
+face whose aligned crop is flat (dark, low contrast: restore.is_flat) is restored and
+averaged with its mirror image, as with dlib's model; other faces as they are.
 """
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 import logging
 import math
-import warnings
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -39,9 +39,20 @@ from athar.casework.domain.errors import InvalidRequest, ModelUnavailableError
 from athar.casework.domain.ports import Box, Detection, Image, ModelInfo, Vectors
 from athar.models import devices
 from athar.models.geometry import QUARTER_TURNS, to_upright, to_view, view
+from athar.models.onnx_recognisers import (
+    ArcFaceRecogniser,
+    Crop,
+    Recogniser,
+    SFaceRecogniser,
+    load_quietly,
+)
 from athar.models.packs import DETECTOR, MANIFEST, RECOGNIZER, ModelPack, PackManifest, open_pack
 from athar.models.packs import pack_id as make_pack_id
-from athar.models.restore import cv2  # imported so that it leaves Qt's environment alone
+from athar.models.restore import (
+    cv2,  # imported so that it leaves Qt's environment alone
+    is_flat,
+    restore_chip,
+)
 
 # A detector run at each photo's own size makes onnxruntime warn, for every call, that the
 # outputs differ from the sizes the graph was exported with; OpenCV warns that the new DNN
@@ -69,9 +80,6 @@ YUNET_STRONG = 1.01
 PROBE_SCORE = 0.3
 """What the detectors report at all; faces between this and MIN_SCORE are dropped, except
 inside a box a person drew (manual faces)."""
-RECOGNISER_BATCH = 64
-"""Aligned faces per recogniser call when the network takes batches (re-embedding sends
-the faces of several photos together; on a GPU, fewer and larger calls are faster)."""
 SEARCH_TURNS = (0, 90, 270, 180)
 TILT_STEP = 30
 DETECT_MAX_SIDE = 1280
@@ -96,25 +104,6 @@ RawDetector = Callable[[npt.NDArray[np.uint8]], list[_Raw]]
 """A detector on one BGR view."""
 
 
-def _load_quietly(path: Path, providers: Sequence[str]) -> Any:
-    """insightface's get_model on a verified file (it prints the providers on stdout).
-
-    On the CPU its session is then replaced by one of the same file and providers limited
-    to one thread: import workers run one per core, and onnxruntime's default of a thread
-    per core in each worker made the SCRFD-500M + MobileFaceNet import of faces-dev
-    (2 workers, 2 cores) oversubscribe the cores."""
-    from insightface.model_zoo import get_model
-
-    with contextlib.redirect_stdout(io.StringIO()):
-        model = get_model(str(path), providers=list(providers))
-    if model is not None and list(providers) == [devices.CPU]:
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = 1
-        options.inter_op_num_threads = 1
-        model.session = ort.InferenceSession(str(path), options, providers=list(providers))
-    return model
-
-
 def _ceil32(n: int) -> int:
     return max(64, -(-n // 32) * 32)
 
@@ -126,7 +115,7 @@ class _Scrfd:
     strong = STRONG_SCORE
 
     def __init__(self, path: Path, providers: Sequence[str]) -> None:
-        self._model = _load_quietly(path, providers)
+        self._model = load_quietly(path, providers)
         if getattr(self._model, "taskname", None) != "detection":
             raise ModelUnavailableError(f"{path}: insightface does not load it as a face "
                                         f"detector (SCRFD)")
@@ -169,78 +158,6 @@ class _Yunet:
         return [_Raw((float(f[0]), float(f[1]), float(f[0] + f[2]), float(f[1] + f[3])),
                      np.asarray(f[4:14], np.float64).reshape(5, 2), float(f[14]))
                 for f in faces]
-
-
-class _ArcFace:
-    """An ArcFace-style recogniser loaded by insightface; faces aligned with norm_crop."""
-
-    def __init__(self, path: Path, providers: Sequence[str], dim: int) -> None:
-        self._model = _load_quietly(path, providers)
-        if getattr(self._model, "taskname", None) != "recognition":
-            raise ModelUnavailableError(f"{path}: insightface does not load it as a face "
-                                        f"recogniser (ArcFace-style)")
-        shape = self._model.session.get_inputs()[0].shape
-        self._batch = not (isinstance(shape[0], int) and shape[0] == 1)
-        self._size = int(self._model.input_size[0])
-        self._dim = dim
-        self.session_providers: list[str] = list(self._model.session.get_providers())
-
-    def __call__(self, bgr: npt.NDArray[np.uint8], faces: Sequence[Detection]
-                 ) -> npt.NDArray[np.float32]:
-        return self.many([(bgr, faces)])[0]
-
-    def many(self, photos: Sequence[tuple[npt.NDArray[np.uint8], Sequence[Detection]]]
-             ) -> list[npt.NDArray[np.float32]]:
-        """The faces of several photos aligned, then embedded RECOGNISER_BATCH crops per
-        network call (one per crop when the network's batch size is fixed at 1)."""
-        from insightface.utils.face_align import norm_crop
-
-        with warnings.catch_warnings():  # scikit-image's `estimate` deprecation, inside it
-            warnings.simplefilter("ignore", FutureWarning)
-            crops = [norm_crop(bgr, np.asarray(f.landmarks, np.float32), self._size)
-                     for bgr, faces in photos for f in faces]
-        step = RECOGNISER_BATCH if self._batch else 1
-        feats = np.zeros((len(crops), self._dim), np.float32)
-        for start in range(0, len(crops), step):
-            chunk = crops[start:start + step]
-            feats[start:start + len(chunk)] = np.asarray(
-                self._model.get_feat(chunk), np.float32).reshape(len(chunk), self._dim)
-        return _split(feats, [len(faces) for _, faces in photos])
-
-
-class _SFace:
-    """OpenCV's SFace recogniser; faces aligned by its own alignCrop."""
-
-    def __init__(self, path: Path, dim: int) -> None:
-        try:
-            self._model = cv2.FaceRecognizerSF.create(str(path), "")
-        except cv2.error as exc:
-            raise ModelUnavailableError(f"{path}: OpenCV cannot load it as an SFace "
-                                        f"recogniser ({str(exc).strip()[:200]})") from exc
-        self._dim = dim
-        self.session_providers = [devices.CPU]
-
-    def many(self, photos: Sequence[tuple[npt.NDArray[np.uint8], Sequence[Detection]]]
-             ) -> list[npt.NDArray[np.float32]]:
-        """Photo by photo: OpenCV's SFace API embeds one aligned face per call."""
-        return [self(bgr, faces) for bgr, faces in photos]
-
-    def __call__(self, bgr: npt.NDArray[np.uint8], faces: Sequence[Detection]
-                 ) -> npt.NDArray[np.float32]:
-        out = np.zeros((len(faces), self._dim), np.float32)
-        for i, f in enumerate(faces):
-            row = np.array([[f.box.left, f.box.top, f.box.width, f.box.height,
-                             *np.asarray(f.landmarks).reshape(-1), f.score]], np.float32)
-            out[i] = np.asarray(self._model.feature(self._model.alignCrop(bgr, row)),
-                                np.float32).reshape(-1)
-        return out
-
-
-def _split(rows: npt.NDArray[np.float32], counts: Sequence[int]
-           ) -> list[npt.NDArray[np.float32]]:
-    """Rows of several photos' faces cut back into one array per photo."""
-    ends = np.cumsum(counts)
-    return [rows[end - n:end] for n, end in zip(counts, ends, strict=True)]
 
 
 def _bgr(image: Image) -> npt.NDArray[np.uint8]:
@@ -314,16 +231,23 @@ def _nearest_turn(angle: float) -> int:
 class OnnxPipeline:
     """Detection (cascade over views) and embedding with one verified model pack."""
 
-    def __init__(self, pack: ModelPack, device: str = "auto") -> None:
+    def __init__(self, pack: ModelPack, device: str = "auto", degraded_tta: bool = True,
+                 restore_degraded: bool = True, min_score: float = MIN_SCORE) -> None:
+        if not PROBE_SCORE <= min_score <= 1.0:
+            raise InvalidRequest(f"a pack's face score threshold must lie between "
+                                 f"{PROBE_SCORE} and 1, not {min_score}")
         choice = devices.choose(device)
+        self._tta, self._restore = degraded_tta, restore_degraded
+        self._min_score = min_score
         manifest = pack.manifest
         self.pack = pack
         if manifest.kind == "insightface":
             det: _Scrfd | _Yunet = _Scrfd(pack.path(DETECTOR), choice.providers)
-            rec: _ArcFace | _SFace = _ArcFace(pack.path(RECOGNIZER), choice.providers,
-                                              manifest.dim)
+            rec: Recogniser = ArcFaceRecogniser(pack.path(RECOGNIZER), choice.providers,
+                                                manifest.dim)
         else:
-            det, rec = _Yunet(pack.path(DETECTOR)), _SFace(pack.path(RECOGNIZER), manifest.dim)
+            det = _Yunet(pack.path(DETECTOR))
+            rec = SFaceRecogniser(pack.path(RECOGNIZER), manifest.dim)
             if device == "cuda":
                 choice = devices.DeviceChoice((devices.CPU,), "CPU", fallback=(
                     "CUDA was asked for, but OpenCV's YuNet and SFace compute on the CPU "
@@ -336,7 +260,7 @@ class OnnxPipeline:
         self._detector: RawDetector = det
         self._family = det.family
         self._strong = det.strong
-        self._recogniser = rec
+        self._recogniser: Recogniser = rec
         self._info = ModelInfo(pack.pack_id, manifest.dim)
 
     @property
@@ -381,7 +305,7 @@ class OnnxPipeline:
             best: tuple[float, _View | None, list[_Raw]] = (-1.0, None, [])
             seen: dict[int, float] = {}
             for v in self._ordered(views, seen):
-                found = self._faces_in(v, MIN_SCORE)
+                found = self._faces_in(v, self._min_score)
                 top = max((f.score for f in found), default=-1.0)
                 seen[v.angle] = top
                 if top > best[0]:
@@ -465,19 +389,41 @@ class OnnxPipeline:
 
     def embed_many(self, photos: Sequence[tuple[Image, Sequence[Detection]]]
                    ) -> list[Vectors]:
-        """`embed` for several photos: insightface recognisers get the faces of all of
-        them in batches of RECOGNISER_BATCH (SFace one face per call)."""
-        given = [(_bgr(image), faces) for image, faces in photos if faces]
-        found = iter(self._recogniser.many(given)) if given else iter(())
-        out = []
-        for _image, faces in photos:
-            if not faces:
-                out.append(np.zeros((0, self._info.dim), np.float32))
-                continue
-            vecs = next(found)
-            norms = np.linalg.norm(vecs, axis=1, keepdims=True)
-            out.append(np.asarray(vecs / np.maximum(norms, 1e-12), np.float32))
-        return out
+        """`embed` for several photos: the crops of all their faces go to the recogniser
+        together (insightface networks RECOGNISER_BATCH per call, SFace one per call).
+
+        A degraded face (its aligned crop flat, `is_flat`) is restored
+        (`restore_degraded`: levels stretched, noise removed, models/restore.py) and its
+        vector averaged with its mirror image's (`degraded_tta`), as dlib's degraded
+        faces are; other faces are embedded as they are.
+
+        Returns:
+            One (len(faces), dim) float32 array per photo, rows L2-normalised.
+        """
+        crops: list[Crop] = []
+        mirrored: list[int] = []  # the crops whose mirror image is embedded too
+        for image, faces in photos:
+            bgr = _bgr(image) if faces else image
+            for face in faces:
+                crop = self._recogniser.align(bgr, face)
+                if (self._tta or self._restore) and is_flat(crop):
+                    crop = restore_chip(crop) if self._restore else crop
+                    if self._tta:
+                        mirrored.append(len(crops))
+                crops.append(crop)
+        flips = [np.ascontiguousarray(crops[i][:, ::-1]) for i in mirrored]
+        vecs = _unit(self._recogniser.features(crops + flips)) if crops else np.zeros(
+            (0, self._info.dim), np.float32)
+        rows = vecs[:len(crops)]
+        rows[mirrored] += vecs[len(crops):]
+        ends = np.cumsum([len(faces) for _, faces in photos], dtype=int)
+        return [_unit(rows[end - len(faces):end])
+                for (_, faces), end in zip(photos, ends, strict=True)]
+
+
+def _unit(vecs: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
+    norms = np.linalg.norm(vecs, axis=1, keepdims=True)
+    return np.asarray(vecs / np.maximum(norms, 1e-12), np.float32)
 
 
 def _iou(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> float:
@@ -494,6 +440,9 @@ class OnnxPipelineFactory:
 
     folder: str
     device_request: str = "auto"
+    degraded_tta: bool = True
+    restore_degraded: bool = True
+    min_score: float = MIN_SCORE
 
     def _manifest(self) -> tuple[PackManifest, bytes]:
         path = Path(self.folder) / MANIFEST
@@ -518,7 +467,8 @@ class OnnxPipelineFactory:
 
     def __call__(self) -> OnnxPipeline:
         """Verify every file of the pack and load its networks."""
-        return OnnxPipeline(open_pack(Path(self.folder)), self.device_request)
+        return OnnxPipeline(open_pack(Path(self.folder)), self.device_request,
+                            self.degraded_tta, self.restore_degraded, self.min_score)
 
 
 def describe(pack: ModelPack) -> dict[str, object]:

@@ -18,7 +18,8 @@ import onnx
 from athar.casework.domain.errors import InvalidRequest, ModelUnavailableError
 from athar.models.devices import CPU
 from athar.models.manifest import file_sha256
-from athar.models.onnx_backend import _ArcFace, _load_quietly, _Scrfd, _SFace, _Yunet
+from athar.models.onnx_backend import _Scrfd, _Yunet
+from athar.models.onnx_recognisers import ArcFaceRecogniser, SFaceRecogniser, load_quietly
 from athar.models.packs import (
     DETECTOR,
     INSIGHTFACE_LICENCE,
@@ -82,12 +83,12 @@ def _describe_loaded(kind: str, task: str, path: Path) -> PackFile:
                         "the BGR photo)", "(x - 127.5) / 128, letterboxed to the input size",
                         None)
     if kind == "insightface":
-        model = _load_quietly(path, (CPU,))
+        model = load_quietly(path, (CPU,))
         if getattr(model, "taskname", None) != "recognition":
             raise ModelUnavailableError(f"{path}: insightface does not load it as a face "
                                         f"recogniser (ArcFace-style)")
         dim = int(model.output_shape[1])
-        _ArcFace(path, (CPU,), dim)
+        ArcFaceRecogniser(path, (CPU,), dim)
         return PackFile(task, path.name, digest, nbytes, size, "RGB (insightface swaps the "
                         "BGR photo)", f"(x - {model.input_mean:g}) / {model.input_std:g}, "
                         f"5-point similarity alignment (insightface norm_crop)", dim)
@@ -95,7 +96,7 @@ def _describe_loaded(kind: str, task: str, path: Path) -> PackFile:
         _Yunet(path)(np.zeros((64, 64, 3), np.uint8))
         return PackFile(task, path.name, digest, nbytes, size, "BGR",
                         "none (0-255; OpenCV FaceDetectorYN)", None)
-    probe = _SFace(path, 1)
+    probe = SFaceRecogniser(path, 1)
     feature = probe._model.feature(np.zeros((112, 112, 3), np.uint8))
     dim = int(np.asarray(feature).size)
     return PackFile(task, path.name, digest, nbytes, size or (112, 112), "BGR",

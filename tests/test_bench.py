@@ -69,6 +69,27 @@ def test_accuracy_bench_without_clean_row(tmp_path: Path, faces_dev: Path) -> No
     assert "unknown condition(s) rot91" in wrong.stderr
 
 
+def test_accuracy_bench_runs_a_pack_and_its_variants_alone(
+        tmp_path: Path, faces_dev: Path, test_packs: dict[str, Path]) -> None:
+    data = _tiny(faces_dev, tmp_path / "data", 2)
+    out = tmp_path / "out"
+    done = _run("bench/accuracy.py", str(data), "--out", str(out), "--conditions", "",
+                "--baseline", "", "--model", str(test_packs["insightface"]),
+                "--model-conditions", "clean,pm-hard",
+                "--model-ablations", "not restored|score 0.4")
+    assert done.returncode == 0, done.stderr
+    report = json.loads((out / "report.json").read_text())
+    variants = {(r["condition"], r["variant"]) for r in report["closed_set"]}
+    pack = "model:test-insightface"
+    assert variants == {("clean", pack), ("pm-hard", pack),
+                        ("pm-hard", f"{pack} flat faces mirrored, not restored"),
+                        ("pm-hard", f"{pack} faces from score 0.4")}
+    assert report["verification"]["condition"] == f"clean {pack}"
+    lost = {r["variant"]: r["lost_faces"] for r in report["closed_set"]
+            if r["condition"] == "pm-hard"}
+    assert all(v is not None for v in lost.values())  # against the pack's clean row
+
+
 @pytest.mark.slow
 def test_open_set_lists_equal_a_search_without_those_bodies(tmp_path: Path,
                                                             faces_dev: Path) -> None:

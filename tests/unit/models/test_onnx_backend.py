@@ -18,10 +18,12 @@ from athar.models import devices
 from athar.models.onnx_backend import (
     OnnxPipeline,
     OnnxPipelineFactory,
-    _ArcFace,
+    is_flat,
     upright_in_view,
 )
+from athar.models.onnx_recognisers import ArcFaceRecogniser
 from athar.models.packs import open_pack
+from athar.models.restore import restore_chip
 
 KINDS = ("insightface", "opencv")
 PHOTOS = 6
@@ -199,7 +201,7 @@ def test_a_tampered_pack_does_not_load(test_packs: dict[str, Path], tmp_path: Pa
         OnnxPipelineFactory(str(copy))()
 
 
-def _counting(rec: _ArcFace, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+def _counting(rec: ArcFaceRecogniser, monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """The number of crops of each recogniser call, from now on."""
     calls: list[int] = []
     get_feat = rec._model.get_feat
@@ -219,25 +221,25 @@ def test_the_faces_of_several_photos_are_embedded_together_as_alone(
     found.insert(2, (photos[0], []))  # a photo without faces keeps its place
     alone = [pipeline.embed(p, faces) for p, faces in found]
     rec = pipeline._recogniser
-    calls = _counting(rec, monkeypatch) if isinstance(rec, _ArcFace) else []
+    calls = _counting(rec, monkeypatch) if isinstance(rec, ArcFaceRecogniser) else []
     together = pipeline.embed_many(found)
     assert [v.shape for v in together] == [v.shape for v in alone]
     assert together[2].shape == (0, pipeline.info.dim)
     for a, b in zip(alone, together, strict=True):
         np.testing.assert_allclose(a, b, atol=1e-5)
-    if isinstance(rec, _ArcFace):  # the test network takes one face per call
+    if isinstance(rec, ArcFaceRecogniser):  # the test network takes one face per call
         assert calls == [1] * sum(len(f) for _, f in found)
 
 
 def test_a_recogniser_that_takes_batches_gets_many_photos_faces_per_call(
         batch_pack: Path, test_packs: dict[str, Path], photos: list[np.ndarray],
         monkeypatch: pytest.MonkeyPatch) -> None:
-    from athar.models import onnx_backend
+    from athar.models import onnx_recognisers
 
     pipeline = OnnxPipelineFactory(str(batch_pack), "cpu")()
     single = OnnxPipelineFactory(str(test_packs["insightface"]), "cpu")()
     rec = pipeline._recogniser
-    assert isinstance(rec, _ArcFace)
+    assert isinstance(rec, ArcFaceRecogniser)
     found = [(p, pipeline.detect(p)) for p in photos]
     faces = sum(len(f) for _, f in found)
     assert faces == PHOTOS
@@ -246,9 +248,72 @@ def test_a_recogniser_that_takes_batches_gets_many_photos_faces_per_call(
     assert calls == [faces]  # every photo's faces in one call
     for (p, f), vecs in zip(found, together, strict=True):  # the same weights' vectors
         np.testing.assert_allclose(vecs, single.embed(p, f), atol=1e-5)
-    monkeypatch.setattr(onnx_backend, "RECOGNISER_BATCH", 4)
+    monkeypatch.setattr(onnx_recognisers, "RECOGNISER_BATCH", 4)
     calls.clear()
     again = pipeline.embed_many(found)
     assert calls == [4, 2]
     for a, b in zip(together, again, strict=True):
         np.testing.assert_allclose(a, b, atol=1e-5)
+
+
+def _darkened(photo: np.ndarray) -> np.ndarray:
+    """A pm-hard-like photo: a quarter of the light, contrast x0.6, grey (bench/conditions)."""
+    from PIL import ImageEnhance
+
+    img = ImageEnhance.Brightness(Image.fromarray(photo)).enhance(0.25)
+    img = ImageEnhance.Contrast(img).enhance(0.6).convert("L").convert("RGB")
+    return np.asarray(img)
+
+
+def test_a_dark_flat_face_is_told_from_a_clean_one(test_packs: dict[str, Path],
+                                                    photos: list[np.ndarray]) -> None:
+    pipeline = OnnxPipelineFactory(str(test_packs["insightface"]), "cpu")()
+    rec = pipeline._recogniser
+    for photo in photos:
+        clean, dark = photo, _darkened(photo)
+        assert not is_flat(rec.align(clean[:, :, ::-1], pipeline.detect(clean)[0]))
+        assert is_flat(rec.align(dark[:, :, ::-1], pipeline.detect(dark)[0]))
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_flat_face_is_restored_and_mirrored_and_a_clean_one_left_alone(
+        kind: str, test_packs: dict[str, Path], photos: list[np.ndarray]) -> None:
+    pipeline = OnnxPipelineFactory(str(test_packs[kind]), "cpu")()
+    plain = OnnxPipelineFactory(str(test_packs[kind]), "cpu", degraded_tta=False,
+                                restore_degraded=False)()
+    rec = pipeline._recogniser
+
+    def unit(v: np.ndarray) -> np.ndarray:
+        return v / np.linalg.norm(v)
+
+    clean, dark = photos[0], _darkened(photos[0])
+    faces = pipeline.detect(clean)
+    as_it_is = unit(rec.features([rec.align(clean[:, :, ::-1], faces[0])])[0])
+    np.testing.assert_allclose(pipeline.embed(clean, faces)[0], as_it_is, atol=1e-5)
+    np.testing.assert_allclose(plain.embed(clean, faces)[0], as_it_is, atol=1e-5)
+
+    faces = pipeline.detect(dark)
+    restored = restore_chip(rec.align(dark[:, :, ::-1], faces[0]))
+    both = rec.features([restored, np.ascontiguousarray(restored[:, ::-1])])
+    expected = unit(unit(both[0]) + unit(both[1]))
+    np.testing.assert_allclose(pipeline.embed(dark, faces)[0], expected, atol=1e-5)
+    raw = unit(rec.features([rec.align(dark[:, :, ::-1], faces[0])])[0])
+    np.testing.assert_allclose(plain.embed(dark, faces)[0], raw, atol=1e-5)
+    assert float(raw @ expected) < 0.99  # the handling changed the vector
+
+
+def test_flat_face_handling_brings_a_dark_face_nearer_its_clean_photo(
+        test_packs: dict[str, Path], photos: list[np.ndarray]) -> None:
+    """On the test network (insightface pack, normalised as it expects), each dark photo's
+    vector is nearer its own clean photo's with the handling than without, on average."""
+    pipeline = OnnxPipelineFactory(str(test_packs["insightface"]), "cpu")()
+    plain = OnnxPipelineFactory(str(test_packs["insightface"]), "cpu", degraded_tta=False,
+                                restore_degraded=False)()
+    gains = []
+    for photo in photos:
+        reference = pipeline.embed(photo, pipeline.detect(photo))[0]
+        dark = _darkened(photo)
+        faces = pipeline.detect(dark)
+        gains.append(float(pipeline.embed(dark, faces)[0] @ reference)
+                     - float(plain.embed(dark, faces)[0] @ reference))
+    assert np.mean(gains) > 0.2, gains

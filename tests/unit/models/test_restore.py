@@ -10,7 +10,7 @@ import sys
 import numpy as np
 from PIL import Image
 
-from athar.models.restore import denoise_photo, restore_chip
+from athar.models.restore import FLAT_BELOW, denoise_photo, is_flat, restore_chip
 
 
 def _face_like(size: int = 150) -> np.ndarray:
@@ -97,3 +97,13 @@ def test_photo_denoising_removes_compression_blocks_and_keeps_the_shape() -> Non
         return float(np.abs(np.diff(g, axis=1))[flat].mean())
 
     assert roughness(out) < 0.7 * roughness(compressed)
+
+
+def test_a_chip_is_flat_when_its_levels_span_little() -> None:
+    chip = _face_like(150)
+    low, high = np.percentile(chip.mean(axis=2), (1, 99))
+    assert high - low >= FLAT_BELOW
+    assert not is_flat(chip)
+    dark = (chip.astype(np.float32) * 0.25 + 10).astype(np.uint8)  # a quarter of the light
+    assert is_flat(dark)
+    assert is_flat(restore_chip(dark)) is False  # restoration stretches it back
