@@ -71,15 +71,15 @@ is degraded: dark, flat, compressed. On faces-tune (SCRFD-500M crops of every 15
 clean faces span 148-230 (5th-95th percentile), pm-hard faces 21-35; dlib's chips of
 every 40th photo: all 56 clean chips span more, all 54 pm-hard chips less. SCRFD finds
 most pm-hard faces in its first pass (123 of 140), so the pass that found a face does
-not tell a degraded one; the chip's levels do, for every model. The bound lies between
+not tell a degraded one; the chip's levels do. The bound lies between
 the two (stretching such a chip multiplies its contrast by 2.5 or more); it was set from
 the clean and pm-hard chips, never from the held-out family."""
 
 
 def is_flat(chip: Image) -> bool:
     """Whether an aligned face's grey levels span less than FLAT_BELOW: a degraded face,
-    restored and mirrored before it is embedded (DlibPipeline and OnnxPipeline's
-    embed_many).
+    restored and mirrored before a model pack embeds it (OnnxPipeline.embed_many; dlib's
+    model tells degraded faces by the pass that found them, see DlibPipeline).
 
     Args:
         chip: (h, w, 3) uint8 aligned face, RGB or BGR.

@@ -161,36 +161,43 @@ def _dark(face: np.ndarray) -> np.ndarray:
     return np.asarray(ImageEnhance.Contrast(img).enhance(0.6))
 
 
-def test_flat_faces_are_mirror_averaged_whatever_pass_found_them(face: np.ndarray) -> None:
+def test_only_faces_found_on_the_enhanced_picture_are_mirror_averaged(
+        face: np.ndarray) -> None:
     pipeline = DlibPipelineFactory()()
-    untouched = DlibPipelineFactory(degraded_tta=False)()
     plain = pipeline.detect(face)[0]
     assert plain.method == "hog"
-    # A clean face is embedded as face_recognition does, even when a later pass found it.
     enhanced = replace(plain, method="hog+equalize")
     vecs = pipeline.embed(face, [plain, enhanced])
+    assert vecs.shape == (2, 128)
+    assert float(vecs[0] @ vecs[1]) < 0.9999
+    assert float(np.linalg.norm(vecs[1])) == pytest.approx(1.0, abs=1e-5)
+    untouched = DlibPipelineFactory(degraded_tta=False)().embed(face, [plain, enhanced])
+    assert float(untouched[0] @ untouched[1]) == pytest.approx(1.0, abs=1e-6)
+    assert float(untouched[0] @ vecs[0]) == pytest.approx(1.0, abs=1e-6)
+    # a flat face plain HOG found is embedded as it is (the pass decides for dlib)
+    dark = _dark(face)
+    assert np.array_equal(pipeline.embed(dark, [plain]),
+                          DlibPipelineFactory(degraded_tta=False)().embed(dark, [plain]))
+
+
+def test_with_flat_chips_a_flat_face_is_mirror_averaged_whatever_pass_found_it(
+        face: np.ndarray) -> None:
+    """flat_chips=True (bench/accuracy.py's `tried` row, the model packs' rule)."""
+    flat_rule = DlibPipelineFactory(flat_chips=True)()
+    untouched = DlibPipelineFactory(degraded_tta=False)()
+    plain = flat_rule.detect(face)[0]
+    # A clean face is embedded as face_recognition does, even when a later pass found it.
+    enhanced = replace(plain, method="hog+equalize")
+    vecs = flat_rule.embed(face, [plain, enhanced])
     assert float(vecs[0] @ vecs[1]) == pytest.approx(1.0, abs=1e-6)
     assert float(untouched.embed(face, [plain])[0] @ vecs[0]) == pytest.approx(1.0, abs=1e-6)
     # A flat face is degraded, whichever pass found it (here the first, plain HOG).
     dark = _dark(face)
-    chips = pipeline._chips(dark, pipeline._shapes([plain], [0], 0, *dark.shape[1::-1]))
+    chips = flat_rule._chips(dark, flat_rule._shapes([plain], [0], 0, *dark.shape[1::-1]))
     assert is_flat(chips[0])
-    degraded = pipeline.embed(dark, [plain])[0]
+    degraded = flat_rule.embed(dark, [plain])[0]
     assert float(degraded @ untouched.embed(dark, [plain])[0]) < 0.999
     assert float(np.linalg.norm(degraded)) == pytest.approx(1.0, abs=1e-5)
-
-
-def test_the_rule_before_chose_degraded_faces_by_the_pass(face: np.ndarray) -> None:
-    """flat_chips=False (bench/accuracy.py's `before` row): faces found on the enhanced
-    picture are mirror averaged, flat or not; flat faces plain HOG found are not."""
-    before = DlibPipelineFactory(flat_chips=False)()
-    untouched = DlibPipelineFactory(degraded_tta=False)()
-    plain = before.detect(face)[0]
-    enhanced = replace(plain, method="hog+equalize")
-    vecs = before.embed(face, [plain, enhanced])
-    assert float(vecs[0] @ vecs[1]) < 0.9999
-    dark = _dark(face)
-    assert np.array_equal(before.embed(dark, [plain]), untouched.embed(dark, [plain]))
 
 
 def test_degraded_faces_are_embedded_from_a_restored_chip(face: np.ndarray) -> None:
@@ -208,7 +215,7 @@ def test_degraded_faces_are_embedded_from_a_restored_chip(face: np.ndarray) -> N
     # still the same person (what restoration gains in ranks is measured by
     # bench/accuracy.py --ablations: one photo's cosine says little either way)
     assert float(restored_vec @ clean) > 0.85
-    # clean faces never go through restoration
+    # faces plain HOG finds never go through restoration
     upright = pipeline.detect(face)
     assert np.array_equal(pipeline.embed(face, upright), unrestored.embed(face, upright))
 
@@ -305,7 +312,7 @@ def test_the_faces_of_several_photos_are_embedded_together_as_alone(
     found.append((turned, pipeline.detect(turned)))
     plain = found[1][1][0]
     found.append((photos[1], [plain, replace(plain, method="hog+equalize")]))
-    found.append((_dark(photos[1]), [plain, plain]))  # flat: restored and mirrored
+    found.append((_dark(photos[1]), [plain, replace(plain, method="hog+tilt+10")]))
     found.append((photos[2], []))
     alone = [pipeline.embed(p, faces) for p, faces in found]
     together = pipeline.embed_many(found)
