@@ -410,6 +410,8 @@ def main(argv: list[str] | None = None) -> int:
                         "(none; mirrored only) and lower score thresholds, on "
                         "--model-conditions except clean; with WORDS, only the rows "
                         "whose name contains them (alternatives separated by |)")
+    p.add_argument("--model-variants-only", action="store_true",
+                   help="run only the --model-ablations rows of each pack, not its own")
     p.add_argument("--device", default="auto", choices=["auto", "cpu", "cuda"])
     args = p.parse_args(argv)
     conditions = [c for c in args.conditions.split(",") if c]
@@ -441,14 +443,15 @@ def main(argv: list[str] | None = None) -> int:
         for j, model in enumerate(args.model):
             factory = model_factory(model, args.device)
             name = factory.model_info().model_id.partition("@")[0] if factory else "default"
-            variants = [(f"model:{name}", factory)] + [
+            own = [] if args.model_variants_only else [(f"model:{name}", factory)]
+            variants = own + [
                 (f"model:{name} {label}", replace(factory, **changes))
                 for label, changes in PACK_ABLATIONS
                 if args.model_ablations is not None and isinstance(factory, OnnxPipelineFactory)
                 and any(w in label for w in args.model_ablations.split("|"))]
             for v, (variant, made) in enumerate(variants):
                 for k, cond in enumerate(model_conditions):
-                    if v and cond == "clean":  # clean faces are not flat: the same rows
+                    if "flat" in variant and cond == "clean":  # no clean face is flat
                         continue
                     row, found = closed_set(ids, cond, known[cond],
                                             Path(tmp) / f"m{j}-{v}-{k}", templates, variant,
