@@ -407,8 +407,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--model-ablations", nargs="?", const="", default=None,
                    metavar="WORDS",
                    help="also each --model pack with its earlier embedding of flat faces "
-                        "(none; mirrored only) and lower score thresholds, on "
-                        "--model-conditions except clean; with WORDS, only the rows "
+                        "(none; mirrored only) on --model-conditions except clean, and "
+                        "lower score thresholds on all of them; with WORDS, only the rows "
                         "whose name contains them (alternatives separated by |)")
     p.add_argument("--model-variants-only", action="store_true",
                    help="run only the --model-ablations rows of each pack, not its own")

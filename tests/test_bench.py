@@ -194,6 +194,23 @@ def test_pack_orientation_bench_runs(tmp_path: Path, faces_dev: Path,
     assert row["right"] == 1.0
 
 
+def test_pack_threshold_bench_counts_the_faces_a_lower_threshold_adds(
+        tmp_path: Path, faces_dev: Path, test_packs: dict[str, Path]) -> None:
+    # The first photo of this identity shows a second person behind her, whom SCRFD-500M
+    # scores 0.46: found from 0.4, not at MIN_SCORE, and not the subject either way.
+    data = tmp_path / "data"
+    shutil.copytree(faces_dev / "Angela_Merkel", data / "Angela_Merkel")
+    out = tmp_path / "out"
+    done = _run("bench/pack_threshold.py", str(data), "--pack", str(test_packs["insightface"]),
+                "--min-score", "0.4", "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    report = json.loads((out / "report.json").read_text())
+    assert report["photos"] == 5
+    assert report["photos_with_more_faces"] >= 1
+    assert report["faces_added"] >= 1
+    assert report["subject_changed"] == 0
+
+
 def test_open_workspace_bench_runs(tmp_path: Path) -> None:
     done = _run("bench/open_workspace.py", "--faces", "400", "--runs", "1", "--out",
                 str(tmp_path))
