@@ -117,6 +117,8 @@ class Row:
     lost_faces: float | None = None
     """Share of the PM photos with a face found on the clean photo where none is found on
     the degraded one (None without a clean row)."""
+    search_seconds: float = 0.0
+    """Of `seconds`, the search of every person (all Bodies ranked, stored as Candidates)."""
 
 
 class AmTemplates:
@@ -155,13 +157,16 @@ class Lists:
 def _run_pipeline(work: Path, pm: dict[str, list[Path]], am: dict[str, list[Path]],
                   condition: Condition | None, factory: PipelineFactory | None,
                   top: int, templates: AmTemplates
-                  ) -> tuple[tuple[list[int | None], ...], int, list[str], int, Lists]:
+                  ) -> tuple[tuple[list[int | None], ...], int, list[str], int, Lists,
+                             float]:
     pm_dir = stage(work / "pm", pm, condition)
     ws, actor = templates.workspace(work / "ws", am, factory)
     try:
         service = ImportService(ws)
         pm_report = service.run(ImportPhotos(pm_dir, Side.PM, "folder", "bench", 2), actor)
+        searched = time.monotonic()
         results = SearchService(ws).run(RunSearch(all_persons=True, top=top), actor)
+        searched = time.monotonic() - searched
         ranks = [next((m.rank for m in r.matches if m.label == r.query_label), None)
                  for r in results]
         mean3, best, means = (
@@ -180,7 +185,7 @@ def _run_pipeline(work: Path, pm: dict[str, list[Path]], am: dict[str, list[Path
     pad = [None] * (len(am) - len(ranks))
     no_face = sorted(f"{Path(p).parent.name}/{Path(p).stem}" for p in pm_report.no_face)
     return ((ranks + pad, mean3 + pad, best + pad, means + pad), pm_report.new_photos,
-            no_face, n_bodies - len(face_bodies), lists)
+            no_face, n_bodies - len(face_bodies), lists, round(searched, 1))
 
 
 def _labelled_vectors(ws: object) -> tuple[np.ndarray, list[str]]:
@@ -205,7 +210,7 @@ def closed_set(ids: list[Identity], name: str, condition: Condition | None, work
     started = time.monotonic()
     pm = {i.name: list(i.photos[1:]) for i in ids}
     am = {i.name: [i.photos[0]] for i in ids}
-    (ranks, mean3, best, means), pm_photos, no_face, faceless, lists = _run_pipeline(
+    (ranks, mean3, best, means), pm_photos, no_face, faceless, lists, search_s = _run_pipeline(
         work, pm, am, condition, factory, len(ids), templates)
     n = len(ranks)
 
@@ -221,7 +226,8 @@ def closed_set(ids: list[Identity], name: str, condition: Condition | None, work
                {k: share(mean3, k) for k in RANKS}, {k: share(best, k) for k in RANKS},
                round(mean10, 4), round(mean10_best, 4),
                cmc_mean_faces={k: share(means, k) for k in RANKS},
-               mean_cmc10_mean_faces=round(mean10_means, 4), no_face_files=no_face), lists
+               mean_cmc10_mean_faces=round(mean10_means, 4), no_face_files=no_face,
+               search_seconds=search_s), lists
 
 
 def mark_lost_faces(rows: list[Row]) -> None:
@@ -342,8 +348,9 @@ def _markdown(rows: list[Row], ver: dict[str, object], openset: dict[str, object
         "| condition | variant | rank 1 | rank 5 | rank 10 | rank 20 | mean CMC 1-10 "
         "| best pair: rank 1 | rank 10 | mean CMC 1-10 | best three: rank 1 | rank 10 "
         "| rule before (mean faces): rank 1 | rank 10 | mean CMC 1-10 "
-        "| PM photos | PM no face | face lost vs clean | Bodies with no face | s |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "| PM photos | PM no face | face lost vs clean | Bodies with no face | s "
+        "| of which search s |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
         lines.append(f"| {r.condition} | {r.variant} | " + " | ".join(
@@ -354,7 +361,7 @@ def _markdown(rows: list[Row], ver: dict[str, object], openset: dict[str, object
             f" | {r.mean_cmc10_mean_faces:.3f}"
             f" | {r.pm_photos} | {r.pm_no_face} | "
             f"{'—' if r.lost_faces is None else f'{r.lost_faces:.1%}'}"
-            f" | {r.bodies_without_face} | {r.seconds} |")
+            f" | {r.bodies_without_face} | {r.seconds} | {r.search_seconds} |")
     lines += ["", "Ranks are Athar's: by the mean of the best photo pair's cosine and the "
               "pooled faces' score of all photos of both sides (casework/matching/search.py "
               "AGGREGATION). *Best pair* re-ranks the same lists by the best pair alone "

@@ -463,10 +463,8 @@ class _Searcher:
                 return self.ws.model.model_id
             return next(f.model.model_id for f in self.fusion if f.model.model_id in by)
 
-        matches: list[RankedMatch] = []
-        seen: set[int] = set()
+        stored: list[Candidate] = []
         for rank, r in enumerate(ranked, start=1):
-            seen.add(r.owner)
             cand = existing.get(r.owner)
             if cand is None:
                 person, body = ((query_id, r.owner) if query_side is Side.AM
@@ -481,14 +479,8 @@ class _Searcher:
                     cand.rank = rank
                 else:
                     cand.body_rank = rank
-            uow.session.flush()
-            by = per_model.get(r.owner, {})
-            lrs = {m: round(v, 4) for m, v in self._model_lr.get(r.owner, {}).items()}
-            matches.append(RankedMatch(
-                r.owner, labels.get(r.owner, "?"), r.score, r.best, r.mean_faces, r.mean3,
-                rank, cand.state.value, r.query_face, r.match_face, cand.id,
-                model_of(r.owner), {m: sc.score for m, sc in by.items()}, lrs,
-                round(self._fused_lr[r.owner], 4) if self.fusion else None, r.pooled))
+            stored.append(cand)
+        seen = {r.owner for r in ranked}
         for owner, cand in existing.items():
             if owner not in seen and cand.state in UNDECIDED_STATES:
                 # fell out of the latest list; kept, not deleted
@@ -496,7 +488,16 @@ class _Searcher:
                     cand.rank = None
                 else:
                     cand.body_rank = None
-        uow.session.flush()
+        uow.session.flush()  # once for the whole list: the new Candidates get their ids
+        matches: list[RankedMatch] = []
+        for rank, (r, cand) in enumerate(zip(ranked, stored, strict=True), start=1):
+            by = per_model.get(r.owner, {})
+            lrs = {m: round(v, 4) for m, v in self._model_lr.get(r.owner, {}).items()}
+            matches.append(RankedMatch(
+                r.owner, labels.get(r.owner, "?"), r.score, r.best, r.mean_faces, r.mean3,
+                rank, cand.state.value, r.query_face, r.match_face, cand.id,
+                model_of(r.owner), {m: sc.score for m, sc in by.items()}, lrs,
+                round(self._fused_lr[r.owner], 4) if self.fusion else None, r.pooled))
         return matches
 
     def _score(self, cand: Candidate, query_side: Side, r: OwnerScore, run: SearchRun,

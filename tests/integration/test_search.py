@@ -6,7 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select, update
+from sqlalchemy import event, func, select, update
+from sqlalchemy.orm import Session
 
 from athar.app.cli import main
 from athar.app.demo import stage_holdout
@@ -94,6 +95,29 @@ def test_rerun_updates_instead_of_duplicating_and_keeps_decisions(small_ws: Work
     with small_ws.uow() as uow:
         runs = uow.session.scalar(select(func.count()).select_from(Candidate))
     assert runs == len(first)
+
+
+def test_a_search_stores_its_whole_list_in_one_flush(small_ws: Workspace,
+                                                    small_sup: Actor) -> None:
+    # Writing each Candidate on its own cost a flush per row: with every Body ranked
+    # (accuracy.py ranks all 620 of faces-tune) that was most of a search's time.
+    flushes: list[int] = []
+
+    def count(session: Session, _context: object) -> None:
+        flushes.append(len(session.identity_map))
+
+    event.listen(Session, "after_flush", count)
+    try:
+        [result] = SearchService(small_ws).run(RunSearch(person_ids=(1,), top=6), small_sup)
+    finally:
+        event.remove(Session, "after_flush", count)
+    assert len(result.matches) == 6
+    assert len(flushes) <= 3  # the search run, the list, the audit record
+    stored = {c.id: c for c in _candidates(small_ws)}
+    for rank, m in enumerate(result.matches, start=1):  # ids, ranks and scores as stored
+        cand = stored[m.candidate_id]
+        assert (cand.person_id, cand.body_id, cand.rank) == (1, m.owner_id, rank)
+        assert cand.score == pytest.approx(m.best)
 
 
 def test_candidates_record_model_and_index_version(small_ws: Workspace,
