@@ -26,6 +26,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -101,7 +102,8 @@ def athar(data: Path, out: Path, workers: int, model: str | None = None,
             "worker_peak_mb": _peak_mb(resource.RUSAGE_CHILDREN), "device": label}
 
 
-def _iou(a: list[float], b: list[float]) -> float:
+def box_iou(a: Sequence[float], b: Sequence[float]) -> float:
+    """Intersection over union of two (left, top, width, height) boxes."""
     ax0, ay0, ax1, ay1 = a[0], a[1], a[0] + a[2], a[1] + a[3]
     bx0, by0, bx1, by1 = b[0], b[1], b[0] + b[2], b[1] + b[3]
     iw, ih = max(0.0, min(ax1, bx1) - max(ax0, bx0)), max(0.0, min(ay1, by1) - max(ay0, by0))
@@ -116,8 +118,8 @@ def compare(peer_file: Path, athar_file: Path) -> dict[str, float]:
     for name, faces in peer_enc.items():
         for (top, right, bottom, left), vec in faces:
             box = [left, top, right - left, bottom - top]
-            best = max(athar_enc.get(name, []), key=lambda f: _iou(box, f[0]), default=None)
-            if best is None or _iou(box, best[0]) < 0.5:
+            best = max(athar_enc.get(name, []), key=lambda f: box_iou(box, f[0]), default=None)
+            if best is None or box_iou(box, best[0]) < 0.5:
                 unmatched += 1
                 continue
             a, b = np.asarray(vec), np.asarray(best[1])

@@ -29,6 +29,7 @@ from PIL import Image
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import identities  # noqa: E402
+from ingest import box_iou  # noqa: E402
 
 from athar.casework.domain.quality import subject_index  # noqa: E402
 from athar.models.onnx_backend import MIN_SCORE, OnnxPipeline, OnnxPipelineFactory  # noqa: E402
@@ -54,14 +55,6 @@ def look(pipeline: OnnxPipeline, pixels: npt.NDArray[np.uint8]) -> Seen:
     b = found[pick].box
     return Seen(len(found), [d.score for d in found], (b.left, b.top, b.width, b.height),
                 pipeline.embed(pixels, [found[pick]])[0])
-
-
-def iou(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> float:
-    """Intersection over union of two (left, top, width, height) boxes."""
-    w = min(a[0] + a[2], b[0] + b[2]) - max(a[0], b[0])
-    h = min(a[1] + a[3], b[1] + b[3]) - max(a[1], b[1])
-    inter = max(w, 0.0) * max(h, 0.0)
-    return inter / (a[2] * a[3] + b[2] * b[3] - inter)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -92,7 +85,9 @@ def main(argv: list[str] | None = None) -> int:
             gained += after.faces > before.faces
             new_face += before.faces == 0 and after.faces > 0
             added_scores += [s for s in after.scores if s < MIN_SCORE]
-            if after.box is None or (before.box is not None and iou(before.box, after.box) > 0.5):
+            same = before.box is not None and after.box is not None and box_iou(
+                before.box, after.box) > 0.5
+            if after.box is None or same:
                 continue
             others = [s.vector for j, (_, s, _) in enumerate(seen)
                       if j != k and s.vector is not None]
