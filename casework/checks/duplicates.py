@@ -43,7 +43,7 @@ from athar.casework.domain.errors import InvalidRequest, NotFoundError, RuleViol
 from athar.casework.domain.events import AuditAction
 from athar.casework.domain.permissions import Actor, Permission, require
 from athar.casework.domain.text import neutralise
-from athar.casework.matching.search import OwnerScore, aggregate, score_owner
+from athar.casework.matching.search import OwnerScore, score_owners
 from athar.casework.storage.uow import UnitOfWork
 from athar.casework.storage.workspace import Workspace
 
@@ -231,10 +231,8 @@ def face_neighbours(uow: UnitOfWork, body_id: int, merged: dict[int, int]
     fetch = [m for o in sorted(owners) for m in _members(merged, o)]
     m_ids, m_owner, m_vecs = uow.faces.owner_faces(Side.PM, fetch, model.model_id, model.dim)
     m_owner = [merged.get(o, o) for o in m_owner]
-    out: dict[int, Neighbour] = {}
-    for owner, agg in aggregate(q_ids, q_vecs, m_ids, m_owner, m_vecs).items():
-        out[owner] = neighbour(score_owner(owner, agg))
-    return out
+    return {owner: neighbour(scored) for owner, scored in
+            score_owners(q_ids, q_vecs, m_ids, m_owner, m_vecs).items()}
 
 
 def log10_lr(uow: UnitOfWork, score: float | None) -> float | None:
@@ -262,8 +260,7 @@ def _pair_score(uow: UnitOfWork, body_id: int, other_id: int, merged: dict[int, 
                                              model.model_id, model.dim)
     if not q_ids or not m_ids:
         return None
-    agg = aggregate(q_ids, q_vecs, m_ids, [other_id] * len(m_ids), m_vecs)[other_id]
-    scored = score_owner(other_id, agg)
+    scored = score_owners(q_ids, q_vecs, m_ids, [other_id] * len(m_ids), m_vecs)[other_id]
     return scored.score, scored.best
 
 

@@ -12,7 +12,6 @@ from athar.casework.domain.commands import Command
 from athar.casework.domain.entities import (
     UNDECIDED_STATES,
     Body,
-    Candidate,
     CandidateState,
     MissingPerson,
     SearchRun,
@@ -140,13 +139,6 @@ class QueryResult:
     """The stored SearchRun (model, index version, parameters); None when nothing ran."""
 
 
-@dataclass
-class _Agg:
-    pairs: list[tuple[float, int, int]] = field(default_factory=list)  # score, query, match
-    mean_faces: float = 0.0
-    pooled: float = 0.0
-
-
 @dataclass(frozen=True)
 class OwnerScore:
     """One owner's scores against the query owner, and the pair that scored best."""
@@ -162,20 +154,30 @@ class OwnerScore:
     """The pooled faces' score (AGGREGATION); `score` is the mean of it and `best`."""
 
 
-def pooled_score(query_vecs: Vectors, match_vecs: Vectors) -> tuple[float, float]:
-    """(pooled score, mean faces' cosine) of two sets of unit face vectors (AGGREGATION):
-    with Q and M the mean vector of each side, Q.M / sqrt(|Q| |M|) and Q.M / (|Q| |M|)."""
-    q = query_vecs.astype(np.float64).mean(axis=0)
-    m = match_vecs.astype(np.float64).mean(axis=0)
-    dot = float(q @ m)
-    lengths = max(float(np.linalg.norm(q)) * float(np.linalg.norm(m)), 1e-12)
+def _pooled(query_mean: np.ndarray, match_means: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(pooled scores, mean faces' cosines) of one query mean vector Q (dim,) against each
+    owner's mean vector M (k, dim): Q.M / sqrt(|Q| |M|) and Q.M / (|Q| |M|)."""
+    dot = match_means @ query_mean
+    lengths = np.maximum(float(np.linalg.norm(query_mean))
+                         * np.linalg.norm(match_means, axis=1), 1e-12)
     return dot / np.sqrt(lengths), dot / lengths
 
 
-def aggregate(query_ids: list[int], query_vecs: Vectors, match_ids: list[int],
-              match_owner: list[int], match_vecs: Vectors) -> dict[int, _Agg]:
-    """Every pair score between the query faces and each owner's faces, the cosine of the
-    query's and each owner's mean faces, and their pooled score (AGGREGATION).
+def pooled_score(query_vecs: Vectors, match_vecs: Vectors) -> tuple[float, float]:
+    """(pooled score, mean faces' cosine) of two sets of unit face vectors (AGGREGATION):
+    with Q and M the mean vector of each side, Q.M / sqrt(|Q| |M|) and Q.M / (|Q| |M|)."""
+    pooled, means = _pooled(query_vecs.astype(np.float64).mean(axis=0),
+                            match_vecs.astype(np.float64).mean(axis=0, keepdims=True))
+    return float(pooled[0]), float(means[0])
+
+
+def score_owners(query_ids: list[int], query_vecs: Vectors, match_ids: list[int],
+                 match_owner: list[int], match_vecs: Vectors) -> dict[int, OwnerScore]:
+    """Each owner's scores against the query's faces (AGGREGATION): its best pair (ties go
+    to the higher query face id, then match face id), the mean of its best three pairs,
+    its mean faces' cosine and pooled score, and the rank score (the mean of the best
+    pair's cosine and the pooled score). All owners at once, as array operations: a search
+    that ranks every Body of a large collection scores them in one pass.
 
     Args:
         query_ids: face ids of the query owner, (q,).
@@ -183,25 +185,33 @@ def aggregate(query_ids: list[int], query_vecs: Vectors, match_ids: list[int],
         match_ids: candidate face ids, (m,); match_owner: their owners, (m,).
         match_vecs: (m, dim) float32 unit rows.
     """
-    sims = query_vecs @ match_vecs.T
-    out: dict[int, _Agg] = defaultdict(_Agg)
-    rows: dict[int, list[int]] = defaultdict(list)
-    for j, owner in enumerate(match_owner):
-        rows[owner].append(j)
-        for i, qid in enumerate(query_ids):
-            out[owner].pairs.append((float(sims[i, j]), qid, match_ids[j]))
-    for owner, js in rows.items():
-        out[owner].pooled, out[owner].mean_faces = pooled_score(query_vecs, match_vecs[js])
-    return out
-
-
-def score_owner(owner: int, agg: _Agg) -> OwnerScore:
-    """The owner's rank score: the mean of its best pair's cosine and its pooled score."""
-    pairs = sorted(agg.pairs, reverse=True)
-    best = pairs[0]
-    return OwnerScore(owner, (best[0] + agg.pooled) / 2, best[0], agg.mean_faces,
-                      float(np.mean([p[0] for p in pairs[:3]])), best[1], best[2],
-                      agg.pooled)
+    if not query_ids or not match_ids:
+        return {}
+    owners, group = np.unique(np.asarray(match_owner, dtype=np.int64), return_inverse=True)
+    sizes = np.bincount(group, minlength=len(owners))
+    # every (query face, match face) pair, ordered by owner, then score, query id, match id
+    q, m = len(query_ids), len(match_ids)
+    scores = (query_vecs @ match_vecs.T).astype(np.float64).ravel()  # pair i*m + j
+    q_of = np.repeat(np.asarray(query_ids, dtype=np.int64), m)
+    m_of = np.tile(np.asarray(match_ids, dtype=np.int64), q)
+    order = np.lexsort((m_of, q_of, scores, np.tile(group, q)))
+    ranked = scores[order]
+    ends = np.cumsum(sizes * q)  # each owner's pairs end here in `order`
+    best_at = order[ends - 1]
+    best = scores[best_at]
+    second = np.where(sizes * q >= 2, ranked[np.maximum(ends - 2, 0)], 0.0)
+    third = np.where(sizes * q >= 3, ranked[np.maximum(ends - 3, 0)], 0.0)
+    mean3 = (best + second + third) / np.minimum(sizes * q, 3)
+    # each owner's mean face vector, its faces summed in their given order
+    by_owner = np.argsort(group, kind="stable")
+    sums = np.add.reduceat(match_vecs[by_owner].astype(np.float64),
+                           np.concatenate([[0], np.cumsum(sizes)[:-1]]), axis=0)
+    pooled, mean_faces = _pooled(query_vecs.astype(np.float64).mean(axis=0),
+                                 sums / sizes[:, None])
+    return {int(o): OwnerScore(int(o), float((best[k] + pooled[k]) / 2), float(best[k]),
+                               float(mean_faces[k]), float(mean3[k]), int(q_of[best_at[k]]),
+                               int(m_of[best_at[k]]), float(pooled[k]))
+            for k, o in enumerate(owners)}
 
 
 def handle_run_search(cmd: RunSearch, uow: UnitOfWork, actor: Actor) -> list[QueryResult]:
@@ -382,8 +392,7 @@ class _Searcher:
         m_ids, m_owner, m_vecs = self.uow.faces.owner_faces(target_side, fetch,
                                                            model.model_id, model.dim)
         m_owner = [canon.get(o, o) for o in m_owner]  # a duplicate's faces count as its Body's
-        return {o: score_owner(o, a) for o, a in
-                aggregate(q_ids, q_vecs, m_ids, m_owner, m_vecs).items()}
+        return score_owners(q_ids, q_vecs, m_ids, m_owner, m_vecs)
 
     def _fused(self, query_side: Side, query_owners: list[int], target_side: Side, top: int,
                canon: dict[int, int]
@@ -463,23 +472,27 @@ class _Searcher:
                 return self.ws.model.model_id
             return next(f.model.model_id for f in self.fusion if f.model.model_id in by)
 
-        stored: list[Candidate] = []
+        kept: dict[int, tuple[int, str]] = {}  # owner -> (candidate id, state) of pairs seen before
+        new_rows: list[dict[str, object]] = []
         for rank, r in enumerate(ranked, start=1):
             cand = existing.get(r.owner)
             if cand is None:
                 person, body = ((query_id, r.owner) if query_side is Side.AM
                                 else (r.owner, query_id))
-                cand = Candidate(person_id=person, body_id=body, state=CandidateState.QUEUED)
-                uow.candidates.add(cand)
-                self._score(cand, query_side, r, run, model_of(r.owner))
-            elif cand.state in UNDECIDED_STATES and query_side is Side.AM:
-                self._score(cand, query_side, r, run, model_of(r.owner))
+                new_rows.append({
+                    "person_id": person, "body_id": body, "state": CandidateState.QUEUED,
+                    "rank" if query_side is Side.AM else "body_rank": rank,
+                    **self._scores(query_side, r, run, model_of(r.owner))})
+                continue
             if cand.state in UNDECIDED_STATES:
                 if query_side is Side.AM:
+                    for column, value in self._scores(query_side, r, run,
+                                                      model_of(r.owner)).items():
+                        setattr(cand, column, value)
                     cand.rank = rank
                 else:
                     cand.body_rank = rank
-            stored.append(cand)
+            kept[r.owner] = (cand.id, cand.state.value)
         seen = {r.owner for r in ranked}
         for owner, cand in existing.items():
             if owner not in seen and cand.state in UNDECIDED_STATES:
@@ -488,29 +501,37 @@ class _Searcher:
                     cand.rank = None
                 else:
                     cand.body_rank = None
-        uow.session.flush()  # once for the whole list: the new Candidates get their ids
+        uow.session.flush()  # the changed pairs, then the new ones in one statement
+        uow.candidates.add_many(new_rows)
+        ids = (uow.candidates.pair_ids(person_id=query_id) if query_side is Side.AM else
+               uow.candidates.pair_ids(body_id=query_id)) if new_rows else {}
+        queued = CandidateState.QUEUED.value
+        stored = [kept.get(r.owner) or (ids[r.owner], queued) for r in ranked]
         matches: list[RankedMatch] = []
-        for rank, (r, cand) in enumerate(zip(ranked, stored, strict=True), start=1):
+        for rank, (r, (cand_id, state)) in enumerate(zip(ranked, stored, strict=True),
+                                                     start=1):
             by = per_model.get(r.owner, {})
             lrs = {m: round(v, 4) for m, v in self._model_lr.get(r.owner, {}).items()}
             matches.append(RankedMatch(
                 r.owner, labels.get(r.owner, "?"), r.score, r.best, r.mean_faces, r.mean3,
-                rank, cand.state.value, r.query_face, r.match_face, cand.id,
+                rank, state, r.query_face, r.match_face, cand_id,
                 model_of(r.owner), {m: sc.score for m, sc in by.items()}, lrs,
                 round(self._fused_lr[r.owner], 4) if self.fusion else None, r.pooled))
         return matches
 
-    def _score(self, cand: Candidate, query_side: Side, r: OwnerScore, run: SearchRun,
-               model_id: str) -> None:
+    def _scores(self, query_side: Side, r: OwnerScore, run: SearchRun, model_id: str
+                ) -> dict[str, object]:
+        """The columns a person's search writes for a pair: its scores, faces, model and
+        run."""
         am_face, pm_face = ((r.query_face, r.match_face) if query_side is Side.AM
                             else (r.match_face, r.query_face))
-        cand.score, cand.score_mean3, cand.score_mean_faces = r.best, r.mean3, r.mean_faces
-        cand.score_pooled = r.pooled
-        cand.am_face_id, cand.pm_face_id = am_face, pm_face
-        cand.model_id = model_id
-        cand.index_version = (run.index_version if model_id == run.model_id else
-                              self._versions[(model_id, _other(query_side))])
-        cand.search_run_id, cand.updated_at = run.id, utcnow()
+        return {
+            "score": r.best, "score_mean3": r.mean3, "score_mean_faces": r.mean_faces,
+            "score_pooled": r.pooled, "am_face_id": am_face, "pm_face_id": pm_face,
+            "model_id": model_id,
+            "index_version": (run.index_version if model_id == run.model_id else
+                              self._versions[(model_id, _other(query_side))]),
+            "search_run_id": run.id, "updated_at": utcnow()}
 
 
 def model_log10_lrs(scores: dict[str, OwnerScore], fusion: tuple[FusedModel, ...]

@@ -6,8 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from sqlalchemy import event, func, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import Engine, event, func, select, update
 
 from athar.app.cli import main
 from athar.app.demo import stage_holdout
@@ -97,27 +96,47 @@ def test_rerun_updates_instead_of_duplicating_and_keeps_decisions(small_ws: Work
     assert runs == len(first)
 
 
-def test_a_search_stores_its_whole_list_in_one_flush(small_ws: Workspace,
-                                                    small_sup: Actor) -> None:
-    # Writing each Candidate on its own cost a flush per row: with every Body ranked
-    # (accuracy.py ranks all 620 of faces-tune) that was most of a search's time.
-    flushes: list[int] = []
+def test_a_search_writes_its_new_pairs_in_one_statement(small_ws: Workspace,
+                                                        small_sup: Actor) -> None:
+    # Building and flushing an ORM object per Candidate was most of a search's time when
+    # every Body is ranked (accuracy.py ranks all 620 of faces-tune): a list's new pairs
+    # now go to the database in one INSERT, and the pairs it had already are updated.
+    inserts: list[str] = []
 
-    def count(session: Session, _context: object) -> None:
-        flushes.append(len(session.identity_map))
+    def count(_conn: object, _cursor: object, statement: str, params: object,
+              _context: object, _many: bool) -> None:
+        if statement.lstrip().upper().startswith("INSERT INTO CANDIDATE "):
+            inserts.append(statement)
 
-    event.listen(Session, "after_flush", count)
+    service = SearchService(small_ws)
+    event.listen(Engine, "before_cursor_execute", count)
     try:
-        [result] = SearchService(small_ws).run(RunSearch(person_ids=(1,), top=6), small_sup)
+        [first] = service.run(RunSearch(person_ids=(1,), top=3), small_sup)
+        assert len(inserts) == 1  # three pairs, one statement
+        decided = first.matches[0].candidate_id
+        with small_ws.uow() as uow:
+            uow.session.execute(update(Candidate).where(Candidate.id == decided)
+                                .values(state=CandidateState.EXCLUDED, score=-1.0))
+            uow.commit()
+        [wider] = service.run(RunSearch(person_ids=(1,), top=6), small_sup)
+        assert len(inserts) == 2  # the three pairs it did not have, one statement
     finally:
-        event.remove(Session, "after_flush", count)
-    assert len(result.matches) == 6
-    assert len(flushes) <= 3  # the search run, the list, the audit record
+        event.remove(Engine, "before_cursor_execute", count)
     stored = {c.id: c for c in _candidates(small_ws)}
-    for rank, m in enumerate(result.matches, start=1):  # ids, ranks and scores as stored
+    assert len(stored) == 6
+    before = {m.owner_id: m.candidate_id for m in first.matches}
+    for rank, m in enumerate(wider.matches, start=1):  # ids, ranks, states as stored
         cand = stored[m.candidate_id]
-        assert (cand.person_id, cand.body_id, cand.rank) == (1, m.owner_id, rank)
+        assert (cand.person_id, cand.body_id, cand.state.value) == (1, m.owner_id, m.state)
+        assert before.get(m.owner_id, m.candidate_id) == m.candidate_id  # not duplicated
+        if cand.id == decided:  # left exactly as the reviewer saw it
+            assert (cand.score, cand.search_run_id, m.state) == (-1.0, first.search_run_id,
+                                                                "excluded")
+            continue
+        assert (cand.rank, cand.search_run_id) == (rank, wider.search_run_id)
         assert cand.score == pytest.approx(m.best)
+        assert cand.score_pooled == pytest.approx(m.pooled)
+        assert (cand.am_face_id, cand.pm_face_id) == (m.query_face_id, m.match_face_id)
 
 
 def test_candidates_record_model_and_index_version(small_ws: Workspace,

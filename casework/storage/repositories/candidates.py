@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import ColumnElement, insert, select
 from sqlalchemy.orm import Session
 
 from athar.casework.domain.entities import (
@@ -98,6 +98,24 @@ class CandidateRepository:
     def add(self, candidate: Candidate) -> None:
         """Insert a Candidate."""
         self._s.add(candidate)
+
+    def add_many(self, rows: list[dict[str, object]]) -> None:
+        """Insert Candidates given as column values, in one executemany: a search's new
+        list of hundreds of pairs is written without building an ORM object for each (the
+        rows are not loaded into the session; `pair_ids` gives their ids)."""
+        if rows:
+            self._s.execute(insert(Candidate), rows)
+
+    def pair_ids(self, *, person_id: int | None = None, body_id: int | None = None
+                 ) -> dict[int, int]:
+        """Candidate ids of one person's pairs by Body id, or of one Body's by person id."""
+        if person_id is not None:
+            rows = self._s.execute(select(Candidate.body_id, Candidate.id)
+                                   .where(Candidate.person_id == person_id))
+        else:
+            rows = self._s.execute(select(Candidate.person_id, Candidate.id)
+                                   .where(Candidate.body_id == body_id))
+        return {int(other): int(cid) for other, cid in rows}
 
     def add_run(self, run: SearchRun) -> SearchRun:
         """Insert a SearchRun (its id is known on return)."""
