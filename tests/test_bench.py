@@ -233,6 +233,28 @@ def test_search_bench_runs_on_fitted_vectors(tmp_path: Path, faces_dev: Path) ->
     assert "recall@10 real queries" in (out / "report.md").read_text()
 
 
+@pytest.mark.slow
+def test_search_lists_bench_times_a_peer_checkout_side_by_side(tmp_path: Path,
+                                                               faces_dev: Path) -> None:
+    data = _tiny(faces_dev, tmp_path / "data", 3)
+    out, ws = tmp_path / "out", tmp_path / "ws"
+    # the peer is this same checkout, imported through the peer's own link: same lists
+    done = _run("bench/search_lists.py", str(data), "--peer", str(REPO), "--rounds", "1",
+                "--workspace", str(ws), "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    report = json.loads((out / "report.json").read_text())
+    assert (report["persons"], report["bodies"]) == (3, 3)
+    assert report["same_lists"] is True
+    assert [r["rank1"] for r in report["rounds"]["peer"]] == [3]
+    assert float(report["median_s"]["this checkout"]) > 0
+    # a folder that is not Athar is refused in one line, before anything runs
+    wrong = _run("bench/search_lists.py", str(data), "--peer", str(tmp_path),
+                 "--workspace", str(ws), "--out", str(out))
+    assert wrong.returncode == 2
+    assert "is not a clone of Athar" in wrong.stderr
+    assert "Traceback" not in wrong.stderr
+
+
 def test_marks_search_bench_runs(tmp_path: Path) -> None:
     done = _run("bench/marks_search.py", "--bodies", "60", "--repeat", "1", "--out",
                 str(tmp_path))
