@@ -95,10 +95,6 @@ class CandidateRepository:
         rows = self._s.scalars(select(Candidate).where(Candidate.body_id == body_id))
         return {c.person_id: c for c in rows}
 
-    def add(self, candidate: Candidate) -> None:
-        """Insert a Candidate."""
-        self._s.add(candidate)
-
     def add_many(self, rows: list[dict[str, object]]) -> None:
         """Insert Candidates given as column values, in one executemany: a search's new
         list of hundreds of pairs is written without building an ORM object for each (the
