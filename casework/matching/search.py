@@ -195,13 +195,13 @@ def score_owners(query_ids: list[int], query_vecs: Vectors, match_ids: list[int]
     q_of = np.repeat(np.asarray(query_ids, dtype=np.int64), m)
     m_of = np.tile(np.asarray(match_ids, dtype=np.int64), q)
     order = np.lexsort((m_of, q_of, scores, np.tile(group, q)))
-    ranked = scores[order]
-    ends = np.cumsum(sizes * q)  # each owner's pairs end here in `order`
+    ranked, pairs = scores[order], sizes * q
+    ends = np.cumsum(pairs)  # each owner's pairs end here in `order`
     best_at = order[ends - 1]
     best = scores[best_at]
-    second = np.where(sizes * q >= 2, ranked[np.maximum(ends - 2, 0)], 0.0)
-    third = np.where(sizes * q >= 3, ranked[np.maximum(ends - 3, 0)], 0.0)
-    mean3 = (best + second + third) / np.minimum(sizes * q, 3)
+    second = np.where(pairs >= 2, ranked[np.maximum(ends - 2, 0)], 0.0)
+    third = np.where(pairs >= 3, ranked[np.maximum(ends - 3, 0)], 0.0)
+    mean3 = (best + second + third) / np.minimum(pairs, 3)
     # each owner's mean face vector, its faces summed in their given order
     by_owner = np.argsort(group, kind="stable")
     sums = np.add.reduceat(match_vecs[by_owner].astype(np.float64),
