@@ -17,7 +17,7 @@ from athar.casework.storage.crypto import KdfParams
 from athar.casework.storage.folder import init_workspace
 from athar.casework.storage.workspace import Workspace
 from athar.index.faiss_store import open_store
-from athar.models.dlib_backend import DlibPipelineFactory
+from athar.models.dlib_backend import DLIB_MANIFEST, DlibPipelineFactory
 from athar.models.onnx_backend import OnnxPipelineFactory
 from athar.models.packs import calibration_dir, find_pack
 
@@ -31,21 +31,61 @@ def default_pipeline_factory() -> DlibPipelineFactory:
     return DlibPipelineFactory()
 
 
+def mirrored_pipeline_factory() -> DlibPipelineFactory:
+    """The embedded model with every face's vector averaged with its mirror image's
+    (MIRRORED_MODEL): a little more accurate, a slower import (bench/README.md)."""
+    return DlibPipelineFactory(flip_tta=True)
+
+
 DEFAULT_MODEL = "default"
 """What `--model` takes for the embedded dlib model (besides its full id)."""
+MIRRORED_MODEL = "mirrored"
+"""What `--model` takes for the embedded model with mirrored faces (besides its full id)."""
+
+
+EMBEDDED_KINDS = {
+    DEFAULT_MODEL: "dlib (embedded default)",
+    MIRRORED_MODEL: "dlib, faces mirrored (embedded; slower imports)",
+}
+"""How the model lists describe the embedded models (README.md and bench/README.md say
+what mirroring gains and costs)."""
+
+
+def embedded_name(name: str) -> str:
+    """The display name of an embedded model (`embedded_factories` key)."""
+    return DLIB_MANIFEST.name if name == DEFAULT_MODEL else f"{DLIB_MANIFEST.name}, {name}"
+
+
+def embedded_factories() -> dict[str, DlibPipelineFactory]:
+    """The models that come with Athar, by their `--model` names: the default first."""
+    return {DEFAULT_MODEL: default_pipeline_factory(),
+            MIRRORED_MODEL: mirrored_pipeline_factory()}
 
 
 def pipeline_factory(model: str | None = None, device: str = "auto") -> PipelineFactory:
-    """The recipe of a model: the embedded default (None, "default" or its id, or an
-    unambiguous prefix of it), else the installed pack with that id (or id prefix).
+    """The recipe of a model: an embedded one (None or "default": the default;
+    "mirrored"; either's id, or an unambiguous beginning of it), else the installed pack
+    with that id (or id prefix).
 
     Raises:
-        ModelUnavailableError: no installed pack has that id (or it does not verify).
+        ModelUnavailableError: no installed pack has that id (or it does not verify), or
+            the beginning given fits both embedded models.
     """
-    default = default_pipeline_factory()
-    if model is None or model == DEFAULT_MODEL or default.model_info().model_id.startswith(
-            model):
-        return default
+    embedded = embedded_factories()
+    if model is None:
+        return embedded[DEFAULT_MODEL]
+    if model in embedded:
+        return embedded[model]
+    ids = {f.model_info().model_id: f for f in embedded.values()}
+    if model in ids:
+        return ids[model]
+    fits = [i for i in ids if i.startswith(model)]
+    if len(fits) > 1:
+        raise ModelUnavailableError(
+            f"{model!r} begins the ids of both embedded models ({' and '.join(fits)}): "
+            f"name one with --model {DEFAULT_MODEL} or --model {MIRRORED_MODEL}")
+    if fits:
+        return ids[fits[0]]
     return OnnxPipelineFactory(str(find_pack(model).folder), device)
 
 

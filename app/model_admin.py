@@ -1,5 +1,5 @@
 """The models a workspace can use, for the desktop's Models page and `athar models list`:
-the embedded default and every installed pack, with their licences and how many faces of
+the embedded models and every installed pack, with their licences and how many faces of
 the open workspace have each one's vectors."""
 
 from __future__ import annotations
@@ -9,7 +9,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from athar.app.bootstrap import pipeline_factory
+from athar.app.bootstrap import (
+    DEFAULT_MODEL,
+    EMBEDDED_KINDS,
+    embedded_factories,
+    embedded_name,
+    pipeline_factory,
+)
 from athar.casework.bus import MessageBus
 from athar.casework.checks.strength import calibration_for
 from athar.casework.domain.permissions import Actor
@@ -17,7 +23,7 @@ from athar.casework.intake.active_model import SetActiveModel, active_model_id
 from athar.casework.intake.reembed import Reembed, ReembedProgress, ReembedReport
 from athar.casework.matching.search import FusedModel
 from athar.casework.storage.workspace import Workspace
-from athar.models.dlib_backend import DLIB_MANIFEST, DlibPipelineFactory
+from athar.models.dlib_backend import DLIB_MANIFEST
 from athar.models.packs import install_pack, installed_packs
 
 
@@ -42,18 +48,20 @@ class ModelRow:
 
 
 def model_rows(ws: Workspace) -> list[ModelRow]:
-    """The embedded default, then each installed pack (a broken one with its problem)."""
-    default = DlibPipelineFactory().model_info().model_id
+    """The embedded models (the default first), then each installed pack (a broken one
+    with its problem)."""
+    embedded = {name: f.model_info().model_id for name, f in embedded_factories().items()}
     entries = list(installed_packs())
-    active = active_model_id(ws) or default
+    active = active_model_id(ws) or embedded[DEFAULT_MODEL]
     with ws.uow() as uow:
         def count(model_id: str) -> tuple[int, int]:
             return uow.faces.count_embeddings(model_id)
 
-        rows = [ModelRow(default, DLIB_MANIFEST.name, "dlib (embedded default)",
+        rows = [ModelRow(model_id, embedded_name(name), EMBEDDED_KINDS[name],
                          DLIB_MANIFEST.dim, DLIB_MANIFEST.licence,
-                         DLIB_MANIFEST.published_accuracy, *count(default),
-                         in_use=ws.model.model_id == default, active=active == default)]
+                         DLIB_MANIFEST.published_accuracy, *count(model_id),
+                         in_use=ws.model.model_id == model_id, active=active == model_id)
+                for name, model_id in embedded.items()]
         for e in entries:
             if e.pack is None:
                 rows.append(ModelRow("", e.folder.name, "?", 0, "", "", 0, 0, in_use=False,

@@ -9,8 +9,9 @@ each person's score for every Body: the true Body's is a same-person pair, the o
 different-person pairs. Identities at even positions are the calibration set (a
 logistic fit of log10 LR on the score, classes weighted equally so that the fit's odds
 are the likelihood ratio), those at odd positions the held-out set, on which Cllr, ECE
-and a reliability plot are reported. `--write` stores the fit for the model: the default
-model's in casework/checks/calibration/ (shipped with Athar), a pack's (`--model`, a
+and a reliability plot are reported. `--write` stores the fit for the model: an embedded
+model's (the default, or `--model mirrored`) in casework/checks/calibration/ (shipped with
+Athar), a pack's (`--model`, a
 pack folder or an installed pack's id) in the model folder's calibration/ (ATHAR_MODELS_DIR
 or ~/.local/share/athar/models), where Athar finds it for that exact pack id.
 """
@@ -37,6 +38,7 @@ from athar.casework.checks.strength import SCORE_RULE, Calibration  # noqa: E402
 from athar.casework.domain.entities import Side  # noqa: E402
 from athar.casework.intake.ingest import ImportPhotos, ImportService  # noqa: E402
 from athar.casework.matching.search import RunSearch, SearchService  # noqa: E402
+from athar.models.onnx_backend import OnnxPipelineFactory  # noqa: E402
 from athar.models.packs import calibration_dir  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
@@ -123,7 +125,8 @@ def main() -> int:
                     help="the post-mortem photos' conditions the fit pools (bench/conditions.py)")
     ap.add_argument("--degraded-identities", type=int, default=300,
                     help="degraded conditions use the first N identities (time)")
-    ap.add_argument("--model", help="a pack folder or installed pack id (default: dlib's)")
+    ap.add_argument("--model", help="a pack folder or installed pack id, or 'mirrored' "
+                    "(default: dlib's)")
     ap.add_argument("--reuse", action="store_true",
                     help="reuse the candidate lists of the last run (bench/out/calibrate)")
     args = ap.parse_args()
@@ -187,8 +190,8 @@ def main() -> int:
                                                      indent=1))
     _plot(curves, args.out / "reliability.png")
     if args.write:
-        folder = (REPO / "casework" / "checks" / "calibration" if args.model in (None, "default")
-                  else calibration_dir())
+        embedded = not isinstance(model_factory(args.model), OnnxPipelineFactory)
+        folder = REPO / "casework" / "checks" / "calibration" if embedded else calibration_dir()
         folder.mkdir(parents=True, exist_ok=True)
         (folder / (model_id.split("@", 1)[0] + ".json")).write_text(
             json.dumps({k: v for k, v in report.items() if k != "seconds"}, indent=1) + "\n")

@@ -7,11 +7,12 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from athar.app.bootstrap import EMBEDDED_KINDS, embedded_factories, embedded_name
 from athar.app.cli.output import print_json
 from athar.casework.domain.errors import InvalidRequest
 from athar.casework.intake.active_model import active_model_id
 from athar.casework.storage.workspace import Workspace
-from athar.models.dlib_backend import DLIB_MANIFEST, DlibPipelineFactory
+from athar.models.dlib_backend import DLIB_MANIFEST
 from athar.models.packs import (
     KINDS,
     ModelPack,
@@ -43,8 +44,8 @@ def add_parsers(sub: Sub) -> None:
     a.add_argument("--accuracy", metavar="TEXT",
                    help="the accuracy the networks' author publishes (quoted as given)")
     a.add_argument("--out", required=True, metavar="DIR", help="the pack folder to create")
-    a = actions.add_parser("list", help="the embedded default and every installed pack, "
-                           "with ids and licences")
+    a = actions.add_parser("list", help="the embedded models and every installed "
+                           "pack, with ids and licences")
     a.add_argument("--workspace", metavar="WS", help="also count, per model, the faces of "
                    "this workspace that have its vectors")
     a.add_argument("--json", action="store_true", help="print the list as JSON")
@@ -58,7 +59,7 @@ def add_parsers(sub: Sub) -> None:
                            "(supervisors; every face needs its vectors first: athar reembed)")
     a.add_argument("workspace", metavar="WS", help="the workspace folder")
     a.add_argument("model", metavar="ID", help="an installed pack's id (or an unambiguous "
-                   "beginning of it), or 'default' for the embedded model")
+                   "beginning of it), or 'default' or 'mirrored' for an embedded model")
     a.add_argument("--allow-missing", action="store_true", help="activate it although some "
                    "faces have no vector of it yet (searches with it do not see them)")
 
@@ -74,16 +75,17 @@ def _pack_row(pack: ModelPack) -> dict[str, Any]:
                       for f in m.files]}
 
 
-def _default_row() -> dict[str, Any]:
-    return {"id": DlibPipelineFactory().model_info().model_id, "name": DLIB_MANIFEST.name,
-            "kind": "dlib (embedded default)", "dim": DLIB_MANIFEST.dim, "folder": None,
-            "licence": DLIB_MANIFEST.licence,
-            "published_accuracy": DLIB_MANIFEST.published_accuracy, "files": []}
+def _embedded_rows() -> list[dict[str, Any]]:
+    return [{"id": f.model_info().model_id, "name": embedded_name(name),
+             "kind": EMBEDDED_KINDS[name], "dim": DLIB_MANIFEST.dim, "folder": None,
+             "licence": DLIB_MANIFEST.licence,
+             "published_accuracy": DLIB_MANIFEST.published_accuracy, "files": []}
+            for name, f in embedded_factories().items()]
 
 
 def licence_of(model_id: str) -> str:
     """The licence text shown before a model is activated or its vectors are added."""
-    if DlibPipelineFactory().model_info().model_id == model_id:
+    if any(f.model_info().model_id == model_id for f in embedded_factories().values()):
         return DLIB_MANIFEST.licence
     return find_pack(model_id).licence_text
 
@@ -117,7 +119,7 @@ def run(args: argparse.Namespace, ws: Workspace | None = None) -> int:
         return 0 if all(e.pack for e in entries) else 1
     if args.models_command != "list":
         raise InvalidRequest(f"unknown models action {args.models_command!r}")
-    rows = [_default_row()] + [_pack_row(e.pack) for e in entries if e.pack]
+    rows = _embedded_rows() + [_pack_row(e.pack) for e in entries if e.pack]
     problems = [e.problem for e in entries if e.problem]
     if ws is not None:
         active = active_model_id(ws) or rows[0]["id"]

@@ -38,8 +38,9 @@ def _json(p: argparse.ArgumentParser, what: str) -> None:
 
 
 def _model(p: argparse.ArgumentParser, what: str) -> None:
-    p.add_argument("--model", metavar="ID", help=f"{what}; an installed pack's id or an "
-                   "unambiguous beginning of it (athar models list)")
+    p.add_argument("--model", metavar="ID", help=f"{what}; 'default' or 'mirrored' (the "
+                   "embedded models), or an installed pack's id or an unambiguous beginning "
+                   "of it (athar models list)")
     p.add_argument("--device", choices=DEVICES, default="auto",
                    help="where an ONNX pack computes: cuda needs the GPU extra "
                    "(README); auto takes CUDA when present, else the CPU (default)")

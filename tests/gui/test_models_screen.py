@@ -52,15 +52,20 @@ def test_install_a_pack_read_its_licence_and_add_its_vectors(
         qtbot: QtBot, window: MainWindow, test_packs: dict[str, Path],
         monkeypatch: pytest.MonkeyPatch) -> None:
     page = window.models
-    qtbot.waitUntil(lambda: page.table.rowCount() == 1, timeout=20_000)
+    qtbot.waitUntil(lambda: page.table.rowCount() == 2, timeout=20_000)
     assert page.table.item(0, 4).text() == "yes"  # the default is in use
     total = page.rows[0].faces
     assert _count_cell(window, 0) == f"{total} of {total}"
-    page.install_pack(test_packs["insightface"])
-    qtbot.waitUntil(lambda: page.table.rowCount() == 2, timeout=20_000)
-    assert "Installed test-insightface@sha256:" in page.status.text()
+    assert page.rows[1].name.endswith(", mirrored")  # the second embedded model
     assert _count_cell(window, 1) == f"0 of {total}"
     page.table.selectRow(1)
+    assert "CC0" in page.licence.toPlainText()
+    assert page.reembed_button.isEnabled()  # its vectors can be added like a pack's
+    page.install_pack(test_packs["insightface"])
+    qtbot.waitUntil(lambda: page.table.rowCount() == 3, timeout=20_000)
+    assert "Installed test-insightface@sha256:" in page.status.text()
+    assert _count_cell(window, 2) == f"0 of {total}"
+    page.table.selectRow(2)
     assert "non-commercial research" in page.licence.toPlainText()
     assert page.reembed_button.isEnabled()
     asked: list[str] = []
@@ -76,22 +81,22 @@ def test_install_a_pack_read_its_licence_and_add_its_vectors(
     assert page.last_report is not None
     assert page.last_report.added == total
     assert f"Done: {total} faces got vectors" in page.status.text()
-    qtbot.waitUntil(lambda: _count_cell(window, 1) == f"{total} of {total}", timeout=20_000)
+    qtbot.waitUntil(lambda: _count_cell(window, 2) == f"{total} of {total}", timeout=20_000)
     assert not page.reembed_button.isEnabled()  # nothing left to add
-    pack_id = page.rows[1].model_id
+    pack_id = page.rows[2].model_id
     assert window.status_model.toolTip().startswith("dlib")
 
-    page.table.selectRow(1)
+    page.table.selectRow(2)
     assert page.activate_button.isEnabled()
     qtbot.mouseClick(page.activate_button, Qt.MouseButton.LeftButton)
     assert "non-commercial research" in asked[1]  # the licence before it is activated
     qtbot.waitUntil(lambda: "is the workspace's model" in page.status.text(), timeout=20_000)
     assert window.services.ws.model.model_id == pack_id
     qtbot.waitUntil(lambda: window.status_model.toolTip() == pack_id, timeout=20_000)
-    qtbot.waitUntil(lambda: (page.table.item(1, 5) is not None
-                             and page.table.item(1, 5).text() == "yes"), timeout=20_000)
+    qtbot.waitUntil(lambda: (page.table.item(2, 5) is not None
+                             and page.table.item(2, 5).text() == "yes"), timeout=20_000)
     assert page.table.item(0, 5).text() == ""
-    assert page.table.item(1, 4).text() == "yes"  # this session works with it now
+    assert page.table.item(2, 4).text() == "yes"  # this session works with it now
     save_screenshot(window, "en-models")
 
 
@@ -101,7 +106,7 @@ def test_cancel_keeps_what_was_done(qtbot: QtBot, window: MainWindow,
     monkeypatch.setattr(reembed, "BATCH_PHOTOS", 2)
     page = window.models
     page.install_pack(test_packs["insightface"])
-    qtbot.waitUntil(lambda: page.table.rowCount() == 2, timeout=20_000)
+    qtbot.waitUntil(lambda: page.table.rowCount() == 3, timeout=20_000)
     pack_id = open_pack(test_packs["insightface"]).pack_id
     page.start_reembed(pack_id)
     assert page.cancel_button.isEnabled()
@@ -111,11 +116,11 @@ def test_cancel_keeps_what_was_done(qtbot: QtBot, window: MainWindow,
     report = page.last_report
     assert report is not None
     assert report.cancelled
-    assert 0 < report.added < page.rows[1].faces
+    assert 0 < report.added < page.rows[2].faces
     assert "Stopped:" in page.status.text()
-    qtbot.waitUntil(lambda: _count_cell(window, 1).startswith(f"{report.added} of"),
+    qtbot.waitUntil(lambda: _count_cell(window, 2).startswith(f"{report.added} of"),
                     timeout=20_000)
-    page.table.selectRow(1)
+    page.table.selectRow(2)
     assert page.reembed_button.isEnabled()  # run it again to finish
     page.activate(pack_id)  # the service refuses: some faces have no vectors of it
     qtbot.waitUntil(lambda: "faces have no vector of model" in page.status.text(),

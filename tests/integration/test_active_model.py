@@ -7,14 +7,16 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 from sqlalchemy import text
 
-from athar.app.bootstrap import open_ws, open_ws_lenient
+from athar.app.bootstrap import open_ws, open_ws_lenient, pipeline_factory
 from athar.app.cli import main
 from athar.casework.accounts.users import CreateUser, login
 from athar.casework.bus import MessageBus
-from athar.casework.domain.entities import Role
+from athar.casework.checks.strength import calibration_for
+from athar.casework.domain.entities import Role, Side
 from athar.casework.domain.errors import InvalidRequest, ModelUnavailableError
 from athar.casework.domain.permissions import PermissionDenied
 from athar.casework.intake.active_model import SetActiveModel, active_model_id
@@ -121,3 +123,60 @@ def test_a_missing_active_pack_refuses_to_compute_and_still_reads(
         assert "embedded default meanwhile" in problem
     finally:
         ws.close()
+
+
+MIRRORED = DlibPipelineFactory(flip_tta=True).model_info().model_id
+
+
+def test_the_mirrored_embedded_model_is_added_activated_and_searched_with(
+        root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["reembed", str(root), "--model", "mirrored", "--quiet"]) == 0
+    capsys.readouterr()
+    assert main(["models", "activate", str(root), MIRRORED[:45]]) == 0
+    assert f"{MIRRORED} is the active model" in capsys.readouterr().out
+    assert main(["search", str(root), "--all", "--top", "1", "--json"]) == 0
+    captured = capsys.readouterr()
+    assert f"model: {MIRRORED}" in captured.err
+    mirrored_firsts = {r["person"]: r["candidates"][0]["body"]
+                       for r in json.loads(captured.out)}
+    assert main(["search", str(root), "--all", "--top", "1", "--json", "--model",
+                 "default"]) == 0
+    default_firsts = {r["person"]: r["candidates"][0]["body"]
+                      for r in json.loads(capsys.readouterr().out)}
+    assert mirrored_firsts == default_firsts  # six clean identities: the same Bodies first
+
+    ws = open_ws(root, PASSPHRASE)
+    try:
+        assert ws.model.model_id == MIRRORED
+        with ws.uow() as uow:
+            done, total = uow.faces.count_embeddings(MIRRORED)
+            assert done == total == uow.faces.count_embeddings(DLIB)[0] > 0
+            ids, plain = uow.faces.subject_vectors(DLIB, Side.PM, 128)
+            ids_m, mirrored = uow.faces.subject_vectors(MIRRORED, Side.PM, 128)
+        assert ids == ids_m
+        cosines = np.sum(plain * mirrored, axis=1)
+        assert cosines.min() > 0.9  # the same faces, another vector: not a copy
+        assert cosines.max() < 0.99999
+    finally:
+        ws.close()
+    assert calibration_for(MIRRORED) is not None  # its scores read as likelihood ratios
+    assert main(["models", "list", "--workspace", str(root), "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)["models"]
+    assert [(r["id"], r["active"], r["faces_with_vectors"] == r["faces"]) for r in rows] == [
+        (DLIB, False, True), (MIRRORED, True, True)]
+
+
+def test_a_beginning_both_embedded_models_share_is_refused_by_name(
+        root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert pipeline_factory("mirrored").model_info().model_id == MIRRORED
+    assert pipeline_factory(MIRRORED[:45]).model_info().model_id == MIRRORED
+    assert pipeline_factory(DLIB).model_info().model_id == DLIB
+    assert pipeline_factory(None).model_info().model_id == DLIB
+    shared = DLIB.partition("@")[0]
+    assert MIRRORED.startswith(shared)
+    with pytest.raises(ModelUnavailableError, match="both embedded models"):
+        pipeline_factory(shared)
+    assert main(["search", str(root), "--all", "--model", "dlib"]) == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1
+    assert "--model default or --model mirrored" in err

@@ -43,9 +43,10 @@ def test_pack_install_list_verify(models_test: Path, models_dir: Path, tmp_path:
     assert main(["models", "list", "--json"]) == 0
     listed = json.loads(capsys.readouterr().out)
     ids = [m["id"] for m in listed["models"]]
-    assert ids[0] == DlibPipelineFactory().model_info().model_id
-    assert ids[1].startswith("team-insightface@sha256:")
-    assert listed["models"][1]["files"][1]["embedding_dim"] == 128
+    assert ids[:2] == [DlibPipelineFactory().model_info().model_id,
+                       DlibPipelineFactory(flip_tta=True).model_info().model_id]
+    assert ids[2].startswith("team-insightface@sha256:")
+    assert listed["models"][2]["files"][1]["embedding_dim"] == 128
     assert listed["problems"] == []
     assert main(["models", "verify"]) == 0
     assert capsys.readouterr().out.startswith("OK       team-insightface@sha256:")
@@ -86,5 +87,8 @@ def test_list_counts_a_workspaces_vectors_per_model(small_ws_template: Path, tmp
     root = tmp_path / "ws"
     shutil.copytree(small_ws_template, root)
     assert main(["models", "list", "--workspace", str(root), "--json"]) == 0
-    [default] = json.loads(capsys.readouterr().out)["models"]
+    [default, mirrored] = json.loads(capsys.readouterr().out)["models"]
     assert default["faces_with_vectors"] == default["faces"] > 0
+    assert mirrored["faces_with_vectors"] == 0  # until `athar reembed --model mirrored`
+    assert mirrored["faces"] == default["faces"]
+    assert "mirrored" in mirrored["kind"]
