@@ -27,6 +27,7 @@ from guisupport import save_screenshot
 from support import PASSPHRASE, PASSWORD, SUPERVISOR, write_calibration
 
 DLIB = DlibPipelineFactory().model_info().model_id
+MIRRORED = DlibPipelineFactory(flip_tta=True).model_info().model_id
 
 
 @pytest.fixture
@@ -60,10 +61,13 @@ def test_a_fused_search_shows_each_models_score(qtbot: QtBot, window: MainWindow
     models, pack_id = own_models
     page = window.candidates
     window.navigate("candidates")
-    qtbot.waitUntil(lambda: page.fuse.count() == 2, timeout=20_000)
+    qtbot.waitUntil(lambda: page.fuse.count() == 3, timeout=20_000)
     assert page.fuse.isVisible()
     item = page.fuse.model()
     assert isinstance(item, QStandardItemModel)
+    mirrored = item.item(_choice(window, MIRRORED))  # embedded, no vectors in this workspace
+    assert not mirrored.isEnabled()
+    assert "no face has vectors of model" in mirrored.toolTip()
     row = item.item(_choice(window, pack_id))
     assert not row.isEnabled()  # no calibration for the pack yet: greyed out, and why
     assert "has no calibration" in row.toolTip()
