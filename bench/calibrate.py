@@ -11,9 +11,9 @@ logistic fit of log10 LR on the score, classes weighted equally so that the fit'
 are the likelihood ratio), those at odd positions the held-out set, on which Cllr, ECE
 and a reliability plot are reported. `--write` stores the fit for the model: an embedded
 model's (the default, or `--model mirrored`) in casework/checks/calibration/ (shipped with
-Athar), a pack's (`--model`, a
-pack folder or an installed pack's id) in the model folder's calibration/ (ATHAR_MODELS_DIR
-or ~/.local/share/athar/models), where Athar finds it for that exact pack id.
+Athar), a pack's (`--model`, a pack folder or an installed pack's id) in the model
+folder's calibration/ (ATHAR_MODELS_DIR or ~/.local/share/athar/models), where Athar
+finds it for that exact pack id.
 """
 
 from __future__ import annotations
