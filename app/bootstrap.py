@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 
 from athar.casework.accounts.users import CreateUser
@@ -31,35 +32,38 @@ def default_pipeline_factory() -> DlibPipelineFactory:
     return DlibPipelineFactory()
 
 
-def mirrored_pipeline_factory() -> DlibPipelineFactory:
-    """The embedded model with every face's vector averaged with its mirror image's
-    (MIRRORED_MODEL): a little more accurate, a slower import (bench/README.md)."""
-    return DlibPipelineFactory(flip_tta=True)
-
-
 DEFAULT_MODEL = "default"
 """What `--model` takes for the embedded dlib model (besides its full id)."""
 MIRRORED_MODEL = "mirrored"
 """What `--model` takes for the embedded model with mirrored faces (besides its full id)."""
 
 
-EMBEDDED_KINDS = {
-    DEFAULT_MODEL: "dlib (embedded default)",
-    MIRRORED_MODEL: "dlib, faces mirrored (embedded; slower imports)",
-}
-"""How the model lists describe the embedded models (README.md and bench/README.md say
-what mirroring gains and costs)."""
+@dataclass(frozen=True)
+class EmbeddedModel:
+    """A model that comes with Athar, as `--model` names it and the model lists show it."""
+
+    name: str
+    """What `--model` takes."""
+    title: str
+    kind: str
+    factory: DlibPipelineFactory
+
+    @property
+    def model_id(self) -> str:
+        """The id its vectors are stored under."""
+        return self.factory.model_info().model_id
 
 
-def embedded_name(name: str) -> str:
-    """The display name of an embedded model (`embedded_factories` key)."""
-    return DLIB_MANIFEST.name if name == DEFAULT_MODEL else f"{DLIB_MANIFEST.name}, {name}"
-
-
-def embedded_factories() -> dict[str, DlibPipelineFactory]:
-    """The models that come with Athar, by their `--model` names: the default first."""
-    return {DEFAULT_MODEL: default_pipeline_factory(),
-            MIRRORED_MODEL: mirrored_pipeline_factory()}
+EMBEDDED = (
+    EmbeddedModel(DEFAULT_MODEL, DLIB_MANIFEST.name, "dlib (embedded default)",
+                  default_pipeline_factory()),
+    EmbeddedModel(MIRRORED_MODEL, f"{DLIB_MANIFEST.name}, {MIRRORED_MODEL}",
+                  "dlib, faces mirrored (embedded; slower imports)",
+                  DlibPipelineFactory(flip_tta=True)),
+)
+"""The embedded models, the default first. The mirrored one averages every face's vector
+with its mirror image's: a little more accurate, a slower import (README.md and
+bench/README.md have the figures)."""
 
 
 def pipeline_factory(model: str | None = None, device: str = "auto") -> PipelineFactory:
@@ -71,14 +75,12 @@ def pipeline_factory(model: str | None = None, device: str = "auto") -> Pipeline
         ModelUnavailableError: no installed pack has that id (or it does not verify), or
             the beginning given fits both embedded models.
     """
-    embedded = embedded_factories()
     if model is None:
-        return embedded[DEFAULT_MODEL]
-    if model in embedded:
-        return embedded[model]
-    ids = {f.model_info().model_id: f for f in embedded.values()}
-    if model in ids:
-        return ids[model]
+        return EMBEDDED[0].factory
+    ids = {m.model_id: m.factory for m in EMBEDDED}
+    exact = ids | {m.name: m.factory for m in EMBEDDED}
+    if model in exact:
+        return exact[model]
     fits = [i for i in ids if i.startswith(model)]
     if len(fits) > 1:
         raise ModelUnavailableError(

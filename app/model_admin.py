@@ -9,13 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from athar.app.bootstrap import (
-    DEFAULT_MODEL,
-    EMBEDDED_KINDS,
-    embedded_factories,
-    embedded_name,
-    pipeline_factory,
-)
+from athar.app.bootstrap import EMBEDDED, pipeline_factory
 from athar.casework.bus import MessageBus
 from athar.casework.checks.strength import calibration_for
 from athar.casework.domain.permissions import Actor
@@ -50,18 +44,16 @@ class ModelRow:
 def model_rows(ws: Workspace) -> list[ModelRow]:
     """The embedded models (the default first), then each installed pack (a broken one
     with its problem)."""
-    embedded = {name: f.model_info().model_id for name, f in embedded_factories().items()}
     entries = list(installed_packs())
-    active = active_model_id(ws) or embedded[DEFAULT_MODEL]
+    active = active_model_id(ws) or EMBEDDED[0].model_id
     with ws.uow() as uow:
         def count(model_id: str) -> tuple[int, int]:
             return uow.faces.count_embeddings(model_id)
 
-        rows = [ModelRow(model_id, embedded_name(name), EMBEDDED_KINDS[name],
-                         DLIB_MANIFEST.dim, DLIB_MANIFEST.licence,
-                         DLIB_MANIFEST.published_accuracy, *count(model_id),
-                         in_use=ws.model.model_id == model_id, active=active == model_id)
-                for name, model_id in embedded.items()]
+        rows = [ModelRow(m.model_id, m.title, m.kind, DLIB_MANIFEST.dim, DLIB_MANIFEST.licence,
+                         DLIB_MANIFEST.published_accuracy, *count(m.model_id),
+                         in_use=ws.model.model_id == m.model_id, active=active == m.model_id)
+                for m in EMBEDDED]
         for e in entries:
             if e.pack is None:
                 rows.append(ModelRow("", e.folder.name, "?", 0, "", "", 0, 0, in_use=False,

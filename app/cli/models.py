@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from athar.app.bootstrap import EMBEDDED_KINDS, embedded_factories, embedded_name
+from athar.app.bootstrap import EMBEDDED
 from athar.app.cli.output import print_json
 from athar.casework.domain.errors import InvalidRequest
 from athar.casework.intake.active_model import active_model_id
@@ -76,16 +76,16 @@ def _pack_row(pack: ModelPack) -> dict[str, Any]:
 
 
 def _embedded_rows() -> list[dict[str, Any]]:
-    return [{"id": f.model_info().model_id, "name": embedded_name(name),
-             "kind": EMBEDDED_KINDS[name], "dim": DLIB_MANIFEST.dim, "folder": None,
+    return [{"id": m.model_id, "name": m.title, "kind": m.kind, "dim": DLIB_MANIFEST.dim,
+             "folder": None,
              "licence": DLIB_MANIFEST.licence,
              "published_accuracy": DLIB_MANIFEST.published_accuracy, "files": []}
-            for name, f in embedded_factories().items()]
+            for m in EMBEDDED]
 
 
 def licence_of(model_id: str) -> str:
     """The licence text shown before a model is activated or its vectors are added."""
-    if any(f.model_info().model_id == model_id for f in embedded_factories().values()):
+    if any(m.model_id == model_id for m in EMBEDDED):
         return DLIB_MANIFEST.licence
     return find_pack(model_id).licence_text
 
