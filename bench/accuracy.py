@@ -1,8 +1,8 @@
 """Identification accuracy under post-mortem conditions, through Athar's real import+search.
 
-    .venv/bin/python bench/accuracy.py DATA_DIR [--out bench/out/accuracy] [--quick]
+    .venv/bin/python bench/accuracy.py DATA_DIR [--out bench/out/accuracy] [--limit N]
         [--model PACK_DIR_OR_ID ...] [--model-conditions clean,pm-hard,held-out]
-        [--model-ablations]
+        [--model-ablations] [--cache DIR | --no-cache]
 
 DATA_DIR holds one folder per identity (e.g. ../shared/data/faces-dev). Writes
 report.md, report.json and PNG plots (CMC per condition, ROC) to --out.
@@ -11,6 +11,11 @@ Each `--model` (a model pack's folder or an installed pack's id) adds rows, in t
 run and on the same staged photos, for the conditions of `--model-conditions` (default:
 all of --conditions), its variant named `model:<pack name>`; with `--model-ablations`,
 also rows of each pack with its earlier embedding of flat (degraded) faces.
+
+The faces and vectors each pipeline finds in each photo are kept (cache/ beside --out)
+and reused by a later run of the same code on the same pixels: only a change of the
+detector or the descriptor code, a model or a library makes them be computed again
+(bench/analysis_cache.py). `--no-cache` times a first run.
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from analysis_cache import cached, entries  # noqa: E402
 from common import (  # noqa: E402
     Identity,
     identities,
@@ -205,9 +211,13 @@ def _labelled_vectors(ws: object) -> tuple[np.ndarray, list[str]]:
 
 def closed_set(ids: list[Identity], name: str, condition: Condition | None, work: Path,
                templates: AmTemplates, variant: str = "athar",
-               factory: PipelineFactory | None = None) -> tuple[Row, Lists]:
-    """AM = first photo of each identity, PM (degraded) = the rest."""
+               factory: PipelineFactory | None = None, cache: Path | None = None
+               ) -> tuple[Row, Lists]:
+    """AM = first photo of each identity, PM (degraded) = the rest; with `cache`, the
+    pipeline's faces and vectors are reused from earlier runs (bench/analysis_cache.py)."""
     started = time.monotonic()
+    if cache is not None:
+        factory = cached(factory or DlibPipelineFactory(), cache)
     pm = {i.name: list(i.photos[1:]) for i in ids}
     am = {i.name: [i.photos[0]] for i in ids}
     (ranks, mean3, best, means), pm_photos, no_face, faceless, lists, search_s = _run_pipeline(
@@ -393,6 +403,15 @@ def _markdown(rows: list[Row], ver: dict[str, object], openset: dict[str, object
     return "\n".join(lines) + "\n"
 
 
+def _reuse_line(reuse: dict[str, object] | None) -> str:
+    if reuse is None:
+        return "\nEvery photo was detected and embedded in this run (--no-cache).\n"
+    before, after = reuse["kept_before"], reuse["kept_after"]
+    return (f"\nFaces and vectors kept in {reuse['folder']}: {before} answers before this "
+            f"run, {after} after (a run that reused everything adds none; "
+            "bench/analysis_cache.py).\n")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point."""
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -420,7 +439,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--model-variants-only", action="store_true",
                    help="run only the --model-ablations rows of each pack, not its own")
     p.add_argument("--device", default="auto", choices=["auto", "cpu", "cuda"])
+    p.add_argument("--cache", type=Path, metavar="DIR",
+                   help="keep each pipeline's faces and vectors here and reuse them in "
+                        "later runs of the same code (default: cache/ beside --out)")
+    p.add_argument("--no-cache", action="store_true",
+                   help="detect and embed every photo (the run time of a first run)")
     args = p.parse_args(argv)
+    cache = None if args.no_cache else (args.cache or args.out.parent / "cache")
     conditions = [c for c in args.conditions.split(",") if c]
     baseline = [c for c in args.baseline.split(",") if c]
     known = CONDITIONS | HELD_OUT
@@ -430,6 +455,7 @@ def main(argv: list[str] | None = None) -> int:
                 if unknown else "--conditions names no condition: nothing to measure")
     ids = identities(args.data)[: args.limit]
     args.out.mkdir(parents=True, exist_ok=True)
+    kept = entries(cache) if cache is not None else 0
     started = time.monotonic()
     rows: list[Row] = []
     lists: dict[str, Lists] = {}
@@ -437,12 +463,12 @@ def main(argv: list[str] | None = None) -> int:
         templates = AmTemplates(Path(tmp))
         for k, name in enumerate(conditions):
             row, lists[name] = closed_set(ids, name, known[name], Path(tmp) / f"c{k}",
-                                          templates)
+                                          templates, cache=cache)
             rows.append(row)
             print(f"{name}: {row.cmc}", file=sys.stderr)
         for k, name in enumerate(baseline):
             row, _ = closed_set(ids, name, known[name], Path(tmp) / f"b{k}",
-                                templates, "baseline", BASELINE)
+                                templates, "baseline", BASELINE, cache)
             rows.append(row)
             print(f"{name} baseline: {row.cmc}", file=sys.stderr)
         model_conditions = [c for c in (args.model_conditions or args.conditions).split(",")
@@ -462,7 +488,7 @@ def main(argv: list[str] | None = None) -> int:
                         continue
                     row, found = closed_set(ids, cond, known[cond],
                                             Path(tmp) / f"m{j}-{v}-{k}", templates, variant,
-                                            made)
+                                            made, cache)
                     lists.setdefault(f"{cond} {variant}", found)
                     rows.append(row)
                     print(f"{cond} {variant}: {row.cmc}", file=sys.stderr)
@@ -470,7 +496,7 @@ def main(argv: list[str] | None = None) -> int:
         ablations = [a for a in ABLATIONS if any(w in a[1] for w in wanted)]
         for k, (name, variant, factory) in enumerate(ablations):
             row, _ = closed_set(ids, name, known[name], Path(tmp) / f"v{k}", templates,
-                                variant, factory)
+                                variant, factory, cache)
             rows.append(row)
             print(f"{name} {variant}: {row.cmc}", file=sys.stderr)
     mark_lost_faces(rows)
@@ -480,11 +506,15 @@ def main(argv: list[str] | None = None) -> int:
     ver = verification(lists[reference].vectors)
     ver["condition"] = reference
     elapsed = time.monotonic() - started
+    reuse = ({"folder": str(cache), "kept_before": kept, "kept_after": entries(cache)}
+             if cache is not None else None)
     report = {"data": str(args.data), "persons": len(ids), "elapsed_s": round(elapsed, 1),
+              "cache": reuse,
               "closed_set": [asdict(r) for r in rows], "open_set": openset,
               "verification": {k: v for k, v in ver.items() if k != "roc"}, "roc": ver["roc"]}
     (args.out / "report.json").write_text(json.dumps(report, indent=1))
-    (args.out / "report.md").write_text(_markdown(rows, ver, openset, args.data, elapsed))
+    (args.out / "report.md").write_text(
+        _markdown(rows, ver, openset, args.data, elapsed) + _reuse_line(reuse))
     _plots(rows, ver, args.out)
     print((args.out / "report.md").read_text())
     return 0
