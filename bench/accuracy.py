@@ -33,7 +33,9 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from analysis_cache import add_arguments as add_cache_arguments  # noqa: E402
 from analysis_cache import cached, entries  # noqa: E402
+from analysis_cache import chosen as chosen_cache  # noqa: E402
 from common import (  # noqa: E402
     Identity,
     identities,
@@ -439,13 +441,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--model-variants-only", action="store_true",
                    help="run only the --model-ablations rows of each pack, not its own")
     p.add_argument("--device", default="auto", choices=["auto", "cpu", "cuda"])
-    p.add_argument("--cache", type=Path, metavar="DIR",
-                   help="keep each pipeline's faces and vectors here and reuse them in "
-                        "later runs of the same code (default: cache/ beside --out)")
-    p.add_argument("--no-cache", action="store_true",
-                   help="detect and embed every photo (the run time of a first run)")
+    add_cache_arguments(p)
     args = p.parse_args(argv)
-    cache = None if args.no_cache else (args.cache or args.out.parent / "cache")
+    cache = chosen_cache(args)
     conditions = [c for c in args.conditions.split(",") if c]
     baseline = [c for c in args.baseline.split(",") if c]
     known = CONDITIONS | HELD_OUT

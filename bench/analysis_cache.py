@@ -21,6 +21,7 @@ leave a whole file.
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import importlib
 import io
@@ -49,17 +50,18 @@ SOURCES = ("models", "casework/domain")
 LIBRARIES = ("dlib", "onnxruntime", "cv2", "PIL", "numpy")
 
 
-def fingerprint(factory: PipelineFactory) -> str:
-    """SHA-256 of everything that decides what the factory's pipelines return."""
+def fingerprint(factory: PipelineFactory, root: Path | None = None) -> str:
+    """SHA-256 of everything that decides what the factory's pipelines return (root: the
+    athar package's folder, whose SOURCES are read)."""
     import athar
 
+    root = root or Path(athar.__file__).resolve().parent
     h = hashlib.sha256()
     h.update(repr(factory).encode())
     h.update(factory.model_info().model_id.encode())
     folder = getattr(factory, "folder", None)
     if folder and (Path(folder) / "manifest.json").is_file():
         h.update((Path(folder) / "manifest.json").read_bytes())
-    root = Path(athar.__file__).resolve().parent
     for sub in SOURCES:
         for path in sorted((root / sub).rglob("*.py")):
             h.update(str(path.relative_to(root)).encode())
@@ -95,6 +97,22 @@ def cached(factory: PipelineFactory, root: Path) -> CachedFactory:
     folder = root / fingerprint(factory)[:24]
     folder.mkdir(parents=True, exist_ok=True)
     return CachedFactory(factory, str(folder))
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """--cache DIR and --no-cache, as the benches that import photos take them."""
+    parser.add_argument("--cache", type=Path, metavar="DIR",
+                        help="keep each pipeline's faces and vectors here and reuse them in "
+                             "later runs of the same code (default: cache/ beside --out)")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="detect and embed every photo (the run time of a first run)")
+
+
+def chosen(args: argparse.Namespace) -> Path | None:
+    """The cache root the arguments ask for (None: --no-cache)."""
+    if args.no_cache:
+        return None
+    return Path(args.cache) if args.cache else Path(args.out).parent / "cache"
 
 
 def entries(root: Path) -> int:

@@ -2,6 +2,7 @@
 pairs it never saw.
 
     .venv/bin/python bench/calibrate.py ../shared/data/faces-tune [--write] [--model PACK]
+        [--cache DIR | --no-cache]
 
 Imports the folder as the accuracy bench's clean row does (each identity's first photo
 the family's, the rest one Body), searches every person against every Body, and takes
@@ -31,6 +32,9 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from analysis_cache import add_arguments as add_cache_arguments  # noqa: E402
+from analysis_cache import cached  # noqa: E402
+from analysis_cache import chosen as chosen_cache  # noqa: E402
 from common import identities, model_factory, new_workspace, stage  # noqa: E402
 from conditions import CONDITIONS  # noqa: E402
 
@@ -38,23 +42,29 @@ from athar.casework.checks.strength import SCORE_RULE, Calibration  # noqa: E402
 from athar.casework.domain.entities import Side  # noqa: E402
 from athar.casework.intake.ingest import ImportPhotos, ImportService  # noqa: E402
 from athar.casework.matching.search import RunSearch, SearchService  # noqa: E402
+from athar.models.dlib_backend import DlibPipelineFactory  # noqa: E402
 from athar.models.onnx_backend import OnnxPipelineFactory  # noqa: E402
 from athar.models.packs import calibration_dir  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 
 
-def lists(data: Path, condition: str, limit: int | None, model: str | None = None
-          ) -> tuple[str, dict[str, list[tuple[str, float]]]]:
+def lists(data: Path, condition: str, limit: int | None, model: str | None = None,
+          cache: Path | None = None) -> tuple[str, dict[str, list[tuple[str, float]]]]:
     """(model id, each person's full candidate list: (Body label, score)), the Bodies'
-    photos degraded with a bench condition (the first `limit` identities)."""
+    photos degraded with a bench condition (the first `limit` identities); with `cache`,
+    faces and vectors found before in the same pixels by the same code are reused
+    (bench/analysis_cache.py: the accuracy bench's rows leave them)."""
     ids = identities(data)[:limit]
     with tempfile.TemporaryDirectory(prefix="athar-cal-") as tmp:
         work = Path(tmp)
         pm = stage(work / "pm", {i.name: list(i.photos[1:]) for i in ids},
                    CONDITIONS[condition])
         am = stage(work / "am", {i.name: [i.photos[0]] for i in ids})
-        ws, actor = new_workspace(work / "ws", model_factory(model))
+        factory = model_factory(model)
+        if cache is not None:
+            factory = cached(factory or DlibPipelineFactory(), cache)
+        ws, actor = new_workspace(work / "ws", factory)
         try:
             service = ImportService(ws)
             service.run(ImportPhotos(pm, Side.PM, "folder", "cal", 2), actor)
@@ -129,6 +139,7 @@ def main() -> int:
                     "(default: dlib's)")
     ap.add_argument("--reuse", action="store_true",
                     help="reuse the candidate lists of the last run (bench/out/calibrate)")
+    add_cache_arguments(ap)
     args = ap.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     started = time.monotonic()
@@ -139,13 +150,14 @@ def main() -> int:
         return 2
     found: dict[str, dict[str, list[tuple[str, float]]]] = {}
     for condition in conditions:
-        cached = args.out / f"lists-{condition}.json"
+        saved = args.out / f"lists-{condition}.json"
         limit = None if condition == "clean" else args.degraded_identities
-        if args.reuse and cached.is_file():
-            model_id, found[condition] = json.loads(cached.read_text())
+        if args.reuse and saved.is_file():
+            model_id, found[condition] = json.loads(saved.read_text())
         else:
-            model_id, found[condition] = lists(args.data, condition, limit, args.model)
-            cached.write_text(json.dumps([model_id, found[condition]]))
+            model_id, found[condition] = lists(args.data, condition, limit, args.model,
+                                               chosen_cache(args))
+            saved.write_text(json.dumps([model_id, found[condition]]))
     names = [i.name for i in identities(args.data)]
     cal_persons, held_persons = names[0::2], names[1::2]
     cal = [pairs(found[c], cal_persons) for c in conditions]

@@ -69,6 +69,94 @@ def test_accuracy_bench_without_clean_row(tmp_path: Path, faces_dev: Path) -> No
     assert "unknown condition(s) rot91" in wrong.stderr
 
 
+@pytest.mark.slow
+def test_accuracy_bench_reuses_faces_and_vectors_and_reports_the_same(
+        tmp_path: Path, faces_dev: Path) -> None:
+    """A second run of the same code reads every photo's faces and vectors from the cache
+    and reports what the first did; --no-cache computes them all again, the same."""
+    data = _tiny(faces_dev, tmp_path / "data", 3)
+    args = ("--conditions", "clean,pm-hard", "--baseline", "pm-hard")
+    reports = []
+    for run in ("first", "again", "uncached"):
+        out = tmp_path / run
+        extra = ("--no-cache",) if run == "uncached" else ("--cache", str(tmp_path / "cache"))
+        done = _run("bench/accuracy.py", str(data), "--out", str(out), *args, *extra)
+        assert done.returncode == 0, done.stderr
+        reports.append(json.loads((out / "report.json").read_text()))
+    first, again, uncached = reports
+    assert first["cache"]["kept_before"] == 0
+    assert first["cache"]["kept_after"] > 0
+    assert again["cache"]["kept_before"] == again["cache"]["kept_after"] == (
+        first["cache"]["kept_after"])  # nothing was computed again
+    assert uncached["cache"] is None
+
+    def figures(report: dict[str, object]) -> object:
+        rows = report["closed_set"]
+        assert isinstance(rows, list)
+        return ([{k: v for k, v in r.items() if "seconds" not in k} for r in rows],
+                report["open_set"], report["verification"], report["roc"])
+
+    assert figures(first) == figures(again) == figures(uncached)
+    assert "answers before this run" in (tmp_path / "again" / "report.md").read_text()
+
+
+def test_cached_pipeline_gives_the_pipeline_s_answers_and_reloads_nothing(
+        tmp_path: Path, faces_dev: Path) -> None:
+    sys.path.insert(0, str(REPO / "bench"))
+    import analysis_cache
+    import numpy as np
+    from PIL import Image
+
+    from athar.models.dlib_backend import DlibPipelineFactory
+
+    photos = [next(p for p in sorted(f.iterdir()) if p.suffix == ".jpg")
+              for f in sorted(p for p in faces_dev.iterdir() if p.is_dir())[:2]]
+    images = [np.asarray(Image.open(p).convert("RGB")) for p in photos]
+    images.append(np.ascontiguousarray(np.rot90(images[0])))  # found in a turned view
+    plain = DlibPipelineFactory()
+    direct = plain()
+    expected = [(direct.detect(img), img) for img in images]
+    want = direct.embed_many([(img, faces) for faces, img in expected])
+
+    factory = analysis_cache.cached(plain, tmp_path / "cache")
+    for run in ("fills the cache", "reads it"):
+        pipeline = factory()
+        assert [pipeline.detect(img) for img in images] == [f for f, _ in expected], run
+        got = pipeline.embed_many([(img, faces) for faces, img in expected])
+        for a, b in zip(got, want, strict=True):
+            np.testing.assert_array_equal(a, b)
+        assert pipeline.loaded is (run == "fills the cache")
+    assert expected[2][0][0].rotation != 0
+
+    other = analysis_cache.cached(DlibPipelineFactory(flip_tta=True), tmp_path / "cache")
+    assert other.folder != factory.folder  # another option, another cache
+    mirrored = other()
+    assert not np.allclose(mirrored.embed(images[0], expected[0][0]), want[0])
+    assert mirrored.loaded
+
+
+def test_a_change_of_the_pipeline_s_code_changes_the_cache_s_fingerprint(
+        tmp_path: Path) -> None:
+    sys.path.insert(0, str(REPO / "bench"))
+    import analysis_cache
+
+    from athar.models.dlib_backend import DlibPipelineFactory
+
+    root = tmp_path / "athar"
+    for sub in analysis_cache.SOURCES:
+        shutil.copytree(REPO / sub, root / sub, ignore=shutil.ignore_patterns("__pycache__"))
+    factory = DlibPipelineFactory()
+    before = analysis_cache.fingerprint(factory, root)
+    assert analysis_cache.fingerprint(factory, root) == before
+    assert analysis_cache.fingerprint(factory) == before  # the copy is the same code
+    backend = root / "models" / "dlib_backend.py"
+    backend.write_text(backend.read_text().replace("WEAK_SCORE", "WEAK_SCORE ", 1))
+    assert analysis_cache.fingerprint(factory, root) != before
+    from dataclasses import replace
+
+    assert analysis_cache.fingerprint(replace(factory, use_cnn=False)) != before
+
+
 def test_accuracy_bench_runs_a_pack_and_its_variants_alone(
         tmp_path: Path, faces_dev: Path, test_packs: dict[str, Path]) -> None:
     data = _tiny(faces_dev, tmp_path / "data", 2)
